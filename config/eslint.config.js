@@ -1,0 +1,22 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// The core (news/, bot/) stays platform-free: only adapters may import platform libraries.
+const platformLibraries = ['telegraf', 'telegraf/*', 'discord.js', '@discordjs/*'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/news/**', 'src/bot/**', 'src/briefings/**', 'src/storage/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: platformLibraries, message: 'The core is platform-free: platform code belongs in src/adapters.' }] }],
+    },
+  },
+);
