@@ -1,0 +1,92 @@
+import type { Readable, Writable } from 'node:stream';
+import type { ChatAdapter } from './adapters/chat-adapter.ts';
+import { createConsoleAdapter } from './adapters/console/index.ts';
+import type { AdapterDeps } from './adapters/deps.ts';
+import { createRouter, type Router } from './bot/router.ts';
+import type { BotServices, Logger } from './bot/types.ts';
+import type { Config } from './config.ts';
+import { createNewsStore, type NewsStore } from './news/store.ts';
+
+export interface AppOptions {
+  /** Run the console adapter even when platform tokens are set. */
+  console?: boolean;
+  input?: Readable;
+  output?: Writable;
+  /** Called when the console input ends. */
+  onConsoleEnd?: () => void;
+  watch?: boolean;
+}
+
+export interface App {
+  router: Router;
+  services: BotServices;
+  store: NewsStore;
+  adapters: ChatAdapter[];
+  stop(): Promise<void>;
+}
+
+export async function createServices(config: Config, log: Logger): Promise<{ services: BotServices; store: NewsStore }> {
+  const store = await createNewsStore({ dir: config.content.dir, maxFileBytes: config.content.maxFileBytes, summarySentences: config.summary.sentences, log });
+  const services: BotServices = {
+    library: () => store.library(),
+    settings: { summarySentences: config.summary.sentences, pageSize: config.bot.pageSize, timeZone: config.bot.timeZone, defaultLang: config.bot.defaultLanguage },
+    log,
+  };
+  return { services, store };
+}
+
+/** Wiring only: config -> news store -> router -> adapters. Platform libraries load only when their token is set. */
+export async function startApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
+  const { services, store } = await createServices(config, log);
+  const router = createRouter(services);
+  const deps: AdapterDeps = { router, services, config, log };
+  const adapters: ChatAdapter[] = [];
+
+  if (config.secrets.telegram) {
+    const { createTelegramAdapter } = await import('./adapters/telegram/index.ts');
+    adapters.push(createTelegramAdapter(deps));
+  }
+  if (config.secrets.discord) {
+    const { createDiscordAdapter } = await import('./adapters/discord/index.ts');
+    adapters.push(createDiscordAdapter(deps));
+  }
+  if (adapters.length === 0 || options.console) {
+    adapters.push(
+      createConsoleAdapter({
+        router,
+        ...(options.input ? { input: options.input } : {}),
+        ...(options.output ? { output: options.output } : {}),
+        ...(options.onConsoleEnd ? { onEnd: options.onConsoleEnd } : {}),
+      }),
+    );
+  }
+
+  const stopWatching = options.watch && config.content.watch ? store.watch() : undefined;
+  const started: ChatAdapter[] = [];
+  try {
+    for (const adapter of adapters) {
+      await adapter.start();
+      started.push(adapter);
+      log.info({ platform: adapter.platform }, `${adapter.platform} adapter started`);
+    }
+  } catch (error) {
+    await Promise.allSettled(started.map((a) => a.stop()));
+    await stopWatching?.();
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    router,
+    services,
+    store,
+    adapters,
+    stop() {
+      stopping ??= (async () => {
+        await Promise.allSettled(adapters.map((a) => a.stop()));
+        await stopWatching?.();
+      })();
+      return stopping;
+    },
+  };
+}

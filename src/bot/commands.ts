@@ -1,0 +1,68 @@
+import type { Lang } from '../news/language.ts';
+import { aboutCommand, fullCommand, listCommand, summaryCommand } from './handlers/news.ts';
+import { strings } from './i18n.ts';
+import { paragraph, type Block, type Post } from './post.ts';
+import type { CommandRequest } from './types.ts';
+
+export interface OptionSpec {
+  name: string;
+  type: 'string' | 'integer';
+  description: Record<Lang, string>;
+  required?: boolean;
+  /** What Discord autocompletes this option with. */
+  autocomplete?: 'documents' | 'speakers';
+}
+
+/** A command, declared once and rendered to Telegram's menu, Discord's slash commands and /help. */
+export interface CommandSpec {
+  name: string;
+  description: Record<Lang, string>;
+  options: OptionSpec[];
+  /** Reached only through buttons (paging), never listed in menus. */
+  hidden?: boolean;
+  /** Needs briefings wired in. */
+  needs?: 'briefings';
+  run(req: CommandRequest): Post | Promise<Post>;
+}
+
+export const documentOption: OptionSpec = {
+  name: 'document',
+  type: 'string',
+  description: { en: 'Document number, title words, or "latest"', ar: 'رقم الوثيقة أو كلمات من عنوانها أو latest' },
+  autocomplete: 'documents',
+};
+
+export const commands: CommandSpec[] = [
+  { name: 'start', description: { en: 'Start and see what I can do', ar: 'ابدأ واعرف ما أستطيع فعله' }, options: [], run: startCommand },
+  { name: 'help', description: { en: 'List the commands', ar: 'قائمة الأوامر' }, options: [], run: helpCommand },
+  { name: 'summary', description: { en: 'Summary of a document (latest by default)', ar: 'ملخص وثيقة (الأحدث افتراضيًا)' }, options: [documentOption], run: summaryCommand },
+  {
+    name: 'list',
+    description: { en: 'Documents, newest first', ar: 'الوثائق، الأحدث أولًا' },
+    options: [{ name: 'page', type: 'integer', description: { en: 'Page number', ar: 'رقم الصفحة' } }],
+    run: listCommand,
+  },
+  { name: 'about', description: { en: 'About this bot', ar: 'عن هذا البوت' }, options: [], run: aboutCommand },
+  { name: 'full', description: { en: 'Full text of a document', ar: 'النص الكامل لوثيقة' }, options: [], hidden: true, run: fullCommand },
+];
+
+/** Commands available on this bot: the briefing ones only when briefings are wired in. */
+export function availableCommands(services: { briefings?: unknown }): CommandSpec[] {
+  return commands.filter((c) => c.needs !== 'briefings' || services.briefings);
+}
+
+function helpBlocks(req: CommandRequest): Block[] {
+  const t = strings[req.lang];
+  const items = availableCommands(req.services)
+    .filter((c) => !c.hidden)
+    .map((c) => [{ text: `/${c.name}${c.options.length ? ` [${c.options.map((o) => o.name).join('] [')}]` : ''}`, code: true }, ` — ${c.description[req.lang]}`]);
+  return [paragraph(t.helpIntro), { type: 'list', items }, paragraph(t.helpPlain)];
+}
+
+function startCommand(req: CommandRequest): Post {
+  return { lang: req.lang, blocks: [paragraph(strings[req.lang].welcome), ...helpBlocks(req)] };
+}
+
+function helpCommand(req: CommandRequest): Post {
+  return { lang: req.lang, blocks: helpBlocks(req) };
+}

@@ -1,0 +1,58 @@
+import type { Lang } from '../news/language.ts';
+import type { Library } from '../news/library.ts';
+import type { Post } from './post.ts';
+
+/** One incoming chat message, the same shape from every platform. */
+export interface IncomingMessage {
+  platform: string;
+  chatId: string;
+  userId?: string;
+  text: string;
+  /** The user's client language (Telegram language_code, Discord locale), a hint for replies. */
+  locale?: string;
+  chatType?: 'private' | 'group' | 'channel';
+  /** True when the message is meant for the bot: a private chat, a mention, or a reply to the bot. */
+  addressed?: boolean;
+  /** Forum topic or thread the message came from. */
+  threadId?: string;
+}
+
+export interface Settings {
+  summarySentences: number;
+  pageSize: number;
+  timeZone: string;
+  defaultLang: Lang;
+  /** Bot username, so "/cmd@otherbot" in a group is left to the other bot. */
+  botUsername?: string;
+}
+
+export interface Logger {
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
+  debug(obj: object | string, msg?: string): void;
+}
+
+/** What handlers may use; each is a getter so a content reload swaps it underneath. */
+export interface BotServices {
+  library(): Library;
+  settings: Settings;
+  log: Logger;
+  /** Present when briefings (subscriptions, digests) are wired in. */
+  briefings?: BriefingCommands;
+}
+
+export interface BriefingCommands {
+  subscribe(msg: IncomingMessage, args: string, lang: Lang): Promise<Post>;
+  unsubscribe(msg: IncomingMessage, args: string, lang: Lang): Promise<Post>;
+  list(msg: IncomingMessage, lang: Lang): Promise<Post>;
+  digestNow(msg: IncomingMessage, args: string, lang: Lang): Promise<Post>;
+}
+
+export interface CommandRequest {
+  /** Everything after the command name, as typed (Discord: option values in declared order). */
+  args: string;
+  lang: Lang;
+  message: IncomingMessage;
+  services: BotServices;
+}

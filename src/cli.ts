@@ -1,0 +1,149 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import dotenv from 'dotenv';
+import { createServices } from './app.ts';
+import { renderPlain } from './bot/render-plain.ts';
+import { createRouter } from './bot/router.ts';
+import { ConfigError, loadConfig, secretValues, type Config } from './config.ts';
+import { createLogger } from './logger.ts';
+import { main as startMain } from './main.ts';
+import { buildBrief } from './news/brief.ts';
+import { loadDocuments } from './news/load.ts';
+import { ContentError, parseDocument } from './news/parse.ts';
+import type { NewsDocument } from './news/types.ts';
+
+const USAGE = `Usage: newsbot <command> [options]
+
+Commands:
+  start [--console]                 run the bot (platforms whose tokens are set, else the console)
+  ask "<text>" [--json]             send one message through the bot; prints the reply (--json: the Post)
+  summarize <file|dir> [--sentences N] [--json]
+                                    print the extractive summary of a document or of every document in a folder
+  quotes <file|dir> [--json]        print who said what in a document or folder
+  check                             validate config/ and content/; exit 1 listing every problem
+  help                              this text
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+function config(): Config {
+  dotenv.config({ quiet: true });
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+/** Reads one file or every supported file of a folder; problems go to stderr, the rest is returned. */
+export async function readDocuments(target: string, maxBytes: number): Promise<NewsDocument[]> {
+  const stat = await fs.stat(target).catch(() => fail(`newsbot: ${target}: no such file or folder`));
+  if (stat.isDirectory()) {
+    const { docs, skipped } = await loadDocuments(target, { maxBytes });
+    for (const s of skipped) process.stderr.write(`skipped ${s.message}\n`);
+    return docs;
+  }
+  try {
+    return [parseDocument(path.basename(target), await fs.readFile(target), stat.mtime)];
+  } catch (error) {
+    if (error instanceof ContentError) fail(`newsbot: ${target}: ${error.message.replace(/^[^:]+: /, '')}`);
+    throw error;
+  }
+}
+
+async function ask(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, locale: { type: 'string' } } });
+  const text = positionals.join(' ');
+  if (!text) fail('newsbot ask: give the message to send, e.g. newsbot ask "/summary"');
+  const cfg = config();
+  const log = createLogger(process.env.LOG_LEVEL ?? 'warn', secretValues(cfg.secrets), { pretty: false });
+  const { services } = await createServices(cfg, log);
+  const post = await createRouter(services).handle({ platform: 'cli', chatId: 'cli', text, chatType: 'private', addressed: true, ...(values.locale ? { locale: values.locale } : {}) });
+  process.stdout.write(values.json ? `${JSON.stringify(post, null, 2)}\n` : `${post ? renderPlain(post) : ''}\n`);
+}
+
+async function summarize(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, sentences: { type: 'string' } } });
+  const target = positionals[0];
+  if (!target) fail('newsbot summarize: give a file or folder, e.g. newsbot summarize content/');
+  const cfg = config();
+  const sentences = values.sentences === undefined ? cfg.summary.sentences : Number(values.sentences);
+  if (!Number.isInteger(sentences) || sentences < 1) fail(`newsbot summarize: --sentences must be a whole number ≥ 1, not "${values.sentences}"`);
+  const docs = await readDocuments(target, cfg.content.maxFileBytes);
+  const results = docs.map((doc) => {
+    const brief = buildBrief(doc, { summarySentences: sentences });
+    return { doc: doc.id, title: doc.title, lang: doc.lang, sentences: brief.sentences.length, summary: brief.summary.map((i) => brief.sentences[i]?.text ?? '') };
+  });
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(results.length === 1 && !(await fs.stat(target)).isDirectory() ? results[0] : results, null, 2)}\n`);
+    return;
+  }
+  for (const r of results) process.stdout.write(`${r.title}\n[${r.doc} · ${r.lang} · ${r.summary.length}/${r.sentences} sentences]\n${r.summary.map((s) => `• ${s}`).join('\n')}\n\n`);
+}
+
+async function quotes(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  if (!positionals.length) fail('newsbot quotes: give a file or folder, e.g. newsbot quotes content/');
+  const { quotesReport } = await import('./news/quotes/report.ts');
+  process.stdout.write(`${quotesReport(positionals, { json: Boolean(values.json) })}\n`);
+}
+
+/** Validates config and content; prints every problem with its file, key or line. */
+async function check(): Promise<void> {
+  dotenv.config({ quiet: true });
+  const problems: string[] = [];
+  let cfg: Config | undefined;
+  try {
+    cfg = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  let docs = 0;
+  if (cfg) {
+    try {
+      const result = await loadDocuments(cfg.content.dir, { maxBytes: cfg.content.maxFileBytes });
+      docs = result.docs.length;
+      problems.push(...result.skipped.map((s) => `content/${s.message}`));
+      if (docs === 0) problems.push(`${cfg.content.dir}: no documents (.txt, .md or .json) to load`);
+    } catch (error) {
+      problems.push(`${cfg.content.dir}: cannot read the content folder (${(error as Error).message})`);
+    }
+  }
+  if (problems.length) {
+    process.stderr.write(`newsbot check: ${problems.length} problem${problems.length > 1 ? 's' : ''}\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`newsbot check: configuration ${cfg?.file} is valid; ${docs} documents load cleanly\n`);
+}
+
+export async function cli(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start':
+      return startMain(rest);
+    case 'ask':
+      return ask(rest);
+    case 'summarize':
+      return summarize(rest);
+    case 'quotes':
+      return quotes(rest);
+    case 'check':
+      return check();
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return;
+    default:
+      fail(`newsbot: unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await cli(process.argv.slice(2));

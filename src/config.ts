@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** A configuration problem: names the key, the file and the expected form. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problem${problems.length > 1 ? 's' : ''}:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM, e.g. "08:00"');
+export const timeZone = z.string().refine(isTimeZone, 'expected an IANA time zone, e.g. "Asia/Riyadh" or "UTC"');
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const target = z.object({
+  platform: z.enum(['telegram', 'discord']),
+  chatId: z.string().min(1, 'expected the chat or channel id as a string'),
+  threadId: z.string().optional(),
+  time: hhmm.optional(),
+  timeZone: timeZone.optional(),
+  topics: z.array(z.string()).default([]),
+});
+
+/** Everything that is not a secret lives in config/newsbot.json; every key has a default. */
+export const fileSchema = z
+  .object({
+    content: z
+      .object({
+        dir: z.string().min(1).default('content'),
+        maxFileBytes: z.number().int().positive().default(5_000_000),
+        watch: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
+    dataDir: z.string().min(1).default('data'),
+    summary: z.object({ sentences: z.number().int().min(1).max(20).default(3) }).strict().prefault({}),
+    bot: z
+      .object({
+        defaultLanguage: z.enum(['ar', 'en']).default('en'),
+        timeZone: timeZone.default('UTC'),
+        pageSize: z.number().int().min(1).max(25).default(10),
+      })
+      .strict()
+      .prefault({}),
+    log: z.object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).strict().prefault({}),
+    telegram: z
+      .object({
+        webhook: z
+          .object({
+            host: z.string().default('0.0.0.0'),
+            port: z.number().int().min(1).max(65535).default(8443),
+            path: z.string().startsWith('/', 'expected a path starting with "/"').default('/telegram'),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+    briefings: z
+      .object({
+        defaultTime: hhmm.default('08:00'),
+        defaultTimeZone: timeZone.default('UTC'),
+        graceHours: z.number().min(0).max(48).default(6),
+        sendWhenEmpty: z.boolean().default(false),
+        maxDocuments: z.number().int().min(1).max(20).default(5),
+        targets: z.array(target).default([]),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type FileConfig = z.infer<typeof fileSchema>;
+
+export interface Secrets {
+  telegram?: { token: string; apiRoot?: string; webhookUrl?: string; webhookSecret?: string };
+  discord?: { token: string; guildId?: string; apiUrl?: string };
+}
+
+export interface Config extends FileConfig {
+  /** The file the settings came from, for messages. */
+  file: string;
+  secrets: Secrets;
+}
+
+export const DEFAULT_CONFIG_FILE = 'config/newsbot.json';
+
+function describe(issue: z.core.$ZodIssue, file: string): string {
+  const key = issue.path.join('.') || '(root)';
+  return `${file}: key "${key}": ${issue.message}`;
+}
+
+/** Reads config/newsbot.json (or NEWSBOT_CONFIG) and the environment; throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const file = env.NEWSBOT_CONFIG || DEFAULT_CONFIG_FILE;
+  const full = path.resolve(cwd, file);
+  let raw: unknown = {};
+  if (fs.existsSync(full)) {
+    try {
+      raw = JSON.parse(fs.readFileSync(full, 'utf8'));
+    } catch (e) {
+      throw new ConfigError([`${file}: not valid JSON (${(e as Error).message})`]);
+    }
+  } else if (env.NEWSBOT_CONFIG) {
+    throw new ConfigError([`${file}: file not found (set by NEWSBOT_CONFIG)`]);
+  }
+  const parsed = fileSchema.safeParse(raw);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => describe(i, file));
+
+  const secrets: Secrets = {};
+  const tgToken = env.TELEGRAM_BOT_TOKEN?.trim();
+  if (tgToken) {
+    if (!/^\d+:[\w-]{10,}$/.test(tgToken)) problems.push('.env: TELEGRAM_BOT_TOKEN does not look like a bot token (expected digits, a colon, then letters, e.g. 123456:ABC-DEF...) ');
+    const webhookUrl = env.TELEGRAM_WEBHOOK_URL?.trim();
+    const webhookSecret = env.TELEGRAM_WEBHOOK_SECRET?.trim();
+    if (webhookUrl && !/^https?:\/\//.test(webhookUrl)) problems.push('.env: TELEGRAM_WEBHOOK_URL must be a URL such as https://bot.example.org/telegram');
+    if (webhookUrl && !webhookSecret) problems.push('.env: TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_WEBHOOK_URL is set (1-256 characters of A-Z, a-z, 0-9, _ and -)');
+    if (webhookSecret && !/^[A-Za-z0-9_-]{1,256}$/.test(webhookSecret)) problems.push('.env: TELEGRAM_WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - (1-256 characters)');
+    secrets.telegram = {
+      token: tgToken,
+      ...(env.TELEGRAM_API_ROOT?.trim() ? { apiRoot: env.TELEGRAM_API_ROOT.trim() } : {}),
+      ...(webhookUrl ? { webhookUrl } : {}),
+      ...(webhookSecret ? { webhookSecret } : {}),
+    };
+  }
+  const dcToken = env.DISCORD_BOT_TOKEN?.trim();
+  if (dcToken) {
+    const guildId = env.DISCORD_GUILD_ID?.trim();
+    if (guildId && !/^\d{1,20}$/.test(guildId)) problems.push('.env: DISCORD_GUILD_ID must be a numeric server id');
+    secrets.discord = {
+      token: dcToken,
+      ...(guildId ? { guildId } : {}),
+      ...(env.DISCORD_API_URL?.trim() ? { apiUrl: env.DISCORD_API_URL.trim() } : {}),
+    };
+  }
+  if (problems.length || !parsed.success) throw new ConfigError(problems);
+
+  const data = parsed.data;
+  if (env.NEWSBOT_CONTENT_DIR) data.content.dir = env.NEWSBOT_CONTENT_DIR;
+  if (env.NEWSBOT_DATA_DIR) data.dataDir = env.NEWSBOT_DATA_DIR;
+  if (env.LOG_LEVEL) {
+    const level = fileSchema.shape.log.unwrap().shape.level.safeParse(env.LOG_LEVEL);
+    if (!level.success) throw new ConfigError([`LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent`]);
+    data.log.level = level.data;
+  }
+  data.content.dir = path.resolve(cwd, data.content.dir);
+  data.dataDir = path.resolve(cwd, data.dataDir);
+  return { ...data, file, secrets };
+}
+
+/** Every secret value, so logs and errors can scrub them. */
+export function secretValues(secrets: Secrets): string[] {
+  return [secrets.telegram?.token, secrets.telegram?.webhookSecret, secrets.discord?.token].filter((s): s is string => Boolean(s));
+}
