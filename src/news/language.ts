@@ -18,7 +18,8 @@ export function detectLanguage(text: string): DetectedLang {
   if (arabic === 0 && latin === 0) return 'other';
   if (arabic >= latin * 0.3) return 'ar';
   const words = sample.toLowerCase().match(/[a-z]+/g) ?? [];
-  if (words.length <= 3) return 'en';
+  // Too short to judge: Latin script is taken as English, the second language.
+  if (words.length < 12) return 'en';
   const hits = words.filter((w) => ENGLISH_HINTS.has(w)).length;
   return hits / words.length >= 0.04 ? 'en' : 'other';
 }

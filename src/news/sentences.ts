@@ -23,7 +23,8 @@ function segmenter(lang: string): Intl.Segmenter {
 }
 
 function endsWithAbbreviation(segment: string, next: string): boolean {
-  const m = /(?:^|[\s(«“"])([\p{L}.]+)\.\s*$/u.exec(segment);
+  if (!/\.\s*$/.test(segment)) return false;
+  const m = /(?:^|[\s(«“"])([\p{L}.]+)\.\s*$/u.exec(segment.slice(-24));
   if (!m || !m[1]) return false;
   const word = m[1];
   const lower = word.toLowerCase();
@@ -39,20 +40,32 @@ function endsWithAbbreviation(segment: string, next: string): boolean {
   return false;
 }
 
-/** True while a quotation opened in `text` has not been closed. */
-function insideQuotation(text: string): boolean {
-  let guillemets = 0;
-  let curly = 0;
-  let straight = 0;
-  for (const ch of text) {
-    if (ch === '«') guillemets++;
-    else if (ch === '»') guillemets = Math.max(0, guillemets - 1);
-    else if (ch === '“' || ch === '„') curly++;
-    else if (ch === '”') curly = Math.max(0, curly - 1);
-    else if (ch === '"') straight ^= 1;
+const QUOTE_MARKS = /[«»“”„"]/;
+
+/** Tracks open quotation marks across the segments of one sentence. */
+class QuoteDepth {
+  private guillemets = 0;
+  private curly = 0;
+  private straight = 0;
+
+  add(text: string): void {
+    if (!QUOTE_MARKS.test(text)) return;
+    for (const ch of text) {
+      if (ch === '«') this.guillemets++;
+      else if (ch === '»') this.guillemets = Math.max(0, this.guillemets - 1);
+      else if (ch === '“' || ch === '„') this.curly++;
+      else if (ch === '”') this.curly = Math.max(0, this.curly - 1);
+      else if (ch === '"') this.straight ^= 1;
+    }
   }
-  return guillemets > 0 || curly > 0 || straight === 1;
+
+  get open(): boolean {
+    return this.guillemets > 0 || this.curly > 0 || this.straight === 1;
+  }
 }
+
+// A quotation left open by a typo must not swallow a whole article.
+const MAX_QUOTED_SENTENCE = 1500;
 
 /**
  * Splits text into sentences: line breaks are hard boundaries; inside a line Intl.Segmenter does the
@@ -60,31 +73,36 @@ function insideQuotation(text: string): boolean {
  */
 export function splitSentences(text: string, lang: Lang | 'other' = 'en'): Sentence[] {
   const out: Sentence[] = [];
-  const seg = segmenter(lang === 'other' ? 'en' : lang);
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd);
-    if (line.trim()) {
-      const parts = [...seg.segment(line)];
-      let current: { start: number; end: number } | undefined;
-      for (let i = 0; i < parts.length; i++) {
-        const part = parts[i]!;
-        const start = lineStart + part.index;
-        const end = start + part.segment.length;
-        current = current ? { start: current.start, end } : { start, end };
-        const soFar = text.slice(current.start, current.end);
-        const next = parts[i + 1]?.segment ?? '';
-        if (next && (endsWithAbbreviation(soFar, next) || (insideQuotation(soFar) && soFar.length < 2000))) continue;
-        pushTrimmed(out, text, current.start, current.end);
-        current = undefined;
-      }
-      if (current) pushTrimmed(out, text, current.start, current.end);
+  // One segment() call over the whole text: ICU's per-call cost dominates when it is called per line.
+  const parts = [...segmenter(lang === 'other' ? 'en' : lang).segment(text)];
+  let start = -1;
+  let depth = new QuoteDepth();
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (start === -1) start = part.index;
+    const end = part.index + part.segment.length;
+    // ICU always breaks after a line break (Unicode SB4), so a newline inside a segment is a hard boundary.
+    const hard = part.segment.includes('\n');
+    if (!hard) {
+      depth.add(part.segment);
+      const next = parts[i + 1]?.segment;
+      if (next !== undefined && (endsWithAbbreviation(part.segment, next) || (depth.open && end - start < MAX_QUOTED_SENTENCE))) continue;
     }
-    lineStart = lineEnd + 1;
+    pushLines(out, text, start, end);
+    start = -1;
+    depth = new QuoteDepth();
   }
   return out;
+}
+
+/** Pushes [start, end), cut at any line break a joined segment may hold, trimmed. */
+function pushLines(out: Sentence[], text: string, start: number, end: number): void {
+  let from = start;
+  for (let nl = text.indexOf('\n', from); nl !== -1 && nl < end; nl = text.indexOf('\n', from)) {
+    pushTrimmed(out, text, from, nl);
+    from = nl + 1;
+  }
+  pushTrimmed(out, text, from, end);
 }
 
 function pushTrimmed(out: Sentence[], text: string, start: number, end: number): void {
