@@ -15,7 +15,8 @@ export type Block =
   | { type: 'paragraph'; content: Inline[] }
   /** A verbatim quotation from a document; `cite` names the speaker and the source. */
   | { type: 'quote'; text: string; cite?: Inline[] }
-  | { type: 'list'; items: Inline[][]; ordered?: boolean };
+  /** A list; numbered from `start` (default 1) when `ordered`. */
+  | { type: 'list'; items: Inline[][]; ordered?: boolean; start?: number };
 
 export interface Button {
   label: string;

@@ -1,7 +1,7 @@
 import type { Lang } from '../news/language.ts';
 import { stripControls } from '../news/normalize.ts';
 import { availableCommands, type CommandSpec } from './commands.ts';
-import { resolveDocument, summaryPost } from './handlers/news.ts';
+import { clip, resolveDocument, summaryPost } from './handlers/news.ts';
 import { plainQuestion } from './handlers/quotes.ts';
 import { strings } from './i18n.ts';
 import { paragraph, type Post } from './post.ts';
@@ -50,7 +50,7 @@ export function createRouter(services: BotServices): Router {
   async function run(name: string, args: string, message: IncomingMessage): Promise<Post> {
     const lang = pickLanguage(args, message.locale, fallback);
     const spec = availableCommands(services).find((c) => c.name === name);
-    if (!spec) return { lang, blocks: [paragraph(strings[lang].unknownCommand(name.slice(0, 32)))] };
+    if (!spec) return { lang, blocks: [paragraph(strings[lang].unknownCommand(clip(name, 32)))] };
     try {
       return await spec.run({ args, lang, message, services });
     } catch (error) {

@@ -6,6 +6,12 @@ import type { BotServices, CommandRequest } from '../types.ts';
 
 const FULL_TEXT_PAGE_CHARS = 3000;
 
+/** Echoed user text is cut short: a reply must not grow with a hostile message. */
+export function clip(text: string, max = 80): string {
+  const t = text.trim();
+  return t.length > max ? `${t.slice(0, max)}…` : t;
+}
+
 /** Finds a document from a number, "latest", or title words. */
 export function resolveDocument(services: BotServices, query: string): Brief | undefined {
   const library = services.library();
@@ -44,7 +50,7 @@ export function summaryCommand(req: CommandRequest): Post {
   const t = strings[lang];
   if (services.library().briefs.length === 0) return { lang, blocks: [paragraph(t.noDocuments)] };
   const brief = resolveDocument(services, req.args);
-  if (!brief) return { lang, blocks: [paragraph(t.notFound(req.args.trim()))] };
+  if (!brief) return { lang, blocks: [paragraph(t.notFound(clip(req.args)))] };
   return summaryPost(services, brief, lang);
 }
 
@@ -58,9 +64,8 @@ export function listCommand(req: CommandRequest): Post {
   const requested = Number.parseInt(req.args.trim(), 10);
   const page = Number.isFinite(requested) ? Math.min(Math.max(1, requested), pages) : 1;
   const slice = library.briefs.slice((page - 1) * size, page * size);
-  const items: Inline[][] = slice.map((b, i) => [
-    { text: `${(page - 1) * size + i + 1}.`, bold: true },
-    ` ${b.doc.title} `,
+  const items: Inline[][] = slice.map((b) => [
+    `${b.doc.title} `,
     italic(`(${formatDate(b.doc.date, lang, services.settings.timeZone)})`),
   ]);
   const nav: Button[] = [];
@@ -68,7 +73,7 @@ export function listCommand(req: CommandRequest): Post {
   if (page < pages) nav.push({ label: t.next, action: `/list ${page + 1}` });
   return {
     lang,
-    blocks: [heading(t.listTitle(page, pages)), { type: 'list', items }, paragraph(italic(t.listHint))],
+    blocks: [heading(t.listTitle(page, pages)), { type: 'list', items, ordered: true, start: (page - 1) * size + 1 }, paragraph(italic(t.listHint))],
     ...(nav.length ? { buttons: [nav] } : {}),
   };
 }
@@ -106,7 +111,7 @@ export function fullCommand(req: CommandRequest): Post {
   const t = strings[lang];
   const [key = '', pageArg = '1'] = req.args.trim().split(/\s+/);
   const brief = services.library().byKey(key) ?? resolveDocument(services, key);
-  if (!brief) return { lang, blocks: [paragraph(t.notFound(key))] };
+  if (!brief) return { lang, blocks: [paragraph(t.notFound(clip(key)))] };
   const pages = pageText(brief.doc.text);
   const page = Math.min(Math.max(1, Number.parseInt(pageArg, 10) || 1), pages.length);
   const k = services.library().keyOf(brief);

@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/services.ts';
+
+function newsbot(args: string[], env: Record<string, string> = {}) {
+  return spawnSync('npx', ['tsx', 'src/cli.ts', ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn', ...env }, timeout: 30_000 });
+}
+
+describe('newsbot CLI', () => {
+  it('summarize prints an Arabic summary of the seed article', () => {
+    const run = newsbot(['summarize', 'content/000_242677af3c996c0f.txt', '--json', '--sentences', '2']);
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout) as { lang: string; summary: string[] };
+    expect(result.lang).toBe('ar');
+    expect(result.summary).toHaveLength(2);
+    const seed = fs.readFileSync(path.join(repoRoot, 'content/000_242677af3c996c0f.txt'), 'utf8');
+    for (const s of result.summary) expect(seed).toContain(s);
+  });
+
+  it('ask sends one message through the router; --json prints the Post', () => {
+    const run = newsbot(['ask', '/list', '--json']);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ lang: 'en', blocks: expect.any(Array) });
+    const plain = newsbot(['ask', '/about']);
+    expect(plain.stdout).toMatch(/newsbot: open-source summaries/);
+  });
+
+  it('check passes on the shipped content and lists every problem otherwise', () => {
+    expect(newsbot(['check']).status).toBe(0);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbot-check-'));
+    fs.writeFileSync(path.join(dir, 'bad.json'), '{"title": 1}');
+    fs.writeFileSync(path.join(dir, 'empty.txt'), '');
+    const config = path.join(dir, 'config.json');
+    fs.writeFileSync(config, JSON.stringify({ content: { dir }, bot: { timeZone: 'Nowhere/City' } }));
+    const bad = newsbot(['check'], { NEWSBOT_CONFIG: config });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/key "bot\.timeZone": expected an IANA time zone/);
+    const fixed = path.join(dir, 'config2.json');
+    fs.writeFileSync(fixed, JSON.stringify({ content: { dir } }));
+    const content = newsbot(['check'], { NEWSBOT_CONFIG: fixed });
+    expect(content.status).toBe(1);
+    expect(content.stderr).toMatch(/bad\.json: expected \{title\?, text/);
+    expect(content.stderr).toMatch(/empty\.txt: the file is empty/);
+  });
+});
