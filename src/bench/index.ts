@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { benchIngest } from './ingest.ts';
+
+/** `npm run bench [-- <name> ...]`: each benchmark prints its figures; with no name, all of them run. */
+const benches: Record<string, () => Promise<Record<string, number>>> = {
+  ingest: async () => {
+    const r = await benchIngest(path.resolve('content'));
+    return { ...r };
+  },
+};
+
+const bars: Record<string, string> = {
+  'ingest.docsPerSecond': '≥ 2000',
+  'ingest.summaryP99Ms': '≤ 20',
+  'ingest.peakRssMb': '≤ 250',
+};
+
+const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const json = process.argv.includes('--json');
+const selected = names.length ? names : Object.keys(benches);
+const results: Record<string, Record<string, number>> = {};
+for (const name of selected) {
+  const bench = benches[name];
+  if (!bench) {
+    process.stderr.write(`unknown benchmark "${name}"; known: ${Object.keys(benches).join(', ')}\n`);
+    process.exit(2);
+  }
+  results[name] = await bench();
+  for (const [key, value] of Object.entries(results[name])) {
+    const bar = bars[`${name}.${key}`];
+    process.stdout.write(`${name.padEnd(10)} ${key.padEnd(16)} ${String(value).padStart(10)}${bar ? `   (bar ${bar})` : ''}\n`);
+  }
+}
+if (json) process.stdout.write(`${JSON.stringify(results)}\n`);
+process.exit(0);
