@@ -1,0 +1,29 @@
+// Entry point of `npm run eval`: `npm run eval -- <name> [--json]`; with no name, every eval runs.
+// Add an eval by adding an entry to EVALS.
+
+import { pathToFileURL } from 'node:url';
+import { runSummaryEval } from './summary.ts';
+
+export interface EvalOptions {
+  json: boolean;
+}
+
+export const EVALS: Record<string, (options: EvalOptions) => unknown> = {
+  summary: runSummaryEval,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const names = argv.filter((a) => !a.startsWith('--'));
+  const unknown = names.filter((n) => !(n in EVALS));
+  if (unknown.length > 0) {
+    console.error(`Unknown eval: ${unknown.join(', ')}. Known: ${Object.keys(EVALS).join(', ')}`);
+    return 2;
+  }
+  for (const name of names.length > 0 ? names : Object.keys(EVALS)) await EVALS[name]!({ json });
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}
