@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { migrationProvider } from './migrations.ts';
+import type { Database } from './schema.ts';
+
+export const DATABASE_FILE = 'newsbot.db';
+
+/** Start-up stops on this: the message names the file and says what to do. */
+export class StorageError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+    readonly reason: 'locked' | 'corrupt' | 'unreadable' | 'migration',
+  ) {
+    super(message);
+    this.name = 'StorageError';
+  }
+}
+
+export interface StorageOptions {
+  dataDir: string;
+  /** File name inside dataDir (default newsbot.db). */
+  file?: string;
+  /** How long a statement waits for another connection's lock before failing (ms). Default 5000. */
+  busyTimeoutMs?: number;
+}
+
+export interface Storage {
+  db: Kysely<Database>;
+  /** The path of the database file. */
+  file: string;
+  close(): Promise<void>;
+}
+
+function classify(file: string, error: unknown, busyTimeoutMs: number): StorageError {
+  const code = (error as { code?: string }).code ?? '';
+  const detail = (error as Error).message;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new StorageError(file, `newsbot: the database ${file} is locked by another process (still locked after ${busyTimeoutMs} ms). Is another newsbot running on the same data folder? Stop it, or set NEWSBOT_DATA_DIR to another folder. (${detail})`, 'locked');
+  }
+  if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) {
+    return new StorageError(file, `newsbot: the database ${file} is corrupt or not an SQLite database (${detail}). Move it aside (the bot then starts with an empty database: subscriptions are lost) or restore a backup.`, 'corrupt');
+  }
+  return new StorageError(file, `newsbot: cannot open the database ${file}: ${detail}`, 'unreadable');
+}
+
+/**
+ * Opens (creating when missing) the SQLite database in the data folder, in WAL mode with a busy
+ * timeout, checks it and applies the migrations. A locked or corrupt file throws a StorageError whose
+ * message names the file.
+ */
+export async function openStorage(options: StorageOptions): Promise<Storage> {
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  const file = path.resolve(options.dataDir, options.file ?? DATABASE_FILE);
+  let sqlite: BetterSqlite3.Database | undefined;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    sqlite = new BetterSqlite3(file, { timeout: busyTimeoutMs });
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+    const mode = sqlite.pragma('journal_mode = WAL', { simple: true });
+    if (String(mode).toLowerCase() !== 'wal') throw Object.assign(new Error(`could not switch to WAL mode (journal_mode is ${String(mode)})`), { code: 'SQLITE_BUSY' });
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw Object.assign(new Error(`quick_check: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
+  } catch (error) {
+    try {
+      sqlite?.close();
+    } catch {
+      /* already failing */
+    }
+    if (error instanceof StorageError) throw error;
+    if ((error as { code?: string }).code === undefined && !(error instanceof Error && /SQLITE|database/i.test(error.message))) {
+      throw new StorageError(file, `newsbot: cannot open the database ${file}: ${(error as Error).message}`, 'unreadable');
+    }
+    throw classify(file, error, busyTimeoutMs);
+  }
+
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  try {
+    const migrator = new Migrator({ db, provider: migrationProvider });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+      const code = (error as { code?: string }).code;
+      if (code) throw error;
+      throw new StorageError(file, `newsbot: the database ${file} could not be migrated${failed ? ` (migration ${failed})` : ''}: ${(error as Error).message}`, 'migration');
+    }
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    if (error instanceof StorageError) throw error;
+    throw classify(file, error, busyTimeoutMs);
+  }
+
+  let closed = false;
+  return {
+    db,
+    file,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}

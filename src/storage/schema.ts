@@ -1,0 +1,85 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Tables, as Kysely sees them. Times are milliseconds since the epoch (integers), booleans 0/1, so the
+ * same queries run on SQLite and (with bigint columns) on PostgreSQL.
+ */
+export interface SubscriptionTable {
+  id: Generated<number>;
+  platform: string;
+  chat_id: string;
+  /** Forum topic / thread id, '' for the chat itself (part of the UNIQUE key, so never NULL). */
+  thread_id: string;
+  /** Local time of day, "HH:MM". */
+  time: string;
+  /** IANA time zone. */
+  time_zone: string;
+  /** Topic words, JSON array of strings; empty: every document. */
+  topics: string;
+  lang: string;
+  /** 'chat' (made by /subscribe) or 'config' (config.briefings.targets). */
+  source: string;
+  active: number;
+  deactivated_reason: string | null;
+  /** Documents first seen after this instant go into the next digest. */
+  last_digest_at: number;
+  /** The next scheduled run, as a UTC instant. */
+  next_run_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DeliveryTable {
+  id: Generated<number>;
+  subscription_id: number;
+  /** The subscriber's local date of the run, "YYYY-MM-DD". */
+  local_date: string;
+  /** The scheduled local time, "HH:MM". */
+  slot: string;
+  /** queued (messages in the outbox) | empty (nothing new, nothing sent) | skipped (missed beyond the grace period). */
+  status: string;
+  scheduled_at: number;
+  documents: number;
+  created_at: number;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  platform: string;
+  chat_id: string;
+  thread_id: string;
+  subscription_id: number | null;
+  delivery_id: number | null;
+  /** Sent as the Discord nonce (enforce_nonce): at most 25 characters. */
+  idempotency_key: string;
+  /** The Post, as JSON. */
+  post: string;
+  /** pending -> sending -> sent | failed */
+  status: string;
+  /** Send tries. */
+  attempts: Generated<number>;
+  /** Transient failures in a row (5xx, network); capped. */
+  failures: Generated<number>;
+  /** 429 answers. */
+  rate_limited: Generated<number>;
+  /** Times this row was found in `sending` at start-up: it may have been delivered before the crash. */
+  recovered: Generated<number>;
+  next_attempt_at: number;
+  last_error: string | null;
+  message_ids: string | null;
+  created_at: number;
+  updated_at: number;
+  sent_at: number | null;
+}
+
+export interface DocumentSeenTable {
+  doc_id: string;
+  first_seen_at: number;
+}
+
+export interface Database {
+  subscriptions: SubscriptionTable;
+  deliveries: DeliveryTable;
+  outbox: OutboxTable;
+  documents_seen: DocumentSeenTable;
+}
