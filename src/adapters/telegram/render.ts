@@ -32,6 +32,7 @@ export function escapeHtml(text: string): string {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const HAS_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source);
 
 /**
  * Text that is safe to show: bidi controls and C0 controls removed (they could reorder or hide
@@ -313,7 +314,8 @@ export class CallbackTokens {
 
   /** The callback_data for an action: the action itself when it fits, else a token "~<n>". */
   dataFor(action: string): string {
-    if (Buffer.byteLength(action) <= MAX_CALLBACK_BYTES && !action.startsWith('~')) return action;
+    // Telegram takes 1-64 bytes of valid UTF-8; anything else (and our own "~" prefix) gets a token.
+    if (action && Buffer.byteLength(action) <= MAX_CALLBACK_BYTES && !action.startsWith('~') && !HAS_LONE_SURROGATE.test(action)) return action;
     const known = this.tokens.get(action);
     if (known) return known;
     const token = `~${(this.next++).toString(36)}`;
