@@ -107,6 +107,19 @@ class Aborted extends Error {
   }
 }
 
+/** Rewrites an error's message and stack in place so no token survives in them, and returns it. */
+export function scrubError(error: unknown, scrub: (text: string) => string): unknown {
+  if (error instanceof Error) {
+    try {
+      error.message = scrub(error.message);
+      if (error.stack) error.stack = scrub(error.stack);
+    } catch {
+      // a frozen error: leave it
+    }
+  }
+  return error;
+}
+
 export function createApiCaller(log: Logger, scrub: (text: string) => string, policy: RetryPolicy = DEFAULT_RETRY): ApiCaller {
   const blockedChats = new Set<string>();
   const controller = new AbortController();
@@ -146,7 +159,7 @@ export function createApiCaller(log: Logger, scrub: (text: string) => string, po
         return await fn();
       } catch (error) {
         record(ctx, error);
-        throw error;
+        throw scrubError(error, scrub);
       }
     },
     async callWithRetry(ctx, fn, expected) {
@@ -157,10 +170,10 @@ export function createApiCaller(log: Logger, scrub: (text: string) => string, po
           return await fn();
         } catch (error) {
           const c = classify(error);
-          if (expected?.(c)) throw error;
+          if (expected?.(c)) throw scrubError(error, scrub);
           if (controller.signal.aborted) {
             record(ctx, error);
-            throw error;
+            throw scrubError(error, scrub);
           }
           const fields = { method: ctx.method, chatId: ctx.chatId, code: c.code, description: scrub(c.description) };
           if (c.kind === 'rate_limited' && rateLimited < policy.rateLimitRetries && (c.retryAfterMs ?? 0) <= policy.maxRetryAfterMs) {
@@ -178,7 +191,7 @@ export function createApiCaller(log: Logger, scrub: (text: string) => string, po
           }
           record(ctx, error);
           if (c.kind === 'rate_limited' || c.kind === 'transient') log.error(fields, `telegram: ${ctx.method} gave up after retries`);
-          throw error;
+          throw scrubError(error, scrub);
         }
       }
     },

@@ -39,6 +39,8 @@ const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
 const SEEN_UPDATES = 10_000;
 const MAX_WEBHOOK_BODY = 1_000_000;
 const POLL_RESTART_MS = 5_000;
+/** The user Telegram shows for an admin posting anonymously as the group (GroupAnonymousBot). */
+const ANONYMOUS_ADMIN = '1087968824';
 
 type Extra = NonNullable<Parameters<Telegraf['telegram']['sendMessage']>[2]>;
 
@@ -103,7 +105,7 @@ export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapte
     return {
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
-      ...(target.threadId ? { message_thread_id: Number(target.threadId) } : {}),
+      ...(target.threadId && /^\d+$/.test(target.threadId) ? { message_thread_id: Number(target.threadId) } : {}),
       ...(first && opts.replyTo ? { reply_parameters: { message_id: opts.replyTo, allow_sending_without_reply: true } } : {}),
       ...(last && opts.keyboard ? { reply_markup: { inline_keyboard: opts.keyboard } } : {}),
     };
@@ -432,6 +434,7 @@ export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapte
     },
     async isAdmin(chatId: string, userId: string): Promise<boolean> {
       if (!chatId.startsWith('-')) return true; // a private chat: the user owns it
+      if (userId === ANONYMOUS_ADMIN) return true; // only admins can post as the group
       const member = await api.callWithRetry({ method: 'getChatMember', chatId }, () => tg.getChatMember(chatRef(chatId), Number(userId)));
       return member.status === 'administrator' || member.status === 'creator';
     },

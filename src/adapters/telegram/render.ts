@@ -52,8 +52,9 @@ export function isRtl(text: string, fallbackRtl = false): boolean {
 }
 
 // A Latin run: Latin words with the digits, spaces and joiners between them ("Donald J. Trump",
-// "BBC News", "G7", "U.S."); it starts with a Latin letter.
-const LATIN_RUN = /\p{Script=Latin}(?:[\p{Script=Latin}\p{M}\p{Nd}'’.&_/:+@#-]|\s(?=[\p{Script=Latin}\p{Nd}]))*/gu;
+// "BBC News", "G7", "U.S."); it starts with a Latin letter, or with the / @ # of a command, a
+// mention or a hashtag, which stays attached so Telegram still makes "/help" clickable.
+const LATIN_RUN = /[/@#]?\p{Script=Latin}(?:[\p{Script=Latin}\p{M}\p{Nd}'’.&_/:+@#-]|\s(?=[\p{Script=Latin}\p{Nd}]))*/gu;
 const TRAILING_PUNCT = /[.'’&_/:+@#-]+$/u;
 
 /**

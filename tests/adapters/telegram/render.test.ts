@@ -77,6 +77,8 @@ describe('Latin names in Arabic text', () => {
     expect(isolateLatin('قال Donald J. Trump: نعم')).toBe(`قال ${FSI}Donald J. Trump${PDI}: نعم`);
     expect(isolateLatin('عن U.S. و G7 و BBC News.')).toBe(`عن ${FSI}U.S${PDI}. و ${FSI}G7${PDI} و ${FSI}BBC News${PDI}.`);
     expect(isolateLatin('بلا لاتينية ١٢٣')).toBe('بلا لاتينية ١٢٣');
+    // Commands, mentions and hashtags keep their sign inside the isolate (Telegram links them).
+    expect(isolateLatin('أرسل /help أو @newsbot_test_bot و#Gaza')).toBe(`أرسل ${FSI}/help${PDI} أو ${FSI}@newsbot_test_bot${PDI} و${FSI}#Gaza${PDI}`);
   });
 
   it('isolates only in right-to-left paragraphs', () => {
