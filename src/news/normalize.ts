@@ -24,7 +24,10 @@ export function normalizeForMatch(text: string): string {
   return normalizeArabic(text.normalize('NFKC').replace(INVISIBLES, '')).toLowerCase();
 }
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const C0_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 /** Removes characters that could reorder or hide text when echoed back to a chat. */
 export function stripControls(text: string): string {
-  return text.replace(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g, '').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+  return text.replace(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g, '').replace(C0_CONTROLS, '');
 }
