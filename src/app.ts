@@ -4,8 +4,10 @@ import { createConsoleAdapter } from './adapters/console/index.ts';
 import type { AdapterDeps } from './adapters/deps.ts';
 import { createRouter, type Router } from './bot/router.ts';
 import type { BotServices, Logger } from './bot/types.ts';
+import { createBriefings, type Briefings } from './briefings/index.ts';
 import type { Config } from './config.ts';
 import { createNewsStore, type NewsStore } from './news/store.ts';
+import { openStorage, type Storage } from './storage/db.ts';
 
 export interface AppOptions {
   /** Run the console adapter even when platform tokens are set. */
@@ -15,6 +17,8 @@ export interface AppOptions {
   /** Called when the console input ends. */
   onConsoleEnd?: () => void;
   watch?: boolean;
+  /** Subscriptions, scheduled digests and the outbox (storage in config.dataDir); default on. */
+  briefings?: boolean;
 }
 
 export interface App {
@@ -61,6 +65,20 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     );
   }
 
+  // Briefings are wired before the adapters start, so their commands are in the menus.
+  let briefings: Briefings | undefined;
+  let storage: Storage | undefined;
+  if (options.briefings ?? true) {
+    try {
+      storage = await openStorage({ dataDir: config.dataDir });
+    } catch (error) {
+      log.error({ err: error }, (error as Error).message);
+      throw error;
+    }
+    briefings = createBriefings({ config, db: storage.db, adapters, services, store, log });
+    services.briefings = briefings.commands;
+  }
+
   const stopWatching = options.watch && config.content.watch ? store.watch() : undefined;
   const started: ChatAdapter[] = [];
   try {
@@ -69,9 +87,12 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       started.push(adapter);
       log.info({ platform: adapter.platform }, `${adapter.platform} adapter started`);
     }
+    await briefings?.start();
   } catch (error) {
+    await briefings?.stop().catch(() => undefined);
     await Promise.allSettled(started.map((a) => a.stop()));
     await stopWatching?.();
+    await storage?.close();
     throw error;
   }
 
@@ -83,8 +104,10 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     adapters,
     stop() {
       stopping ??= (async () => {
+        await briefings?.stop().catch((err: unknown) => log.error({ err }, 'stopping briefings failed'));
         await Promise.allSettled(adapters.map((a) => a.stop()));
         await stopWatching?.();
+        await storage?.close();
       })();
       return stopping;
     },

@@ -21,6 +21,7 @@ Commands:
   summarize <file|dir> [--sentences N] [--json]
                                     print the extractive summary of a document or of every document in a folder
   quotes <file|dir> [--json]        print who said what in a document or folder
+  digest [--json]                   print the briefing the console would get now (/digest)
   check                             validate config/ and content/; exit 1 listing every problem
   help                              this text
 `;
@@ -93,6 +94,26 @@ async function quotes(args: string[]): Promise<void> {
   process.stdout.write(`${quotesReport(positionals, { json: Boolean(values.json) })}\n`);
 }
 
+/** The /digest the console chat would get now (its subscription's topics and cut-off, if any). */
+async function digest(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, locale: { type: 'string' } } });
+  const cfg = config();
+  const log = createLogger(process.env.LOG_LEVEL ?? 'warn', secretValues(cfg.secrets), { pretty: false });
+  const { services, store } = await createServices(cfg, log);
+  const { openStorage } = await import('./storage/db.ts');
+  const { createBriefings } = await import('./briefings/index.ts');
+  const storage = await openStorage({ dataDir: cfg.dataDir }).catch((error: unknown) => fail((error as Error).message));
+  try {
+    const briefings = createBriefings({ config: cfg, db: storage.db, adapters: [], services, store, log, cron: false });
+    const text = positionals.join(' ');
+    const lang = values.locale?.startsWith('ar') ? 'ar' : values.locale?.startsWith('en') ? 'en' : /[\u0600-\u06FF]/.test(text) ? 'ar' : cfg.bot.defaultLanguage;
+    const post = await briefings.commands.digestNow({ platform: 'console', chatId: 'console', userId: 'console', text: `/digest ${text}`, chatType: 'private', addressed: true }, text, lang);
+    process.stdout.write(values.json ? `${JSON.stringify(post, null, 2)}\n` : `${renderPlain(post)}\n`);
+  } finally {
+    await storage.close();
+  }
+}
+
 /** Validates config and content; prints every problem with its file, key or line. */
 async function check(): Promise<void> {
   dotenv.config({ quiet: true });
@@ -135,6 +156,8 @@ export async function cli(argv: string[]): Promise<void> {
       return quotes(rest);
     case 'check':
       return check();
+    case 'digest':
+      return digest(rest);
     case undefined:
     case 'help':
     case '--help':

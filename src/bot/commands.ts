@@ -2,7 +2,7 @@ import type { Lang } from '../news/language.ts';
 import { aboutCommand, fullCommand, listCommand, summaryCommand } from './handlers/news.ts';
 import { strings } from './i18n.ts';
 import { paragraph, type Block, type Post } from './post.ts';
-import type { CommandRequest } from './types.ts';
+import type { BriefingCommands, CommandRequest } from './types.ts';
 
 export interface OptionSpec {
   name: string;
@@ -44,7 +44,44 @@ export const commands: CommandSpec[] = [
   },
   { name: 'about', description: { en: 'About this bot', ar: 'عن هذا البوت' }, options: [], run: aboutCommand },
   { name: 'full', description: { en: 'Full text of a document', ar: 'النص الكامل لوثيقة' }, options: [], hidden: true, run: fullCommand },
+  {
+    name: 'subscribe',
+    description: { en: 'Get a news briefing every day: [HH:MM] [time zone] [topics]', ar: 'موجز أخبار كل يوم: [HH:MM] [المنطقة الزمنية] [المواضيع]' },
+    options: [
+      { name: 'time', type: 'string', description: { en: 'Time of day, HH:MM (e.g. 07:30)', ar: 'وقت اليوم HH:MM (مثل 07:30)' } },
+      { name: 'timezone', type: 'string', description: { en: 'IANA time zone, e.g. Asia/Riyadh', ar: 'المنطقة الزمنية، مثل Asia/Riyadh' } },
+      { name: 'topics', type: 'string', description: { en: 'Topic words (all topics when empty)', ar: 'كلمات المواضيع (كل المواضيع إن تُركت فارغة)' } },
+    ],
+    needs: 'briefings',
+    run: (req) => briefing(req, (b) => b.subscribe(req.message, req.args, req.lang)),
+  },
+  {
+    name: 'unsubscribe',
+    description: { en: 'Stop the daily briefing here', ar: 'إيقاف الموجز اليومي هنا' },
+    options: [],
+    needs: 'briefings',
+    run: (req) => briefing(req, (b) => b.unsubscribe(req.message, req.args, req.lang)),
+  },
+  {
+    name: 'subscriptions',
+    description: { en: 'This chat’s briefings: time, zone and topics', ar: 'موجزات هذه المحادثة: الوقت والمنطقة والمواضيع' },
+    options: [],
+    needs: 'briefings',
+    run: (req) => briefing(req, (b) => b.list(req.message, req.lang)),
+  },
+  {
+    name: 'digest',
+    description: { en: 'A news briefing now', ar: 'موجز الأخبار الآن' },
+    options: [{ name: 'topics', type: 'string', description: { en: 'Topic words (default: this chat’s)', ar: 'كلمات المواضيع (افتراضيًا مواضيع هذه المحادثة)' } }],
+    needs: 'briefings',
+    run: (req) => briefing(req, (b) => b.digestNow(req.message, req.args, req.lang)),
+  },
 ];
+
+function briefing(req: CommandRequest, run: (b: BriefingCommands) => Promise<Post>): Post | Promise<Post> {
+  const b = req.services.briefings;
+  return b ? run(b) : { lang: req.lang, blocks: [paragraph(strings[req.lang].noDigestTarget)] };
+}
 
 /** Commands available on this bot: the briefing ones only when briefings are wired in. */
 export function availableCommands(services: { briefings?: unknown }): CommandSpec[] {

@@ -1,0 +1,389 @@
+// Briefings: subscriptions at a local time, a scheduler driven by node-cron, exactly-once digests
+// (a UNIQUE delivery row claimed before sending) and the persistent, rate-limited outbox.
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Kysely, Selectable } from 'kysely';
+import type { ChatAdapter } from '../adapters/chat-adapter.ts';
+import { strings } from '../bot/i18n.ts';
+import { heading, italic, paragraph, type Block, type Post } from '../bot/post.ts';
+import type { BotServices, BriefingCommands, IncomingMessage, Logger } from '../bot/types.ts';
+import type { Config } from '../config.ts';
+import type { Lang } from '../news/language.ts';
+import type { Library } from '../news/library.ts';
+import type { Brief } from '../news/types.ts';
+import type { Database, SubscriptionTable } from '../storage/schema.ts';
+import { digestPosts, emptyDigestPost, formatDateTime, matchesTopics, newDocuments, topicTerms } from './digest.ts';
+import { createOutbox, type Outbox, type OutboxOptions, type OutboxRow } from './outbox.ts';
+import { parseSubscribeArgs } from './subscribe-args.ts';
+import { localDate, nextRunAfter } from './time.ts';
+
+export type Subscription = Selectable<SubscriptionTable>;
+
+const DAY = 86_400_000;
+/** Missed runs older than the last one are recorded as skipped, at most this many per subscription. */
+const MAX_SKIPPED_RECORDS = 31;
+
+export interface BriefingsOptions {
+  config: Pick<Config, 'briefings' | 'bot'>;
+  db: Kysely<Database>;
+  adapters: readonly ChatAdapter[];
+  services: BotServices;
+  /** Where documents come from; its onReload tells which documents are new. Default: services.library. */
+  store?: { library(): Library; onReload?(listener: (library: Library) => void): void };
+  log: Logger;
+  /** The wall clock for schedules, cut-offs and the grace period (tests pass a fake one). */
+  now?: () => number;
+  /** Run the scheduler every minute with node-cron (default true; tests call tick()). */
+  cron?: boolean;
+  /** Outbox tuning: limits, headroom, in-flight sends, backoff. */
+  outbox?: Partial<Omit<OutboxOptions, 'db' | 'adapters' | 'log' | 'onForbidden'>>;
+}
+
+export interface TickResult {
+  due: number;
+  queued: number;
+  messages: number;
+  empty: number;
+  skipped: number;
+}
+
+export interface Briefings {
+  commands: BriefingCommands;
+  outbox: Outbox;
+  /** Upserts config targets, records documents, resumes the outbox, sends digests missed within the grace period, starts the cron. */
+  start(): Promise<void>;
+  /** Stops the cron and the outbox (sends in flight finish; the rest stays pending). */
+  stop(): Promise<void>;
+  /** Runs every subscription that is due now. */
+  tick(): Promise<TickResult>;
+  /** Records first-seen times of the library's documents (also done on every content reload). */
+  recordDocuments(): Promise<void>;
+}
+
+export function createBriefings(options: BriefingsOptions): Briefings {
+  const { db, log, services } = options;
+  const settings = options.config.briefings;
+  const now = options.now ?? Date.now;
+  const library = () => (options.store ? options.store.library() : services.library());
+  const adapters = new Map(options.adapters.map((a) => [a.platform as string, a]));
+  const seen = new Map<string, number>();
+  let seenLoaded = false;
+  let task: ScheduledTask | undefined;
+  let ticking: Promise<TickResult> | undefined;
+  let recording: Promise<void> = Promise.resolve();
+  let stopped = false;
+
+  const outbox = createOutbox({
+    ...options.outbox,
+    db,
+    adapters: options.adapters,
+    log,
+    onForbidden: (row, reason) => deactivate(row, reason),
+  });
+
+  async function deactivate(row: OutboxRow, reason: string) {
+    const q = db
+      .updateTable('subscriptions')
+      .set({ active: 0, deactivated_reason: reason.slice(0, 300), updated_at: now() })
+      .where('platform', '=', row.platform)
+      .where('chat_id', '=', row.chat_id)
+      .where('thread_id', '=', row.thread_id);
+    await q.execute();
+  }
+
+  // ---- documents: when each was first seen ----
+  async function recordNow(): Promise<void> {
+    if (!seenLoaded) {
+      for (const r of await db.selectFrom('documents_seen').select(['doc_id', 'first_seen_at']).execute()) seen.set(r.doc_id, Number(r.first_seen_at));
+      seenLoaded = true;
+    }
+    const t = now();
+    // On the very first run nothing was seen before: a document's arrival is then its own date.
+    const backfill = seen.size === 0;
+    const fresh = library().briefs.filter((b) => !seen.has(b.doc.id));
+    for (let i = 0; i < fresh.length; i += 200) {
+      const batch = fresh.slice(i, i + 200).map((b) => ({ doc_id: b.doc.id, first_seen_at: backfill ? Math.min(t, b.doc.date.getTime()) : t }));
+      await db.insertInto('documents_seen').values(batch).onConflict((oc) => oc.column('doc_id').doNothing()).execute();
+    }
+    if (fresh.length) {
+      const ids = fresh.map((b) => b.doc.id);
+      for (let i = 0; i < ids.length; i += 500) {
+        for (const r of await db.selectFrom('documents_seen').select(['doc_id', 'first_seen_at']).where('doc_id', 'in', ids.slice(i, i + 500)).execute()) seen.set(r.doc_id, Number(r.first_seen_at));
+      }
+      log.info({ documents: fresh.length }, `briefings: ${fresh.length} new document(s) recorded`);
+    }
+  }
+  function recordDocuments(): Promise<void> {
+    recording = recording.catch(() => undefined).then(recordNow);
+    return recording;
+  }
+  const arrival = (b: Brief) => seen.get(b.doc.id) ?? b.doc.date.getTime();
+  options.store?.onReload?.(() => void recordDocuments().catch((err: unknown) => log.error({ err }, 'briefings: recording new documents failed')));
+
+  // ---- subscriptions ----
+  const threadOf = (msg: IncomingMessage) => msg.threadId ?? '';
+
+  async function findSubscription(platform: string, chatId: string, threadId: string): Promise<Subscription | undefined> {
+    return db.selectFrom('subscriptions').selectAll().where('platform', '=', platform).where('chat_id', '=', chatId).where('thread_id', '=', threadId).executeTakeFirst();
+  }
+
+  /** In groups and channels only admins change briefings; private chats are the user's own. */
+  async function mayChange(msg: IncomingMessage, lang: Lang): Promise<Post | undefined> {
+    if (msg.chatType !== 'group' && msg.chatType !== 'channel') return undefined;
+    const t = strings[lang];
+    // A Telegram channel post has no user: only the channel's admins can post there.
+    if (msg.chatType === 'channel' && !msg.userId) return undefined;
+    const adapter = adapters.get(msg.platform);
+    if (!adapter?.isAdmin || !msg.userId) return { lang, blocks: [paragraph(t.briefingAdminUnknown)] };
+    try {
+      if (await adapter.isAdmin(msg.chatId, msg.userId)) return undefined;
+    } catch (error) {
+      log.warn({ err: error, platform: msg.platform, chatId: msg.chatId }, 'admin check failed');
+      return { lang, blocks: [paragraph(t.briefingAdminUnknown)] };
+    }
+    return { lang, blocks: [paragraph(t.briefingAdminsOnly)] };
+  }
+
+  const topicsText = (topics: string[], lang: Lang) => (topics.length ? strings[lang].digestTopics(topics.join(', ')) : strings[lang].allTopics);
+  const topicsOf = (s: Pick<Subscription, 'topics'>): string[] => {
+    try {
+      const v: unknown = JSON.parse(s.topics);
+      return Array.isArray(v) ? v.map(String) : [];
+    } catch {
+      return [];
+    }
+  };
+
+  async function upsertConfigTargets() {
+    const t = now();
+    const keys = new Set<string>();
+    for (const target of settings.targets) {
+      const time = target.time ?? settings.defaultTime;
+      const zone = target.timeZone ?? settings.defaultTimeZone;
+      const threadId = target.threadId ?? '';
+      keys.add(`${target.platform}\u0000${target.chatId}\u0000${threadId}`);
+      await db
+        .insertInto('subscriptions')
+        .values({
+          platform: target.platform, chat_id: target.chatId, thread_id: threadId, time, time_zone: zone, topics: JSON.stringify(target.topics),
+          lang: options.config.bot.defaultLanguage, source: 'config', active: 1, deactivated_reason: null,
+          last_digest_at: t - DAY, next_run_at: nextRunAfter(t, time, zone), created_at: t, updated_at: t,
+        })
+        .onConflict((oc) => oc.columns(['platform', 'chat_id', 'thread_id']).doNothing())
+        .execute();
+      const row = await findSubscription(target.platform, target.chatId, threadId);
+      if (row && (row.time !== time || row.time_zone !== zone || row.topics !== JSON.stringify(target.topics) || row.source !== 'config' || !row.active)) {
+        const next = row.time !== time || row.time_zone !== zone || !row.active ? nextRunAfter(t, time, zone) : row.next_run_at;
+        await db.updateTable('subscriptions').set({ time, time_zone: zone, topics: JSON.stringify(target.topics), source: 'config', active: 1, deactivated_reason: null, next_run_at: next, updated_at: t }).where('id', '=', row.id).execute();
+      }
+    }
+    for (const row of await db.selectFrom('subscriptions').selectAll().where('source', '=', 'config').where('active', '=', 1).execute()) {
+      if (!keys.has(`${row.platform}\u0000${row.chat_id}\u0000${row.thread_id}`)) {
+        await db.updateTable('subscriptions').set({ active: 0, deactivated_reason: 'removed from the configuration', updated_at: t }).where('id', '=', row.id).execute();
+      }
+    }
+    if (settings.targets.length) log.info({ targets: settings.targets.length }, `briefings: ${settings.targets.length} configured target(s)`);
+  }
+
+  // ---- digests ----
+  function topicLatest(topics: string[], max: number): Brief[] {
+    const wanted = topicTerms(topics);
+    const out: Brief[] = [];
+    for (const b of library().briefs) {
+      if (matchesTopics(b, wanted)) out.push(b);
+      if (out.length >= max) break;
+    }
+    return out;
+  }
+
+  async function tickNow(): Promise<TickResult> {
+    const result: TickResult = { due: 0, queued: 0, messages: 0, empty: 0, skipped: 0 };
+    await recording.catch(() => undefined);
+    const t = now();
+    const graceMs = settings.graceHours * 3_600_000;
+    const cache = new Map<string, Post[]>();
+    let lastId = 0;
+    for (;;) {
+      const due = await db.selectFrom('subscriptions').selectAll().where('active', '=', 1).where('next_run_at', '<=', t).where('id', '>', lastId).orderBy('id').limit(200).execute();
+      if (due.length === 0) break;
+      lastId = due[due.length - 1]?.id ?? lastId;
+      result.due += due.length;
+      await db.transaction().execute(async (trx) => {
+        for (const sub of due) {
+          const missed: number[] = [];
+          let slot = Number(sub.next_run_at);
+          while (slot <= t && missed.length < 400) {
+            missed.push(slot);
+            slot = nextRunAfter(slot, sub.time, sub.time_zone);
+          }
+          const next = slot > t ? slot : nextRunAfter(t, sub.time, sub.time_zone);
+          const latest = missed[missed.length - 1] ?? Number(sub.next_run_at);
+          const skip = async (at: number) => {
+            await trx
+              .insertInto('deliveries')
+              .values({ subscription_id: sub.id, local_date: localDate(at, sub.time_zone), slot: sub.time, status: 'skipped', scheduled_at: at, documents: 0, created_at: t })
+              .onConflict((oc) => oc.columns(['subscription_id', 'local_date', 'slot']).doNothing())
+              .execute();
+            result.skipped++;
+          };
+          for (const at of missed.slice(0, -1).slice(-MAX_SKIPPED_RECORDS)) await skip(at);
+          if (t - latest > graceMs) {
+            await skip(latest);
+            log.info({ subscription: sub.id, scheduled: new Date(latest).toISOString() }, 'briefing missed beyond the grace period: skipped');
+            await trx.updateTable('subscriptions').set({ next_run_at: next, updated_at: t }).where('id', '=', sub.id).execute();
+            continue;
+          }
+          // Exactly once: whoever inserts the (subscription, local date, slot) row sends the digest.
+          const claim = await trx
+            .insertInto('deliveries')
+            .values({ subscription_id: sub.id, local_date: localDate(latest, sub.time_zone), slot: sub.time, status: 'queued', scheduled_at: latest, documents: 0, created_at: t })
+            .onConflict((oc) => oc.columns(['subscription_id', 'local_date', 'slot']).doNothing())
+            .returning('id')
+            .executeTakeFirst();
+          if (!claim) {
+            await trx.updateTable('subscriptions').set({ next_run_at: next, updated_at: t }).where('id', '=', sub.id).execute();
+            continue;
+          }
+          const topics = topicsOf(sub);
+          const lang: Lang = sub.lang === 'ar' ? 'ar' : 'en';
+          const since = Number(sub.last_digest_at);
+          const key = JSON.stringify([topics, since, lang, sub.time_zone]);
+          let posts = cache.get(key);
+          let documents = 0;
+          if (!posts) {
+            const docs = newDocuments(library(), arrival, since, t, topics);
+            documents = docs.length;
+            posts = docs.length ? digestPosts({ lang, zone: sub.time_zone, since, topics, documents: docs, maxDocuments: settings.maxDocuments }) : settings.sendWhenEmpty ? [emptyDigestPost(lang, sub.time_zone, since)] : [];
+            cache.set(key, posts);
+            cache.set(`${key}#n`, Array.from({ length: documents }));
+          } else documents = cache.get(`${key}#n`)?.length ?? 0;
+          if (posts.length === 0) {
+            result.empty++;
+            await trx.updateTable('deliveries').set({ status: 'empty' }).where('id', '=', claim.id).execute();
+          } else {
+            result.queued++;
+            result.messages += posts.length;
+            const target = { chatId: sub.chat_id, ...(sub.thread_id ? { threadId: sub.thread_id } : {}) };
+            await outbox.enqueue(trx, posts.map((post) => ({ platform: sub.platform, target, post, subscriptionId: sub.id, deliveryId: claim.id })));
+            if (documents) await trx.updateTable('deliveries').set({ documents }).where('id', '=', claim.id).execute();
+          }
+          await trx.updateTable('subscriptions').set({ last_digest_at: t, next_run_at: next, updated_at: t }).where('id', '=', sub.id).execute();
+        }
+      });
+      outbox.wake();
+    }
+    if (result.due) log.info({ ...result }, `briefings: ${result.queued} digest(s) queued (${result.messages} messages), ${result.empty} empty, ${result.skipped} skipped`);
+    return result;
+  }
+
+  function tick(): Promise<TickResult> {
+    if (ticking) return ticking;
+    ticking = tickNow().finally(() => {
+      ticking = undefined;
+    });
+    return ticking;
+  }
+
+  function joinPosts(posts: Post[], lang: Lang): Post {
+    const blocks: Block[] = [];
+    for (const p of posts) blocks.push(...p.blocks);
+    return { lang, blocks };
+  }
+
+  const commands: BriefingCommands = {
+    async subscribe(msg, args, lang) {
+      const t = strings[lang];
+      const denied = await mayChange(msg, lang);
+      if (denied) return denied;
+      const parsed = parseSubscribeArgs(args);
+      if (parsed.error) return { lang, blocks: [paragraph(parsed.error.kind === 'time' ? t.badTime(parsed.error.value) : t.badZone(parsed.error.value))] };
+      const threadId = threadOf(msg);
+      const existing = await findSubscription(msg.platform, msg.chatId, threadId);
+      if (existing?.source === 'config') return { lang, blocks: [paragraph(t.configuredBriefing)] };
+      const time = parsed.time ?? existing?.time ?? settings.defaultTime;
+      const zone = parsed.zone ?? existing?.time_zone ?? settings.defaultTimeZone;
+      const topics = parsed.allTopics ? [] : parsed.topics.length ? parsed.topics : existing ? topicsOf(existing) : [];
+      const at = now();
+      const next = nextRunAfter(at, time, zone);
+      await db
+        .insertInto('subscriptions')
+        .values({
+          platform: msg.platform, chat_id: msg.chatId, thread_id: threadId, time, time_zone: zone, topics: JSON.stringify(topics), lang, source: 'chat',
+          active: 1, deactivated_reason: null, last_digest_at: at - DAY, next_run_at: next, created_at: at, updated_at: at,
+        })
+        .onConflict((oc) =>
+          oc.columns(['platform', 'chat_id', 'thread_id']).doUpdateSet({ time, time_zone: zone, topics: JSON.stringify(topics), lang, active: 1, deactivated_reason: null, next_run_at: next, updated_at: at }),
+        )
+        .execute();
+      log.info({ platform: msg.platform, chatId: msg.chatId, threadId: threadId || undefined, time, zone, topics }, 'briefing subscribed');
+      return { lang, blocks: [paragraph(t.subscribed(time, zone, topicsText(topics, lang), formatDateTime(next, lang, zone)))] };
+    },
+
+    async unsubscribe(msg, _args, lang) {
+      const t = strings[lang];
+      const denied = await mayChange(msg, lang);
+      if (denied) return denied;
+      const existing = await findSubscription(msg.platform, msg.chatId, threadOf(msg));
+      if (!existing) return { lang, blocks: [paragraph(t.notSubscribed)] };
+      if (existing.source === 'config') return { lang, blocks: [paragraph(t.configuredBriefing)] };
+      await db.deleteFrom('subscriptions').where('id', '=', existing.id).execute();
+      await db.updateTable('outbox').set({ status: 'failed', last_error: 'unsubscribed', updated_at: Date.now() }).where('subscription_id', '=', existing.id).where('status', '=', 'pending').execute();
+      log.info({ platform: msg.platform, chatId: msg.chatId }, 'briefing unsubscribed');
+      return { lang, blocks: [paragraph(t.unsubscribed)] };
+    },
+
+    async list(msg, lang) {
+      const t = strings[lang];
+      const rows = await db.selectFrom('subscriptions').selectAll().where('platform', '=', msg.platform).where('chat_id', '=', msg.chatId).orderBy('thread_id').execute();
+      if (rows.length === 0) return { lang, blocks: [paragraph(t.notSubscribed)] };
+      const items = rows.map((r) => {
+        const line = `${r.thread_id ? t.subscriptionThread(r.thread_id) : ''}${t.subscriptionLine(r.time, r.time_zone, topicsText(topicsOf(r), lang), formatDateTime(Number(r.next_run_at), lang, r.time_zone))}`;
+        return r.active ? [line] : [line, ' — ', italic(t.subscriptionInactive(r.deactivated_reason ?? '?'))];
+      });
+      return { lang, blocks: [heading(t.subscriptionsTitle), { type: 'list', items }] };
+    },
+
+    async digestNow(msg, args, lang) {
+      await recordDocuments();
+      const t = strings[lang];
+      const sub = await findSubscription(msg.platform, msg.chatId, threadOf(msg));
+      const words = args.split(/\s+/).filter(Boolean);
+      const topics = words.length ? words : sub ? topicsOf(sub) : [];
+      const at = now();
+      const since = sub ? Number(sub.last_digest_at) : at - DAY;
+      const zone = sub?.time_zone ?? settings.defaultTimeZone;
+      const docs = newDocuments(library(), arrival, since, at, topics);
+      if (docs.length) return joinPosts(digestPosts({ lang, zone, since, topics, documents: docs, maxDocuments: settings.maxDocuments, budget: Infinity }), lang);
+      const latest = topicLatest(topics, settings.maxDocuments);
+      if (latest.length) return joinPosts(digestPosts({ lang, zone, since, topics, documents: latest, maxDocuments: settings.maxDocuments, latest: true, budget: Infinity }), lang);
+      return library().briefs.length ? emptyDigestPost(lang, zone, since) : { lang, blocks: [paragraph(t.noDocuments)] };
+    },
+  };
+
+  return {
+    commands,
+    outbox,
+    tick,
+    recordDocuments,
+    async start() {
+      stopped = false;
+      await upsertConfigTargets();
+      await recordDocuments();
+      await outbox.start();
+      // Digests missed while the bot was down: the last one within the grace period is sent now.
+      await tick();
+      if (options.cron !== false && !stopped) {
+        task = cron.schedule('* * * * *', () => void tick().catch((err: unknown) => log.error({ err }, 'briefings: scheduler tick failed')), { noOverlap: true, name: 'newsbot-briefings' });
+      }
+    },
+    async stop() {
+      stopped = true;
+      if (task) {
+        await task.stop();
+        await task.destroy();
+        task = undefined;
+      }
+      await ticking?.catch(() => undefined);
+      await outbox.stop();
+    },
+  };
+}

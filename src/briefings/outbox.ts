@@ -1,0 +1,343 @@
+// The persistent outbox: every briefing message is a row (pending -> sending -> sent | failed) sent
+// through the platform's limiter, so a restart resumes what was pending and a 429 loses nothing.
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { SendError, type ChatAdapter, type ChatTarget } from '../adapters/chat-adapter.ts';
+import type { Post } from '../bot/post.ts';
+import type { Logger } from '../bot/types.ts';
+import type { Database, OutboxTable } from '../storage/schema.ts';
+import { DEFAULT_LIMITS, platformLimiter, type Limiter, type PlatformLimits } from './limiter.ts';
+
+export type OutboxRow = Selectable<OutboxTable>;
+
+export interface OutboxMessage {
+  platform: string;
+  target: ChatTarget;
+  post: Post;
+  subscriptionId?: number;
+  deliveryId?: number;
+}
+
+export interface OutboxOptions {
+  db: Kysely<Database>;
+  adapters: readonly ChatAdapter[];
+  log: Logger;
+  limits?: PlatformLimits;
+  /** Share of each platform limit used (default 0.97). */
+  headroom?: number;
+  /** Sends in flight at once, per platform (default 16). */
+  maxInFlight?: number;
+  /** Transient failures (5xx, network) before a message is marked failed (default 5). */
+  maxFailures?: number;
+  /** Exponential backoff after a transient failure: base x 2^(failures-1), capped (default 1 s .. 5 min). */
+  backoff?: { baseMs: number; maxMs: number };
+  /** How long stop() waits for sends in flight (default 10 s); what is left stays `sending` and is retried at the next start. */
+  drainTimeoutMs?: number;
+  /** A platform refused the chat for good (bot blocked, kicked, no access). */
+  onForbidden?: (row: OutboxRow, reason: string) => Promise<void>;
+  /** Wall clock for row times (default Date.now). */
+  clock?: () => number;
+}
+
+export interface OutboxCounters {
+  sent: number;
+  failed: number;
+  rateLimited: number;
+  transient: number;
+  forbidden: number;
+  /** Rows found `sending` at start-up (in flight when the last run ended). */
+  recovered: number;
+}
+
+export interface Outbox {
+  /** Adds messages inside the caller's transaction (so a delivery claim and its messages commit together). */
+  enqueue(db: Kysely<Database>, messages: OutboxMessage[]): Promise<number[]>;
+  /** Tells the workers new rows are there. */
+  wake(): void;
+  /** Resets rows left `sending` by a crash to pending and starts one worker per platform. */
+  start(): Promise<{ recovered: number }>;
+  /** Stops taking rows, waits for sends in flight (bounded by drainTimeoutMs). */
+  stop(): Promise<void>;
+  counters: OutboxCounters;
+  /** Rows per status. */
+  stats(): Promise<Record<string, number>>;
+  /** Resolves once nothing is pending (due now) or in flight; for tests and the bench. */
+  drained(timeoutMs?: number): Promise<void>;
+}
+
+const newKey = () => `nb${randomBytes(9).toString('base64url')}`;
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.slice(0, 500);
+}
+
+export function createOutbox(options: OutboxOptions): Outbox {
+  const { db, log } = options;
+  const clock = options.clock ?? Date.now;
+  const maxInFlight = options.maxInFlight ?? 16;
+  const maxFailures = options.maxFailures ?? 5;
+  const backoff = options.backoff ?? { baseMs: 1000, maxMs: 300_000 };
+  const adapters = new Map(options.adapters.map((a) => [a.platform as string, a]));
+  const limiters = new Map<string, Limiter>();
+  const counters: OutboxCounters = { sent: 0, failed: 0, rateLimited: 0, transient: 0, forbidden: 0, recovered: 0 };
+  const inFlight = new Map<number, Promise<void>>();
+  const wakers = new Set<() => void>();
+  const loops: Promise<void>[] = [];
+  let stopping = false;
+  let started = false;
+
+  const limiterFor = (platform: string) => {
+    let l = limiters.get(platform);
+    if (!l) limiters.set(platform, (l = platformLimiter(platform, options.limits ?? DEFAULT_LIMITS, options.headroom)));
+    return l;
+  };
+
+  /** Sleeps up to ms; wake() and stop() cut it short. */
+  function nap(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(1, ms));
+      wakers.add(done);
+    });
+  }
+  function wake() {
+    for (const w of [...wakers]) w();
+  }
+
+  /** Due rows that are the oldest unsent row of their chat (messages to one chat keep their order). */
+  async function heads(platform: string, limit: number): Promise<OutboxRow[]> {
+    return db
+      .selectFrom('outbox as o')
+      .selectAll('o')
+      .where('o.platform', '=', platform)
+      .where('o.status', '=', 'pending')
+      .where('o.next_attempt_at', '<=', clock())
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('outbox as p')
+              .select(sql.lit(1).as('one'))
+              .whereRef('p.platform', '=', 'o.platform')
+              .whereRef('p.chat_id', '=', 'o.chat_id')
+              .whereRef('p.thread_id', '=', 'o.thread_id')
+              .where('p.status', 'in', ['pending', 'sending'])
+              .whereRef('p.id', '<', 'o.id'),
+          ),
+        ),
+      )
+      .orderBy('o.next_attempt_at')
+      .orderBy('o.id')
+      .limit(limit)
+      .execute();
+  }
+
+  async function nextDueIn(platform: string): Promise<number> {
+    const row = await db.selectFrom('outbox').select(({ fn }) => fn.min('next_attempt_at').as('next')).where('platform', '=', platform).where('status', '=', 'pending').executeTakeFirst();
+    const next = row?.next;
+    return next === null || next === undefined ? 1000 : Math.min(1000, Math.max(0, Number(next) - clock()));
+  }
+
+  async function finish(row: OutboxRow, limiter: Limiter, outcome: { ids: string[] } | { error: unknown }): Promise<void> {
+    const now = clock();
+    if ('ids' in outcome) {
+      counters.sent++;
+      await db.updateTable('outbox').set({ status: 'sent', message_ids: JSON.stringify(outcome.ids), sent_at: now, updated_at: now, last_error: null }).where('id', '=', row.id).execute();
+      return;
+    }
+    const error = outcome.error;
+    const kind = error instanceof SendError ? error.kind : 'transient';
+    const reason = describe(error);
+    if (kind === 'rate_limited') {
+      counters.rateLimited++;
+      const wait = (error as SendError).retryAfterMs ?? 1000;
+      limiter.pause(wait);
+      log.warn({ platform: row.platform, chatId: row.chat_id, retryAfterMs: wait }, `rate limited by ${row.platform}: pausing its sends for ${wait} ms`);
+      await db.updateTable('outbox').set({ status: 'pending', rate_limited: row.rate_limited + 1, next_attempt_at: now + wait, last_error: reason, updated_at: now }).where('id', '=', row.id).execute();
+      return;
+    }
+    if (kind === 'transient') {
+      counters.transient++;
+      const failures = row.failures + 1;
+      if (failures >= maxFailures) {
+        counters.failed++;
+        log.error({ platform: row.platform, chatId: row.chat_id, outboxId: row.id, err: error }, `giving up on a message after ${failures} failures: ${reason}`);
+        await db.updateTable('outbox').set({ status: 'failed', failures, last_error: reason, updated_at: now }).where('id', '=', row.id).execute();
+        return;
+      }
+      const delay = Math.min(backoff.maxMs, backoff.baseMs * 2 ** (failures - 1)) * (0.8 + Math.random() * 0.4);
+      log.warn({ platform: row.platform, chatId: row.chat_id, outboxId: row.id, retryInMs: Math.round(delay) }, `send failed (${reason}); retrying`);
+      await db.updateTable('outbox').set({ status: 'pending', failures, next_attempt_at: now + Math.round(delay), last_error: reason, updated_at: now }).where('id', '=', row.id).execute();
+      return;
+    }
+    counters.failed++;
+    await db.updateTable('outbox').set({ status: 'failed', last_error: `${kind}: ${reason}`, updated_at: now }).where('id', '=', row.id).execute();
+    if (kind === 'forbidden') {
+      counters.forbidden++;
+      log.warn({ platform: row.platform, chatId: row.chat_id, threadId: row.thread_id || undefined }, `${row.platform} refused chat ${row.chat_id} (${reason}): its briefing is deactivated`);
+      await db
+        .updateTable('outbox')
+        .set({ status: 'failed', last_error: `forbidden: ${reason}`, updated_at: now })
+        .where('platform', '=', row.platform)
+        .where('chat_id', '=', row.chat_id)
+        .where('thread_id', '=', row.thread_id)
+        .where('status', '=', 'pending')
+        .execute();
+      await options.onForbidden?.(row, reason);
+    } else {
+      log.error({ platform: row.platform, chatId: row.chat_id, outboxId: row.id }, `${row.platform} refused a message as invalid: ${reason}`);
+    }
+  }
+
+  function dispatch(row: OutboxRow, adapter: ChatAdapter, limiter: Limiter) {
+    const target: ChatTarget = { chatId: row.chat_id, ...(row.thread_id ? { threadId: row.thread_id } : {}) };
+    const job = (async () => {
+      let outcome: { ids: string[] } | { error: unknown };
+      try {
+        outcome = { ids: await adapter.send(target, JSON.parse(row.post) as Post, { idempotencyKey: row.idempotency_key }) };
+      } catch (error) {
+        outcome = { error };
+      }
+      try {
+        await finish(row, limiter, outcome);
+      } catch (error) {
+        log.error({ err: error, outboxId: row.id }, 'could not record a send result (the row stays `sending` and is retried at the next start)');
+      }
+    })().finally(() => {
+      inFlight.delete(row.id);
+      wake();
+    });
+    inFlight.set(row.id, job);
+  }
+
+  async function worker(platform: string, adapter: ChatAdapter) {
+    const limiter = limiterFor(platform);
+    let inFlightHere = 0;
+    while (!stopping) {
+      let rows: OutboxRow[];
+      try {
+        rows = (await heads(platform, 500)).filter((r) => !inFlight.has(r.id));
+      } catch (error) {
+        log.error({ err: error }, 'outbox: reading pending messages failed');
+        await nap(1000);
+        continue;
+      }
+      if (rows.length === 0) {
+        await nap(await nextDueIn(platform).catch(() => 1000));
+        continue;
+      }
+      let sent = 0;
+      let chatWait = Infinity;
+      for (const row of rows) {
+        if (stopping) break;
+        while (inFlightHere >= maxInFlight && !stopping) await nap(50);
+        let acquired = false;
+        while (!stopping) {
+          const a = limiter.acquire(row.chat_id);
+          if (a.ok) {
+            acquired = true;
+            break;
+          }
+          if (a.scope === 'chat') {
+            chatWait = Math.min(chatWait, a.waitMs);
+            break;
+          }
+          await nap(a.waitMs);
+        }
+        if (!acquired || stopping) continue;
+        const now = clock();
+        const claimed = await db
+          .updateTable('outbox')
+          .set({ status: 'sending', attempts: row.attempts + 1, updated_at: now })
+          .where('id', '=', row.id)
+          .where('status', '=', 'pending')
+          .executeTakeFirst();
+        if (Number(claimed.numUpdatedRows) !== 1) continue;
+        inFlightHere++;
+        dispatch({ ...row, attempts: row.attempts + 1 }, adapter, limiter);
+        void inFlight.get(row.id)?.finally(() => inFlightHere--);
+        sent++;
+      }
+      if (sent === 0 && !stopping) await nap(Number.isFinite(chatWait) ? chatWait : 50);
+    }
+  }
+
+  async function waitForInFlight(timeoutMs: number) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...inFlight.values()]), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+    clearTimeout(timer);
+  }
+
+  return {
+    counters,
+    wake,
+    async enqueue(tx, messages) {
+      if (messages.length === 0) return [];
+      const now = clock();
+      const rows = await tx
+        .insertInto('outbox')
+        .values(
+          messages.map((m) => ({
+            platform: m.platform,
+            chat_id: m.target.chatId,
+            thread_id: m.target.threadId ?? '',
+            subscription_id: m.subscriptionId ?? null,
+            delivery_id: m.deliveryId ?? null,
+            idempotency_key: newKey(),
+            post: JSON.stringify(m.post),
+            status: 'pending',
+            next_attempt_at: now,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
+        .returning('id')
+        .execute();
+      return rows.map((r) => r.id);
+    },
+    async start() {
+      if (started) return { recovered: 0 };
+      started = true;
+      stopping = false;
+      const now = clock();
+      const result = await db.updateTable('outbox').set((eb) => ({ status: 'pending', recovered: eb('recovered', '+', 1), updated_at: now })).where('status', '=', 'sending').executeTakeFirst();
+      const recovered = Number(result.numUpdatedRows);
+      counters.recovered += recovered;
+      if (recovered > 0) log.warn({ recovered }, `${recovered} briefing message(s) were being sent when the bot last stopped: sending them again (Discord drops repeats by nonce; on Telegram they may arrive twice)`);
+      const platforms = await db.selectFrom('outbox').select('platform').distinct().where('status', '=', 'pending').execute();
+      for (const { platform } of platforms) if (!adapters.has(platform)) log.warn({ platform }, `briefing messages for ${platform} wait in the outbox: that platform is not running`);
+      for (const [platform, adapter] of adapters) loops.push(worker(platform, adapter));
+      return { recovered };
+    },
+    async stop() {
+      if (!started) return;
+      stopping = true;
+      wake();
+      await Promise.allSettled(loops.splice(0));
+      await waitForInFlight(options.drainTimeoutMs ?? 10_000);
+      started = false;
+    },
+    async stats() {
+      const rows = await db.selectFrom('outbox').select(['status', ({ fn }) => fn.countAll<number>().as('n')]).groupBy('status').execute();
+      return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+    },
+    async drained(timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const row = await db
+          .selectFrom('outbox')
+          .select(({ fn }) => fn.countAll<number>().as('n'))
+          .where((eb) => eb.or([eb('status', '=', 'sending'), eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', clock() + 60_000)])]))
+          .where('platform', 'in', [...adapters.keys()].length ? [...adapters.keys()] : [''])
+          .executeTakeFirst();
+        if (Number(row?.n ?? 0) === 0 && inFlight.size === 0) return;
+        if (Date.now() > deadline) throw new Error(`outbox not drained after ${timeoutMs} ms (${JSON.stringify(await this.stats())})`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+  };
+}
