@@ -74,6 +74,8 @@ export function isolateLatin(text: string): string {
 interface Run {
   /** Shown text: cleaned, isolated, not escaped. */
   text: string;
+  /** A checked http(s) or tg:// address; the <a> tag is added per message (see LINK_BUDGET). */
+  link?: string;
   open: string;
   close: string;
 }
@@ -102,13 +104,12 @@ function inlineRun(part: Inline, rtl: boolean): Run {
   if (rtl) text = isolateLatin(text);
   const tags: [string, string][] = [];
   const url = typeof part === 'string' || !part.link ? undefined : safeUrl(part.link);
-  if (url) tags.push([`<a href="${escapeHtml(url)}">`, '</a>']);
   if (typeof part !== 'string') {
     if (part.bold) tags.push(['<b>', '</b>']);
     if (part.italic) tags.push(['<i>', '</i>']);
     if (part.code) tags.push(['<code>', '</code>']);
   }
-  return { text, open: tags.map((t) => t[0]).join(''), close: tags.map((t) => t[1]).reverse().join('') };
+  return { text, ...(url ? { link: url } : {}), open: tags.map((t) => t[0]).join(''), close: tags.map((t) => t[1]).reverse().join('') };
 }
 
 function blockRtl(parts: Inline[], fallbackRtl: boolean): boolean {
@@ -240,12 +241,25 @@ function splitBlock(block: RBlock, first: number, max: number): RBlock[] {
   return pieces.filter((p) => !blank(runsText(p.runs)));
 }
 
+/**
+ * Link addresses count towards a limit of their own (Telegram answers ENTITIES_TOO_LONG past roughly
+ * 9,500 characters of entities): past this budget in one message, links are shown as plain text.
+ */
+const LINK_BUDGET = 4000;
+
 function messageOf(blocks: RBlock[]): RenderedMessage {
   let html = '';
   let text = '';
+  let linkBudget = LINK_BUDGET;
+  const runHtml = (r: Run) => {
+    const body = r.open + escapeHtml(r.text) + r.close;
+    if (!r.link || r.link.length > linkBudget) return body;
+    linkBudget -= r.link.length;
+    return `<a href="${escapeHtml(r.link)}">${body}</a>`;
+  };
   blocks.forEach((b, i) => {
     const sep = i === 0 ? '' : b.sep;
-    html += sep + b.open + b.runs.map((r) => r.open + escapeHtml(r.text) + r.close).join('') + b.close;
+    html += sep + b.open + b.runs.map(runHtml).join('') + b.close;
     text += sep + runsText(b.runs);
   });
   return { html, text };

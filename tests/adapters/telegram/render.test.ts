@@ -59,6 +59,13 @@ describe('escaping', () => {
     expect(part!.html).toBe('x <a href="tg://user?id=1">y</a>');
   });
 
+  it('keeps link addresses within a per-message budget (ENTITIES_TOO_LONG); the rest show as text', () => {
+    const url = `https://example.org/${'p'.repeat(1500)}`;
+    const [part] = renderPost(en({ type: 'paragraph', content: [1, 2, 3, 4].map((n) => ({ text: `link ${n} `, link: url })) }));
+    expect(part!.html.match(/<a href=/g)).toHaveLength(2);
+    expect(part!.text).toBe('link 1 link 2 link 3 link 4 ');
+  });
+
   it('strips bidi and C0 controls and repairs lone surrogates', () => {
     expect(cleanText('a\u202Eb\u2066c\u200Fd\u0000e\u0007f')).toBe('abcdef');
     expect(cleanText('x\uD83Dy\uDE00z 😀')).toBe('x\uFFFDy\uFFFDz 😀');
