@@ -236,7 +236,7 @@ export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapte
     if (!single && !query.inline_message_id) await deliver({ chatId, ...(threadId ? { threadId } : {}) }, parts.slice(1), { retry: true, keyboard });
   }
 
-  // ---- inline mode ----
+  // ---- inline mode (personal: the bot's own words follow each user's language) ----
   async function onInline(query: InlineQuery): Promise<void> {
     const results: InlineQueryResultArticle[] = inlineResults(services, query.query, query.from.language_code ? { locale: query.from.language_code } : {}).map((r) => {
       const { parts, keyboard } = renderFor(r.post);
@@ -251,7 +251,7 @@ export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapte
         ...(keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {}),
       };
     });
-    await api.callWithRetry({ method: 'answerInlineQuery' }, () => tg.answerInlineQuery(query.id, results, { cache_time: 30 }));
+    await api.callWithRetry({ method: 'answerInlineQuery' }, () => tg.answerInlineQuery(query.id, results, { cache_time: 30, is_personal: true }));
   }
 
   bot.on('message', (ctx) => {
