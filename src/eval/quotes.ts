@@ -1,0 +1,366 @@
+// Quote extraction eval: `npm run eval -- quotes [--json]`.
+//
+// - English: tests/fixtures/quotes-en.json, whole BBC articles annotated exhaustively (only those docs).
+// - Arabic: tests/fixtures/quotes-ar.json, short original items.
+// - Seed: tests/fixtures/seed-quotes.json on the seed article.
+//
+// Matching (one-to-one, greedy by overlap): a system quote matches a gold quote when their word tokens
+// overlap by at least 30% of the longer of the two (whitespace collapsed, quotation marks deleted,
+// Arabic normalized), or, for a gold `partial` fragment, when the system quote contains the fragment or
+// equals its `clause`. Optional gold quotes are left out of both precision and recall: a system quote
+// that matches one is not counted. Speaker accuracy is the share of matched quotes whose speaker equals
+// the gold speaker or one of its aliases (case- and normalization-insensitive, a leading "the" and titles
+// ignored), or shares its last word (surname).
+//
+// Set QUOTES_EVAL_VERBOSE=1 to list misses, false positives and wrong speakers.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { normalizeForMatch } from '../news/normalize.ts';
+import { splitSentences } from '../news/sentences.ts';
+import { words } from '../news/tokens.ts';
+import { extractQuotes } from '../news/quotes/extract.ts';
+import { nameKey } from '../news/quotes/gazetteer.ts';
+import { createSpeakerRegistry } from '../news/quotes/registry.ts';
+import { parseQuestion } from '../news/quotes/questions.ts';
+import type { Quote } from '../news/quotes/types.ts';
+import type { Brief, NewsDocument } from '../news/types.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FIXTURES = path.join(ROOT, 'tests/fixtures');
+
+export interface QuotesEvalOptions {
+  json: boolean;
+}
+
+interface GoldQuote {
+  speaker: string;
+  aliases?: string[];
+  quote: string;
+  kind: 'direct' | 'reported';
+  cue?: string;
+  partial?: boolean;
+  clause?: string;
+  optional?: boolean;
+}
+
+export interface Scores {
+  gold: number;
+  system: number;
+  tp: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  speakerAccuracy: number;
+  speakerCorrect: number;
+}
+
+interface Detail {
+  doc: string;
+  misses: GoldQuote[];
+  falsePositives: Quote[];
+  wrongSpeaker: { gold: GoldQuote; got: Quote }[];
+}
+
+function tokensOf(text: string): string[] {
+  return words(text.replace(/["“”«»„‘’]/g, ' '));
+}
+
+function overlap(a: string[], b: string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const t of a) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let common = 0;
+  for (const t of b) {
+    const c = counts.get(t) ?? 0;
+    if (c > 0) {
+      common++;
+      counts.set(t, c - 1);
+    }
+  }
+  return common / Math.max(a.length, b.length);
+}
+
+function flat(text: string): string {
+  return normalizeForMatch(text)
+    .replace(/["“”«»„‘’]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.,;:!?؟،]+$/u, '')
+    .trim();
+}
+
+function matchScore(sys: Quote, gold: GoldQuote): number {
+  if (gold.partial) {
+    const s = flat(sys.text);
+    if (s.includes(flat(gold.quote))) return 1;
+    if (gold.clause && s === flat(gold.clause)) return 1;
+  }
+  const o = overlap(tokensOf(sys.text), tokensOf(gold.quote));
+  return o >= 0.3 ? o : 0;
+}
+
+const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|prof|professor|sir|lord|lady|dame)\.?\s+/;
+
+function speakerKey(name: string): string {
+  return nameKey(name).replace(/^the\s+/, '').replace(HONORIFIC, '').replace(/\s+/g, ' ').trim();
+}
+
+export function speakerMatches(sys: Quote['speaker'], gold: { speaker: string; aliases?: string[] }): boolean {
+  const accepted = [gold.speaker, ...(gold.aliases ?? [])].map(speakerKey).filter(Boolean);
+  const got = speakerKey(sys.name);
+  if (!got) return false;
+  if (accepted.includes(got)) return true;
+  // A surname match: the last words agree ("Hewitt" / "Patricia Hewitt").
+  const last = (s: string): string => s.split(' ').pop() ?? '';
+  const gl = last(got);
+  if (gl.length >= 3 && accepted.some((a) => last(a) === gl)) return true;
+  return false;
+}
+
+/** Scores one document: returns counts and details. */
+function scoreDoc(doc: string, system: Quote[], gold: GoldQuote[]): { tp: number; sys: number; gold: number; speakerCorrect: number; detail: Detail } {
+  const required = gold.filter((g) => !g.optional);
+  const optional = gold.filter((g) => g.optional);
+  const pairs: { s: number; g: number; score: number }[] = [];
+  system.forEach((q, s) =>
+    required.forEach((gq, g) => {
+      const score = matchScore(q, gq);
+      if (score > 0) pairs.push({ s, g, score });
+    }),
+  );
+  pairs.sort((a, b) => b.score - a.score);
+  const usedS = new Set<number>();
+  const usedG = new Set<number>();
+  const matches: { s: number; g: number }[] = [];
+  for (const p of pairs) {
+    if (usedS.has(p.s) || usedG.has(p.g)) continue;
+    usedS.add(p.s);
+    usedG.add(p.g);
+    matches.push(p);
+  }
+  // System quotes that only match an optional gold quote are not counted.
+  const ignored = new Set<number>();
+  const usedO = new Set<number>();
+  system.forEach((q, s) => {
+    if (usedS.has(s)) return;
+    const o = optional.findIndex((gq, i) => !usedO.has(i) && matchScore(q, gq) > 0);
+    if (o >= 0) {
+      usedO.add(o);
+      ignored.add(s);
+    }
+  });
+  let speakerCorrect = 0;
+  const wrongSpeaker: Detail['wrongSpeaker'] = [];
+  for (const m of matches) {
+    const q = system[m.s]!;
+    const gq = required[m.g]!;
+    if (speakerMatches(q.speaker, gq)) speakerCorrect++;
+    else wrongSpeaker.push({ gold: gq, got: q });
+  }
+  return {
+    tp: matches.length,
+    sys: system.length - ignored.size,
+    gold: required.length,
+    speakerCorrect,
+    detail: {
+      doc,
+      misses: required.filter((_, i) => !usedG.has(i)),
+      falsePositives: system.filter((_, i) => !usedS.has(i) && !ignored.has(i)),
+      wrongSpeaker,
+    },
+  };
+}
+
+function finish(gold: number, system: number, tp: number, speakerCorrect: number): Scores {
+  const precision = system ? (100 * tp) / system : 0;
+  const recall = gold ? (100 * tp) / gold : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  const round = (x: number): number => Math.round(x * 10) / 10;
+  return { gold, system, tp, precision: round(precision), recall: round(recall), f1: round(f1), speakerAccuracy: round(tp ? (100 * speakerCorrect) / tp : 0), speakerCorrect };
+}
+
+/** The body of a BBC article: the first line is its title, set off by a blank line. */
+export function articleBody(raw: string): string {
+  const text = raw.replace(/\r\n?/g, '\n');
+  const m = /^[^\n]*\n[ \t]*\n/.exec(text);
+  return m ? text.slice(m[0].length) : text;
+}
+
+function extract(text: string, lang: 'ar' | 'en'): Quote[] {
+  return extractQuotes(text, splitSentences(text, lang), lang);
+}
+
+export function evalEnglish(): { scores: Scores; details: Detail[] } {
+  const file = path.join(FIXTURES, 'quotes-en.json');
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { docs: { doc: string; quotes: (GoldQuote & { headline?: boolean })[] }[] };
+  let gold = 0;
+  let sys = 0;
+  let tp = 0;
+  let sc = 0;
+  const details: Detail[] = [];
+  for (const d of data.docs) {
+    const raw = fs.readFileSync(path.join(FIXTURES, 'bbc-news-summary/article', `${d.doc}.txt`), 'utf8');
+    const system = extract(articleBody(raw), 'en');
+    // Headline quotes are outside the body the system reads; they are optional in the gold anyway.
+    const r = scoreDoc(d.doc, system, d.quotes.filter((q) => !q.headline));
+    gold += r.gold;
+    sys += r.sys;
+    tp += r.tp;
+    sc += r.speakerCorrect;
+    details.push(r.detail);
+  }
+  return { scores: finish(gold, sys, tp, sc), details };
+}
+
+export function evalArabic(): { scores: Scores; details: Detail[] } {
+  const file = path.join(FIXTURES, 'quotes-ar.json');
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { items: { id: string; text: string; quotes: GoldQuote[] }[] };
+  let gold = 0;
+  let sys = 0;
+  let tp = 0;
+  let sc = 0;
+  const details: Detail[] = [];
+  for (const it of data.items) {
+    const r = scoreDoc(it.id, extract(it.text, 'ar'), it.quotes);
+    gold += r.gold;
+    sys += r.sys;
+    tp += r.tp;
+    sc += r.speakerCorrect;
+    details.push(r.detail);
+  }
+  return { scores: finish(gold, sys, tp, sc), details };
+}
+
+interface SeedGold {
+  doc: string;
+  quotes: { speaker: string[]; quote: string; kind: string; optional?: boolean }[];
+  must_not: { speaker: string[] }[];
+  questions: { ask: string; expect_contains: string[]; optional?: boolean }[];
+}
+
+export interface SeedResult {
+  required: number;
+  requiredFound: number;
+  optional: number;
+  optionalFound: number;
+  mustNotViolations: number;
+  questions: number;
+  questionsAnswered: number;
+  optionalQuestions: number;
+  optionalQuestionsAnswered: number;
+  misses: string[];
+}
+
+function speakerIn(q: Quote, names: string[]): boolean {
+  const keys = names.map(speakerKey);
+  return [q.speaker.name, ...q.speaker.aliases].some((n) => keys.includes(speakerKey(n)));
+}
+
+export function evalSeed(): SeedResult {
+  const gold = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'seed-quotes.json'), 'utf8')) as SeedGold;
+  const text = fs.readFileSync(path.join(ROOT, 'content', gold.doc), 'utf8');
+  const quotes = extract(text, 'ar');
+  const res: SeedResult = { required: 0, requiredFound: 0, optional: 0, optionalFound: 0, mustNotViolations: 0, questions: 0, questionsAnswered: 0, optionalQuestions: 0, optionalQuestionsAnswered: 0, misses: [] };
+  for (const g of gold.quotes) {
+    const frag = flat(g.quote);
+    const found = quotes.some((q) => flat(q.text).includes(frag) && speakerIn(q, g.speaker));
+    if (g.optional) {
+      res.optional++;
+      if (found) res.optionalFound++;
+    } else {
+      res.required++;
+      if (found) res.requiredFound++;
+    }
+    if (!found) res.misses.push(`${g.optional ? '(optional) ' : ''}${g.quote}`);
+  }
+  // Every name of a speaker (and what its aliases join) is checked against the forbidden ones.
+  for (const m of gold.must_not) for (const q of quotes) if (speakerIn(q, m.speaker)) res.mustNotViolations++;
+  // Questions: answered from a registry over the seed document.
+  const doc: NewsDocument = { id: '000_242677af3c996c0f', file: gold.doc, title: 'seed', text, date: new Date('2025-03-24'), lang: 'ar', tags: [] };
+  const brief: Brief = { doc, sentences: splitSentences(text, 'ar'), summary: [], quotes };
+  const registry = createSpeakerRegistry([brief]);
+  for (const q of gold.questions) {
+    const answer = answerForEval(registry, q.ask);
+    const ok = q.expect_contains.every((w) => normalizeForMatch(answer).includes(normalizeForMatch(w)));
+    if (q.optional) {
+      res.optionalQuestions++;
+      if (ok) res.optionalQuestionsAnswered++;
+    } else {
+      res.questions++;
+      if (ok) res.questionsAnswered++;
+    }
+    if (!ok) res.misses.push(`${q.optional ? '(optional) ' : ''}question: ${q.ask}`);
+  }
+  return res;
+}
+
+/** The words an answer would show: quote texts and speaker names. */
+function answerForEval(registry: ReturnType<typeof createSpeakerRegistry>, ask: string): string {
+  const slash = /^\/(who|whosaid)\s+(.+)$/u.exec(ask.trim());
+  const parsed = slash ? (slash[1] === 'who' ? { kind: 'who' as const, name: slash[2]! } : { kind: 'whosaid' as const, words: slash[2]! }) : parseQuestion(ask);
+  if (!parsed) return '';
+  if (parsed.kind === 'who') {
+    const sp = registry.find(parsed.name);
+    if (!sp) return '';
+    return registry
+      .quotesBy(sp.name)
+      .map((q) => q.quote.text)
+      .join('\n');
+  }
+  return registry
+    .searchQuotes(parsed.words)
+    .map((h) => `${h.quote.speaker.name} ${h.quote.speaker.aliases.join(' ')}: ${h.quote.text}`)
+    .join('\n');
+}
+
+function row(name: string, s: Scores): string {
+  return `${name.padEnd(9)} ${String(s.gold).padStart(5)} ${String(s.system).padStart(6)} ${String(s.tp).padStart(5)} ${s.precision.toFixed(1).padStart(6)} ${s.recall.toFixed(1).padStart(6)} ${s.f1.toFixed(1).padStart(6)} ${s.speakerAccuracy.toFixed(1).padStart(8)}`;
+}
+
+function printDetails(label: string, details: Detail[]): void {
+  for (const d of details) {
+    if (!d.misses.length && !d.falsePositives.length && !d.wrongSpeaker.length) continue;
+    console.log(`--- ${label} ${d.doc}`);
+    for (const m of d.misses) console.log(`  MISS [${m.speaker}] ${m.kind}: ${m.quote.slice(0, 110)}`);
+    for (const f of d.falsePositives) console.log(`  FP   [${f.speaker.name}] ${f.kind} (${f.cue ?? ''}): ${f.text.slice(0, 110)}`);
+    for (const w of d.wrongSpeaker) console.log(`  SPKR got [${w.got.speaker.name}] want [${w.gold.speaker}]: ${w.gold.quote.slice(0, 80)}`);
+  }
+}
+
+export function runQuotesEval(options: QuotesEvalOptions = { json: false }): { en: Scores; ar: Scores; seed: SeedResult; msPerDoc: number } {
+  const en = evalEnglish();
+  const ar = evalArabic();
+  const seed = evalSeed();
+  // Extraction speed on the BBC articles.
+  const dir = path.join(FIXTURES, 'bbc-news-summary/article');
+  const bodies: { text: string; sentences: ReturnType<typeof splitSentences> }[] = [];
+  for (const topic of fs.readdirSync(dir).sort()) for (const f of fs.readdirSync(path.join(dir, topic)).sort()) {
+    const text = articleBody(fs.readFileSync(path.join(dir, topic, f), 'utf8'));
+    bodies.push({ text, sentences: splitSentences(text, 'en') });
+  }
+  for (const b of bodies) extractQuotes(b.text, b.sentences, 'en');
+  const rounds = 5;
+  const t0 = process.hrtime.bigint();
+  for (let r = 0; r < rounds; r++) for (const b of bodies) extractQuotes(b.text, b.sentences, 'en');
+  const msPerDoc = Number(process.hrtime.bigint() - t0) / 1e6 / (rounds * bodies.length);
+  if (process.env.QUOTES_EVAL_VERBOSE) {
+    printDetails('en', en.details);
+    printDetails('ar', ar.details);
+    for (const m of seed.misses) console.log(`  SEED MISS ${m}`);
+  }
+  console.log('quotes     gold system    tp   prec    rec     F1  speaker%');
+  console.log(row('english', en.scores));
+  console.log(row('arabic', ar.scores));
+  console.log(
+    `seed: ${seed.requiredFound}/${seed.required} required quotes with an accepted speaker, ${seed.optionalFound}/${seed.optional} optional; ${seed.mustNotViolations} attributed to Wang Yi or Lavrov; questions ${seed.questionsAnswered}/${seed.questions} (+${seed.optionalQuestionsAnswered}/${seed.optionalQuestions} optional)`,
+  );
+  console.log(`speed: ${(msPerDoc * 1000).toFixed(0)} µs per BBC article (${bodies.length} articles, extraction only)`);
+  const result = { en: en.scores, ar: ar.scores, seed, msPerDoc: Math.round(msPerDoc * 1e4) / 1e4 };
+  if (options.json) console.log(JSON.stringify(result));
+  return result;
+}
+
+if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
+  runQuotesEval({ json: process.argv.includes('--json') });
+}

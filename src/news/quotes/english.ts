@@ -1,0 +1,834 @@
+// English reported speech and attribution: a reporting verb, its speaker (before it, after it, across an
+// apposition) and its complement (after it, before it, or around it). Rules over tokens, no parser.
+
+import type { Sentence } from '../sentences.ts';
+import type { Candidate, Gender, Mention, SubjectMention, Token } from './internal.ts';
+import { isLabel } from './labels.ts';
+import type { MarkedSpan } from './marks.ts';
+
+type VerbClass = 'say' | 'tell' | 'directive' | 'clause' | 'frag' | 'deny';
+
+interface CueInfo {
+  lemma: string;
+  cls: VerbClass;
+  form: 'base' | 's' | 'past' | 'ing';
+}
+
+const CUES = new Map<string, CueInfo>();
+function cue(cls: VerbClass, lemma: string, forms: string): void {
+  const [base, s, past, ing] = forms.split(' ');
+  if (base) CUES.set(base, { lemma, cls, form: 'base' });
+  if (s) CUES.set(s, { lemma, cls, form: 's' });
+  if (past) CUES.set(past, { lemma, cls, form: 'past' });
+  if (ing) CUES.set(ing, { lemma, cls, form: 'ing' });
+}
+cue('say', 'say', 'say says said saying');
+cue('tell', 'tell', 'tell tells told telling');
+cue('say', 'add', 'add adds added adding');
+cue('clause', 'claim', 'claim claims claimed claiming');
+cue('directive', 'warn', 'warn warns warned warning');
+cue('clause', 'insist', 'insist insists insisted insisting');
+cue('clause', 'argue', 'argue argues argued arguing');
+cue('deny', 'deny', 'deny denies denied denying');
+cue('deny', 'admit', 'admit admits admitted admitting');
+cue('clause', 'suggest', 'suggest suggests suggested suggesting');
+cue('clause', 'explain', 'explain explains explained explaining');
+cue('clause', 'reveal', 'reveal reveals revealed revealing');
+cue('clause', 'concede', 'concede concedes conceded conceding');
+cue('directive', 'urge', 'urge urges urged urging');
+cue('directive', 'ask', 'ask asks asked asking');
+cue('clause', 'note', 'note notes noted noting');
+cue('clause', 'stress', 'stress stresses stressed stressing');
+cue('clause', 'recall', 'recall recalls recalled recalling');
+cue('clause', 'remember', 'remember remembers remembered remembering');
+cue('clause', 'reply', 'reply replies replied replying');
+cue('clause', 'confess', 'confess confesses confessed confessing');
+cue('clause', 'believe', 'believe believes believed believing');
+cue('clause', 'feel', '- feels felt');
+cue('clause', 'announce', 'announce announces announced announcing');
+cue('clause', 'confirm', 'confirm confirms confirmed confirming');
+cue('clause', 'acknowledge', 'acknowledge acknowledges acknowledged acknowledging');
+cue('clause', 'predict', 'predict predicts predicted predicting');
+cue('clause', 'complain', 'complain complains complained complaining');
+cue('clause', 'write', 'write writes wrote writing');
+cue('clause', 'estimate', 'estimate estimates estimated estimating');
+cue('clause', 'report', 'report reports reported reporting');
+cue('clause', 'state', 'state states stated stating');
+cue('clause', 'declare', 'declare declares declared declaring');
+cue('clause', 'maintain', 'maintain maintains maintained maintaining');
+cue('clause', 'promise', 'promise promises promised promising');
+cue('clause', 'vow', 'vow vows vowed vowing');
+cue('clause', 'agree', 'agree agrees agreed agreeing');
+cue('clause', 'comment', 'comment comments commented commenting');
+cue('clause', 'remark', 'remark remarks remarked remarking');
+cue('clause', 'accept', 'accept accepts accepted accepting');
+cue('clause', 'point', 'point points pointed pointing');
+cue('directive', 'call', 'call calls called calling');
+cue('directive', 'encourage', 'encourage encourages encouraged encouraging');
+cue('directive', 'advise', 'advise advises advised advising');
+// Verbs that attribute a quoted fragment to their subject but take no clause: `brands it "rubbish"`.
+cue('frag', 'describe', 'describe describes described describing');
+cue('frag', 'brand', 'brand brands branded branding');
+cue('frag', 'label', 'label labels labelled labelling');
+cue('frag', 'attack', 'attack attacks attacked attacking');
+cue('frag', 'dismiss', 'dismiss dismisses dismissed dismissing');
+cue('frag', 'condemn', 'condemn condemns condemned condemning');
+cue('frag', 'criticise', 'criticise criticises criticised criticising');
+cue('frag', 'praise', 'praise praises praised praising');
+cue('frag', 'welcome', 'welcome welcomes welcomed welcoming');
+cue('frag', 'hail', 'hail hails hailed hailing');
+cue('frag', 'accuse', 'accuse accuses accused accusing');
+cue('frag', 'blame', 'blame blames blamed blaming');
+cue('frag', 'term', '- terms termed');
+cue('frag', 'dub', 'dub dubs dubbed');
+
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am']);
+const MODAL = new Set(['to', 'would', 'will', 'could', 'can', 'should', 'might', 'may', 'must', 'did', 'does', 'do', "didn't", "doesn't", "don't", "won't", "wouldn't", 'cannot', "couldn't", 'shall', "can't", 'not', 'never']);
+const AUX_SKIP = new Set(['has', 'have', 'had', "'s", "'ve", "'d", 'also', 'previously', 'later', 'then', 'recently', 'further', 'repeatedly', 'earlier', 'yesterday', 'today', 'now', 'once', 'again', 'always', 'often', 'still', 'reportedly', 'apparently', 'simply', 'even', 'just', 'privately', 'publicly', 'openly', 'strongly', 'firmly', 'flatly', 'clearly', 'however', 'himself', 'herself', 'itself', 'themselves', 'is', 'was', 'are', 'were', 'has', 'been', 'had', 'indeed', 'already', 'subsequently', 'angrily', 'famously', 'immediately', 'quickly', 'frankly', 'candidly', 'bluntly', 'confidently', 'insistently']);
+const PRONOUNS = new Map<string, Gender>([
+  ['he', 'm'],
+  ['she', 'f'],
+  ['they', 'p'],
+  ['it', 'n'],
+  ['we', 'p'],
+  ['i', 'm'],
+]);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'one', 'another']);
+const SPEAKER_NOUNS = new Set(
+  `spokesman spokeswoman spokesperson official minister secretary chairman chairwoman chair chief executive director president
+  leader head boss manager coach captain company firm group government department ministry commission committee council
+  agency union party club bank report statement study survey ruling court judge judges organisers organizers wife husband
+  mother father son daughter brother sister friend partner lawyer lawyers author writer singer actor actress star player
+  striker keeper winger chancellor premier governor mayor mp senator ambassador editor source spokesmen officials police
+  regulator watchdog airline carrier retailer group authority board inquiry tribunal bishop pope king queen prince princess
+  campaigner campaigners 29-year-old 25-year-old teenager veteran founder owner producer director-general analyst economist
+  professor expert researcher organisation organization charity institute association federation businessman adviser
+  advisor aide envoy counterpart opposition prosecutor prosecutors`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+// Bare plural or vague sources are not speakers (analysts said, critics claim, people who said).
+const VAGUE = new Set(['analysts', 'critics', 'experts', 'observers', 'people', 'researchers', 'some', 'many', 'most', 'others', 'officials', 'sources', 'campaigners', 'economists', 'commentators', 'insiders', 'residents', 'fans', 'voters', 'users', 'customers', 'consumers', 'parents', 'teachers', 'doctors', 'scientists', 'airlines', 'firms', 'companies', 'reports', 'figures', 'studies', 'they', 'those', 'both', 'all', 'half', 'few', 'several', 'one', 'none']);
+const ROLE_TITLES = new Set(
+  `secretary minister chancellor leader president chairman chairwoman director commissioner spokesman spokeswoman officer
+  executive chief prime deputy shadow home foreign tory labour conservative liberal democrat democrats lib dem mp mep senator governor
+  mayor general judge justice coach manager captain professor prof king queen prince princess bishop archbishop pope rev
+  sheikh vice attorney ambassador editor treasurer sen rep gov cabinet office chairperson founder head skipper striker
+  midfielder defender goalkeeper boss ceo cfo chief-executive md coo first party spokesperson shadow-chancellor councillor
+  inspector superintendent constable sergeant detective commander colonel lieutenant major admiral marshal brigadier`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const HONORIFICS = new Map<string, Gender | undefined>([
+  ['mr', 'm'],
+  ['mrs', 'f'],
+  ['ms', 'f'],
+  ['miss', 'f'],
+  ['sir', 'm'],
+  ['lord', 'm'],
+  ['lady', 'f'],
+  ['dame', 'f'],
+  ['dr', undefined],
+  ['prof', undefined],
+  ['professor', undefined],
+  ['baroness', 'f'],
+  ['baron', 'm'],
+]);
+const NAME_JOINERS = new Set(['of', 'de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'al', 'bin', 'and', 'for', 'the', "'s", 'del', 'dos', 'el']);
+const FUNCTION_CAPS = new Set(['The', 'A', 'An', 'But', 'And', 'However', 'In', 'On', 'At', 'For', 'If', 'When', 'While', 'As', 'After', 'Before', 'Since', 'So', 'Yet', 'Or', 'Meanwhile', 'Earlier', 'Later', 'Now', 'Then', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'I', 'There', 'His', 'Her', 'Its', 'Their', 'Our', 'My', 'Your', 'Speaking', 'Asked', 'According', 'Last', 'Next', 'Both', 'Some', 'Many', 'Most', 'All', 'Other', 'Others', 'One', 'Two', 'Three', 'With', 'Without', 'From', 'To', 'By', 'Of', 'Despite', 'Although', 'Though', 'Because', 'Also', 'Still', 'Even', 'Instead', 'Yesterday', 'Today', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Mr', 'Mrs', 'Ms', 'Dr', 'Sir', 'Lord', 'Lady']);
+const CONNECTIVES = new Set(['however', 'but', 'and', 'so', 'meanwhile', 'yet', 'also', 'still', 'now', 'indeed', 'instead', 'moreover', 'furthermore', 'nevertheless', 'nonetheless', 'earlier', 'later', 'separately', 'elsewhere', 'overall', 'thus']);
+const CLAUSE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'had', 'has', 'have', 'would', 'could', 'will', 'can', 'should', 'might', 'may', 'must', 'did', 'does', 'do', "didn't", "doesn't", "don't", "won't", "wouldn't", "couldn't", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't", "hadn't", 'cannot', "can't", 'shall', "it's", "he's", "she's", "they're", "there's", "we're", "i'm", 'needed', 'needs', 'wanted', 'wants']);
+const CLAUSE_START = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'there', 'this', 'these', 'those', 'that', 'you', 'what', 'how', 'why', 'whether', 'if', 'when', 'where', 'who']);
+const ADVERBIAL_HEADS = new Set(['on', 'in', 'at', 'last', 'this', 'earlier', 'later', 'yesterday', 'today', 'recently', 'during', 'after', 'before', 'late', 'early', 'on', 'via', 'through', 'from']);
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'weekend', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'statement', 'interview', 'speech', 'letter', 'e-mail', 'email', 'report', 'conference', 'briefing', 'radio', 'television', 'tv', 'programme', 'program', 'broadcast', 'documentary', 'article', 'column', 'blog', 'message', 'debate', 'meeting', 'summit', 'seminar', 'rally', 'time', 'day', 'days', 'weeks', 'months', 'years', 'ago', 'club', 'website', 'newspaper', 'paper']);
+const GERUND_CUE_SEP = new Set([',', 'and', '-', ';', 'while', 'but']);
+
+const TOKEN = /[\p{L}\p{N}]+(?:['’\-&][\p{L}\p{N}]+)*|\S/gu;
+
+function tokenize(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  const slice = text.slice(from, to);
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(slice))) out.push({ t: m[0], s: from + m.index, e: from + m.index + m[0].length });
+  return out;
+}
+
+const isCap = (t: string): boolean => /^\p{Lu}/u.test(t);
+const isWord = (t: string): boolean => /^[\p{L}\p{N}]/u.test(t);
+const lower = (t: string): string => t.toLowerCase().replace(/’/g, "'");
+const isQuoteMark = (t: string): boolean => t === '"' || t === '“' || t === '”' || t === '«' || t === '»' || t === '„' || t === "'" || t === '‘' || t === '’';
+
+interface Ctx {
+  text: string;
+  toks: Token[];
+  spans: MarkedSpan[];
+  /** Per token: index of the marked span it is inside, or -1. */
+  inSpan: Int32Array;
+}
+
+function spanIndexAt(spans: MarkedSpan[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid]!;
+    if (pos < s.open) hi = mid - 1;
+    else if (pos > s.close) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** A capitalized name run ending at token index `end` (inclusive), walking left; returns its first index. */
+function nameRunStart(toks: Token[], end: number, floor: number): number {
+  let i = end;
+  while (i - 1 >= floor) {
+    const p = toks[i - 1]!.t;
+    if (isCap(p) && isWord(p)) {
+      i--;
+      continue;
+    }
+    // Joiners inside names and organisations: "Chambers of Commerce", "Department for Trade", "Leonardo da Vinci".
+    if (NAME_JOINERS.has(lower(p)) && i - 2 >= floor && isCap(toks[i - 2]!.t) && isWord(toks[i - 2]!.t) && lower(p) !== 'the') {
+      i -= 2;
+      continue;
+    }
+    break;
+  }
+  // Drop sentence-initial function words ("But Mr X", "The").
+  while (i < end && FUNCTION_CAPS.has(toks[i]!.t) && !HONORIFICS.has(lower(toks[i]!.t))) i++;
+  return i;
+}
+
+/** Splits a capitalized run into role and name: "Trade and Industry Secretary Patricia Hewitt". */
+function splitRole(toks: Token[], a: number, b: number): { nameStart: number } {
+  let last = -1;
+  for (let i = a; i <= b; i++) {
+    const l = lower(toks[i]!.t);
+    if (ROLE_TITLES.has(l) && !HONORIFICS.has(l)) last = i;
+  }
+  return { nameStart: last + 1 };
+}
+
+function genderOfName(toks: Token[], a: number, b: number): Gender | undefined {
+  for (let i = a; i <= b; i++) {
+    const l = lower(toks[i]!.t);
+    const h = HONORIFICS.get(l);
+    if (h) return h;
+  }
+  return undefined;
+}
+
+function genderOfNoun(word: string): Gender | undefined {
+  if (/^(spokeswoman|chairwoman|wife|mother|daughter|sister|actress|queen|princess|woman|girl|lady|businesswoman|baroness|grandmother|aunt|niece|widow|mum|mrs|ms)$/.test(word)) return 'f';
+  if (/^(spokesman|chairman|husband|father|son|brother|actor|king|prince|man|boy|businessman|grandfather|uncle|nephew|widower|dad|mr)$/.test(word)) return 'm';
+  if (/^(company|firm|group|government|department|ministry|commission|committee|council|agency|union|party|club|bank|report|statement|study|survey|ruling|court|regulator|watchdog|airline|carrier|retailer|authority|board|inquiry|tribunal|organisation|organization|charity|institute|association|federation)$/.test(word)) return 'n';
+  if (word.endsWith('s') && !word.endsWith('ss')) return 'p';
+  return undefined;
+}
+
+function mentionText(text: string, s: number, e: number): string {
+  return text.slice(s, e).replace(/\s+/g, ' ').trim();
+}
+
+/** The lower-case role words right before a name run: "chairman and chief executive" Richard Parsons. */
+function rolePrefix(ctx: Ctx, nameFirst: number): string | undefined {
+  const { toks } = ctx;
+  let i = nameFirst;
+  let n = 0;
+  while (i - 1 >= 0 && n < 8) {
+    const t = toks[i - 1]!;
+    if (!isWord(t.t) && t.t !== "'s" && t.t !== '’s') break;
+    const l = lower(t.t);
+    if (DETERMINERS.has(l) && l !== 'one') {
+      i--;
+      break;
+    }
+    if (CUES.has(l) || CLAUSE_AUX.has(l) || l === 'that' || l === 'by' || l === 'to' || l === 'with' || l === 'as' || l === 'said') break;
+    i--;
+    n++;
+  }
+  if (i >= nameFirst) return undefined;
+  const role = mentionText(ctx.text, toks[i]!.s, toks[nameFirst - 1]!.e);
+  if (!/\p{L}/u.test(role)) return undefined;
+  // Only keep it when it reads like a role.
+  const words = role.toLowerCase().split(/\s+/);
+  if (!words.some((w) => SPEAKER_NOUNS.has(w) || ROLE_TITLES.has(w))) return undefined;
+  return role;
+}
+
+/** A speaker phrase ending at token j (inclusive), walking left. */
+function subjectBefore(ctx: Ctx, j: number, floor: number): Mention | undefined {
+  const { toks, text } = ctx;
+  if (j < floor) return undefined;
+  const t = toks[j]!;
+  if (ctx.inSpan[j]! >= 0) return undefined;
+  const l = lower(t.t);
+  const pg = PRONOUNS.get(l);
+  if (pg !== undefined) {
+    if (l === 'i' || l === 'we') return undefined;
+    return { kind: 'pronoun', name: l, gender: pg, start: t.s, end: t.e };
+  }
+  if (isCap(t.t) && isWord(t.t) && !FUNCTION_CAPS.has(t.t)) {
+    const a = nameRunStart(toks, j, floor);
+    if (a > j) return undefined;
+    const { nameStart } = splitRole(toks, a, j);
+    if (nameStart > j) {
+      // Only role words: "the Prime Minister", "Tory leader".
+      const s0 = a > floor && lower(toks[a - 1]!.t) === 'the' ? a - 1 : a;
+      return { kind: 'noun', name: mentionText(text, toks[s0]!.s, t.e), start: toks[s0]!.s, end: t.e };
+    }
+    const roleWords = nameStart > a ? mentionText(text, toks[a]!.s, toks[nameStart - 1]!.e) : undefined;
+    const prefix = rolePrefix(ctx, a);
+    const role = [prefix, roleWords].filter(Boolean).join(' ') || undefined;
+    // "the Tories", "the Equal Opportunities Commission": keep the article with a name that took it.
+    let s0 = nameStart;
+    if (nameStart === a && a > floor && lower(toks[a - 1]!.t) === 'the') s0 = a - 1;
+    const gender = genderOfName(toks, nameStart, j) ?? (role ? genderOfRole(role) : undefined);
+    return { kind: 'name', name: mentionText(text, toks[s0]!.s, t.e), ...(role ? { role } : {}), ...(gender ? { gender } : {}), start: toks[s0]!.s, end: t.e };
+  }
+  if (isWord(t.t) && (SPEAKER_NOUNS.has(l) || l.endsWith('-old'))) {
+    // A noun phrase back to its determiner: "a Cabinet Office spokeswoman", "the prime minister's spokesman".
+    let i = j;
+    let found = -1;
+    while (i - 1 >= floor && j - i < 7) {
+      const p = lower(toks[i - 1]!.t);
+      if (DETERMINERS.has(p)) {
+        found = i - 1;
+        break;
+      }
+      if (!isWord(toks[i - 1]!.t) && p !== "'s" && p !== '’s') break;
+      if (CUES.has(p) || CLAUSE_AUX.has(p) || p === 'that' || p === 'who' || p === 'which' || p === 'and' || p === 'but') break;
+      i--;
+    }
+    if (found < 0) {
+      if (VAGUE.has(l)) return undefined;
+      // Bare singular role words with a capitalized modifier: "Tory leader", "Liberal Democrat spokeswoman".
+      if (i === j) return undefined;
+      found = i;
+    }
+    const det = lower(toks[found]!.t);
+    if (det === 'a' || det === 'an' || det === 'one' || det === 'another') {
+      // "a spokeswoman" is specific enough only with a named body: "a Cabinet Office spokeswoman".
+      if (!toks.slice(found + 1, j).some((x) => isCap(x.t))) return undefined;
+    }
+    if (VAGUE.has(l) && (det === 'some' || det === 'many')) return undefined;
+    const g = genderOfNoun(l);
+    return { kind: 'noun', name: mentionText(text, toks[found]!.s, t.e), ...(g ? { gender: g } : {}), start: toks[found]!.s, end: t.e };
+  }
+  return undefined;
+}
+
+function genderOfRole(role: string): Gender | undefined {
+  for (const w of role.toLowerCase().split(/\s+/)) {
+    const g = genderOfNoun(w);
+    if (g === 'm' || g === 'f') return g;
+  }
+  return undefined;
+}
+
+/** A speaker phrase starting at token i (after an inverted verb): "said Mr Stone", "said his wife, Sheila". */
+function subjectAfter(ctx: Ctx, i: number, limit: number): { mention: Mention; next: number } | undefined {
+  const { toks, text } = ctx;
+  if (i >= limit || ctx.inSpan[i]! >= 0) return undefined;
+  let j = i;
+  while (j < limit && isWord(toks[j]!.t) && ctx.inSpan[j]! < 0 && j - i < 9) {
+    const l = lower(toks[j]!.t);
+    if (l === 'that' || (CUES.has(l) && j > i) || (l === 'on' && j > i) || (l === 'in' && j > i) || (l === 'at' && j > i) || l === 'who' || l === 'which' || l === 'when' || (l === 'to' && j > i)) break;
+    j++;
+  }
+  if (j === i) return undefined;
+  const last = j - 1;
+  // Apposition after a comma: "his wife, Sheila", "the club's manager, Arsene Wenger".
+  if (j + 1 < limit && toks[j]!.t === ',' && isCap(toks[j + 1]!.t)) {
+    let k = j + 1;
+    while (k < limit && isCap(toks[k]!.t) && isWord(toks[k]!.t)) k++;
+    const endOk = k >= limit || !isWord(toks[k]!.t);
+    if (endOk && !isCap(toks[i]!.t)) {
+      const role = mentionText(text, toks[i]!.s, toks[last]!.e);
+      const g = genderOfRole(role);
+      return { mention: { kind: 'name', name: mentionText(text, toks[j + 1]!.s, toks[k - 1]!.e), role, ...(g ? { gender: g } : {}), start: toks[j + 1]!.s, end: toks[k - 1]!.e }, next: k };
+    }
+  }
+  const m = subjectBefore(ctx, last, i);
+  if (!m) return undefined;
+  return { mention: m, next: j };
+}
+
+/** Skips adverbials after a verb: "on Monday", "in a statement", "last week", "earlier". */
+function skipAdverbials(ctx: Ctx, i: number, limit: number): number {
+  const { toks } = ctx;
+  let k = i;
+  for (let guard = 0; guard < 4 && k < limit; guard++) {
+    const l = lower(toks[k]!.t);
+    if (l === 'yesterday' || l === 'today' || l === 'earlier' || l === 'later' || l === 'recently' || l === 'also' || l === 'again' || l === 'previously' || l === 'repeatedly' || l === 'now' || l === 'once') {
+      k++;
+      continue;
+    }
+    if (ADVERBIAL_HEADS.has(l)) {
+      // A short phrase ending with a time or medium word.
+      let m = k + 1;
+      let ok = false;
+      while (m < limit && m - k <= 6 && isWord(toks[m]!.t)) {
+        const w = lower(toks[m]!.t);
+        if (TIME_WORDS.has(w)) {
+          ok = true;
+          m++;
+          break;
+        }
+        if (w === 'that' || CLAUSE_AUX.has(w)) break;
+        m++;
+      }
+      if (ok) {
+        // Swallow "'s Today programme" tails.
+        while (m < limit && (toks[m]!.t === "'s" || TIME_WORDS.has(lower(toks[m]!.t)))) m++;
+        k = m;
+        continue;
+      }
+    }
+    break;
+  }
+  return k;
+}
+
+/** Does the token stretch look like a clause (not a bare noun phrase)? */
+function looksClausal(ctx: Ctx, i: number, limit: number): boolean {
+  const { toks } = ctx;
+  for (let k = i; k < limit && k < i + 9; k++) {
+    const t = toks[k]!;
+    if (ctx.inSpan[k]! >= 0) return true;
+    if (!isWord(t.t)) {
+      if (t.t === ',' && k - i > 1) return false;
+      continue;
+    }
+    const l = lower(t.t);
+    if (k === i && CLAUSE_START.has(l)) return true;
+    if (CLAUSE_AUX.has(l)) return k > i;
+    if (k > i && /^[a-z]+ed$/.test(l) && l.length > 4 && !['need', 'speed', 'seed', 'breed', 'feed', 'hundred'].includes(l)) return true;
+  }
+  return false;
+}
+
+/** End of a complement: the sentence end, or a comma before another reporting verb (", adding that"). */
+function clauseEnd(ctx: Ctx, from: number, limit: number): number {
+  const { toks } = ctx;
+  for (let k = from; k < limit; k++) {
+    if (ctx.inSpan[k]! >= 0) continue;
+    const l = lower(toks[k]!.t);
+    if (GERUND_CUE_SEP.has(l) && k + 1 < limit) {
+      const n = lower(toks[k + 1]!.t);
+      const info = CUES.get(n);
+      if (info && (info.form === 'ing' || (l === 'and' && (info.form === 'past' || info.form === 's')))) return k;
+      if (l === ',' && k + 2 < limit && PRONOUNS.has(n)) {
+        const info2 = CUES.get(lower(toks[k + 2]!.t));
+        if (info2 && info2.cls !== 'frag' && k + 3 >= limit - 1) return k;
+      }
+    }
+  }
+  return limit;
+}
+
+function trimEnd(text: string, s: number, e: number): number {
+  while (e > s && /[\s.,;:!?\-–—]/.test(text[e - 1]!)) e--;
+  return e;
+}
+
+function trimStart(ctx: Ctx, k: number, limit: number): number {
+  const { toks } = ctx;
+  // A leading connective is dropped: "However, ...", "But ...".
+  while (k < limit && (CONNECTIVES.has(lower(toks[k]!.t)) || toks[k]!.t === ',')) k++;
+  return k;
+}
+
+export interface EnglishResult {
+  candidates: Candidate[];
+  subjects: SubjectMention[];
+}
+
+/** The subject of a sentence, when it opens with a name, a role or a pronoun. */
+function sentenceSubject(ctx: Ctx, a: number, b: number): Mention | undefined {
+  const { toks } = ctx;
+  let k = a;
+  // Skip a leading adverbial ending with a comma: "Earlier, she ...", "In a statement, the company ...".
+  for (let m = a; m < Math.min(b, a + 8); m++) {
+    if (toks[m]!.t === ',') {
+      k = m + 1;
+      break;
+    }
+  }
+  for (let tries = 0; tries < 2; tries++) {
+    const start = trimStart(ctx, k, b);
+    if (start >= b || ctx.inSpan[start]! >= 0) return undefined;
+    // Walk to the end of the first noun phrase.
+    let e = start;
+    while (e + 1 < b && isWord(toks[e + 1]!.t) && (isCap(toks[e + 1]!.t) || (NAME_JOINERS.has(lower(toks[e + 1]!.t)) && e + 2 < b && isCap(toks[e + 2]!.t)))) e++;
+    const first = lower(toks[start]!.t);
+    if (PRONOUNS.has(first)) return subjectBefore(ctx, start, start);
+    if (DETERMINERS.has(first)) {
+      let m = start + 1;
+      while (m < b && m - start < 6 && isWord(toks[m]!.t) && !CLAUSE_AUX.has(lower(toks[m]!.t)) && !CUES.has(lower(toks[m]!.t))) m++;
+      const mm = subjectBefore(ctx, m - 1, start);
+      if (mm) return mm;
+      return undefined;
+    }
+    if (isCap(toks[start]!.t)) {
+      const mm = subjectBefore(ctx, e, start);
+      if (mm) return mm;
+    }
+    if (k === a) break;
+    k = a;
+  }
+  return undefined;
+}
+
+export function englishCandidates(text: string, sentences: Sentence[], spans: MarkedSpan[]): EnglishResult {
+  const candidates: Candidate[] = [];
+  const subjects: SubjectMention[] = [];
+  for (let si = 0; si < sentences.length; si++) {
+    const sent = sentences[si]!;
+    const toks = tokenize(text, sent.start, sent.end);
+    if (toks.length === 0) continue;
+    const inSpan = new Int32Array(toks.length);
+    let anyCue = false;
+    for (let k = 0; k < toks.length; k++) {
+      inSpan[k] = spans.length ? spanIndexAt(spans, toks[k]!.s) : -1;
+      // The marks themselves count as inside their quotation.
+      if (!anyCue && inSpan[k]! < 0 && CUES.has(lower(toks[k]!.t))) anyCue = true;
+      if (!anyCue && lower(toks[k]!.t) === 'according') anyCue = true;
+    }
+    const ctx: Ctx = { text, toks, spans, inSpan };
+    const subj = sentenceSubject(ctx, 0, toks.length);
+    if (subj) subjects.push({ mention: subj, sentence: si });
+    if (!anyCue) continue;
+    analyzeSentence(ctx, candidates, si, subj);
+  }
+  return { candidates, subjects };
+}
+
+function directsIn(ctx: Ctx, s: number, e: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < ctx.spans.length; i++) {
+    const sp = ctx.spans[i]!;
+    if (sp.start >= s && sp.end <= e) out.push(i);
+  }
+  return out;
+}
+
+function analyzeSentence(ctx: Ctx, out: Candidate[], _si: number, sentenceSubj: Mention | undefined): void {
+  const { toks, text } = ctx;
+  const n = toks.length;
+  let lastSubject: Mention | undefined = sentenceSubj;
+  for (let k = 0; k < n; k++) {
+    if (ctx.inSpan[k]! >= 0) continue;
+    const tok = toks[k]!;
+    const l = lower(tok.t);
+    // "according to X, ..." / "..., according to X."
+    if (l === 'according' && k + 1 < n && lower(toks[k + 1]!.t) === 'to') {
+      accordingTo(ctx, out, k);
+      continue;
+    }
+    const info = CUES.get(l);
+    if (!info) continue;
+    // Lower-case verbs only, except at the start of the sentence.
+    if (isCap(tok.t) && k > 0) continue;
+    // Passive or hearsay: "is said to", "were told", "it has been claimed".
+    let p = k - 1;
+    while (p >= 0 && ['also', 'often', 'widely', 'repeatedly', 'previously', 'not', 'never', 'being', 'been', 'reportedly'].includes(lower(toks[p]!.t))) p--;
+    const prev = p >= 0 ? lower(toks[p]!.t) : '';
+    if ((info.form === 'past' || info.form === 'base') && (BE.has(prev) || prev === 'been' || prev === 'get' || prev === 'got')) continue;
+    if (info.form === 'base' && MODAL.has(prev)) continue;
+    if (info.form === 'ing' && BE.has(prev) && info.cls !== 'directive' && l !== 'saying' && l !== 'telling') continue;
+    if (prev === 'the' || prev === 'a' || prev === 'an' || prev === 'his' || prev === 'her' || prev === 'their' || prev === 'its') continue;
+    if (l === 'said' && prev === 'that' && k + 1 < n && toks[k + 1]!.t === ',') continue;
+    if (l === 'told' && prev === 'all') continue;
+    // Verbs used for other things.
+    const next = k + 1 < n ? lower(toks[k + 1]!.t) : '';
+    if (info.lemma === 'point' && next !== 'out') continue;
+    if (info.lemma === 'call' && next !== 'on' && next !== 'for' && !(k + 2 < n && ctx.inSpan[k + 2]! >= 0)) continue;
+    if (info.lemma === 'ask' && (next === 'for' || next === 'about')) continue;
+    if (info.lemma === 'add' && !(next === 'that' || next === ':' || next === ',' || next === '.' || isQuoteMark(toks[k + 1]?.t ?? '') || k + 1 >= n || PRONOUNS.has(next) || next === 'the' || next === 'it' || (isCap(toks[k + 1]!.t) && isWord(toks[k + 1]!.t)))) continue;
+    if (info.lemma === 'feel' && !(next === 'that' || PRONOUNS.has(next) || next === 'the')) continue;
+    if ((info.lemma === 'remember' || info.lemma === 'recall') && !(next === 'that' || next === 'how' || next === ':' || isQuoteMark(toks[k + 1]?.t ?? ''))) continue;
+    if (info.lemma === 'note' && !(next === 'that' || next === ':' || next === ',' || next === '.')) continue;
+    if (info.lemma === 'state' && !(next === 'that' || next === ':' || next === ',' || next === '.')) continue;
+    if (info.lemma === 'agree' && next !== 'that') continue;
+    if (info.lemma === 'accept' && next !== 'that') continue;
+    if (info.lemma === 'report' && !(next === 'that' || next === ':' || next === ',' || next === '.')) continue;
+    if (info.lemma === 'write' && !(next === 'that' || next === ':' || next === ',' || next === '.' || next === 'in')) continue;
+    if (info.lemma === 'promise' && !(next === 'that' || next === 'to')) continue;
+    analyzeCue(ctx, out, k, info, lastSubject, (m) => {
+      lastSubject = m;
+    });
+  }
+  void text;
+}
+
+function accordingTo(ctx: Ctx, out: Candidate[], k: number): void {
+  const { toks, text } = ctx;
+  const n = toks.length;
+  const j = k + 2;
+  // The source: up to the next comma or the end.
+  let e = j;
+  while (e < n && toks[e]!.t !== ',' && toks[e]!.t !== '.' && toks[e]!.t !== ';' && ctx.inSpan[e]! < 0) e++;
+  if (e === j) return;
+  // "according to their figures" / "according to the survey": the source is its owner only when named.
+  let last = e - 1;
+  while (last > j && toks[last]!.t === ')') last--;
+  // Drop a parenthesis: "the Equal Opportunities Commission (EOC)".
+  for (let m = j; m <= last; m++) {
+    if (toks[m]!.t === '(') {
+      last = m - 1;
+      break;
+    }
+  }
+  const m = subjectBefore(ctx, last, j);
+  let mention: Mention | undefined = m;
+  if (!m) {
+    const phrase = mentionText(text, toks[j]!.s, toks[last]!.e);
+    const first = lower(toks[j]!.t);
+    if (first === 'their' || first === 'its' || first === 'his' || first === 'her') mention = { kind: 'pronoun', name: first === 'her' ? 'she' : first === 'his' ? 'he' : first === 'its' ? 'it' : 'they', gender: first === 'her' ? 'f' : first === 'his' ? 'm' : first === 'its' ? 'n' : 'p', start: toks[j]!.s, end: toks[last]!.e };
+    else if (/^(a|an)\b/i.test(phrase) || VAGUE.has(first)) return;
+    else return;
+  }
+  if (!mention) return;
+  const cueText = 'according to';
+  // Preposed: "According to X, CLAUSE."
+  const before = trimStart(ctx, 0, k);
+  if (before >= k && e < n && toks[e]!.t === ',') {
+    const s = trimStart(ctx, e + 1, n);
+    if (s < n) pushReported(ctx, out, toks[s]!.s, trimEnd(text, toks[s]!.s, toks[n - 1]!.e), cueText, toks[k]!.s, mention);
+    return;
+  }
+  // Postposed: "CLAUSE, according to X."
+  if (k > 0 && toks[k - 1]!.t === ',') {
+    const s = trimStart(ctx, 0, k - 1);
+    if (s < k - 1) pushReported(ctx, out, toks[s]!.s, trimEnd(text, toks[s]!.s, toks[k - 2]!.e), cueText, toks[k]!.s, mention);
+  }
+}
+
+function pushReported(ctx: Ctx, out: Candidate[], s: number, e: number, cue: string, cueAt: number, mention: Mention | undefined): void {
+  if (e <= s) return;
+  const span = ctx.text.slice(s, e);
+  if (!/\p{L}{2}/u.test(span)) return;
+  // Direct wins: marked fragments inside the complement are the quotes, unless they are only labels.
+  const inner = directsIn(ctx, s, e);
+  const spoken = inner.filter((i) => !isLabel(ctx.text, ctx.spans[i]!));
+  if (spoken.length > 0) {
+    for (const i of spoken) {
+      const sp = ctx.spans[i]!;
+      out.push({ kind: 'direct', start: sp.start, end: sp.end, cue, cueAt, ...(mention ? { mention } : {}) });
+    }
+    return;
+  }
+  // A complement that is only a marked span, with its closing punctuation.
+  out.push({ kind: 'reported', start: s, end: e, cue, cueAt, ...(mention ? { mention } : {}) });
+}
+
+function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, lastSubject: Mention | undefined, setSubject: (m: Mention) => void): void {
+  const { toks, text } = ctx;
+  const n = toks.length;
+  let cueText = toks[k]!.t;
+  let verbEnd = k + 1;
+  const nextL = verbEnd < n ? lower(toks[verbEnd]!.t) : '';
+  if ((info.lemma === 'point' && nextL === 'out') || (info.lemma === 'call' && (nextL === 'on' || nextL === 'for'))) {
+    cueText = `${cueText} ${toks[verbEnd]!.t}`;
+    verbEnd++;
+  }
+  // Auxiliaries before the verb belong to the cue: "has said", "is calling on".
+  let a = k - 1;
+  while (a >= 0 && AUX_SKIP.has(lower(toks[a]!.t)) && ctx.inSpan[a]! < 0) a--;
+  // Subject before the verb.
+  let mention: Mention | undefined;
+  let clusterStart = k;
+  let clusterEnd = verbEnd; // first token after the attribution
+  if (a >= 0) {
+    const t = toks[a]!;
+    if (t.t === ',' && a >= 2) {
+      // Apposition: "David Frost, director general of the British Chambers of Commerce, warned".
+      let c = a - 1;
+      while (c >= 0 && toks[c]!.t !== ',' && ctx.inSpan[c]! < 0 && a - c < 16) c--;
+      if (c >= 1 && toks[c]!.t === ',') {
+        const first = lower(toks[c + 1]!.t);
+        const appos = mentionText(text, toks[c + 1]!.s, toks[a - 1]!.e);
+        const m = subjectBefore(ctx, c - 1, 0);
+        const ageOrRole = /^\d+$/.test(first) || first === 'who' || DETERMINERS.has(first) || !isCap(toks[c + 1]!.t) || toks.slice(c + 1, a).some((x) => SPEAKER_NOUNS.has(lower(x.t)) || ROLE_TITLES.has(lower(x.t)));
+        if (m && m.kind === 'name' && ageOrRole) {
+          mention = { ...m, role: m.role ? `${m.role}, ${appos}` : appos };
+          clusterStart = toks.findIndex((x) => x.s === m.start);
+        }
+      }
+    } else {
+      const m = subjectBefore(ctx, a, 0);
+      if (m) {
+        mention = m;
+        clusterStart = toks.findIndex((x) => x.s === m.start);
+        // "The Shadow Secretary of State for the Family, Theresa May, said" is the same shape as an
+        // apposition with the name last.
+      }
+    }
+  }
+  if (clusterStart < 0) clusterStart = k;
+  // Gerunds and participles take the subject of their clause: ", adding that ...", "saying ...".
+  if (!mention && info.form === 'ing') {
+    if (lastSubject) mention = { ...lastSubject };
+    else mention = { kind: 'drop', name: '', start: toks[k]!.s, end: toks[k]!.e };
+  }
+  // Subject after the verb: "said Claxton", "says Cara Diemont of IT firm Dimension Data".
+  let inverted = false;
+  if (!mention) {
+    const after = subjectAfter(ctx, verbEnd, n);
+    if (after) {
+      mention = after.mention;
+      clusterEnd = after.next;
+      inverted = true;
+      // "of IT firm Dimension Data, which commissioned the survey": the tail belongs to the speaker.
+      while (clusterEnd < n && isWord(toks[clusterEnd]!.t) && ctx.inSpan[clusterEnd]! < 0 && lower(toks[clusterEnd]!.t) === 'of') {
+        let m = clusterEnd + 1;
+        while (m < n && isWord(toks[m]!.t) && ctx.inSpan[m]! < 0) m++;
+        clusterEnd = m;
+      }
+    }
+  }
+  if (!mention) {
+    // A subject further left in the same clause: "X also announced a new drive ..., saying".
+    return;
+  }
+  if (mention.kind !== 'drop') setSubject(mention);
+  if (!inverted) {
+    clusterEnd = skipAdverbials(ctx, verbEnd, n);
+  } else {
+    clusterEnd = skipAdverbials(ctx, clusterEnd, n);
+  }
+  const cueAt = toks[k]!.s;
+  // What follows the attribution?
+  let c = clusterEnd;
+  // The addressee of "tell" and the object of a directive.
+  let objectStart = -1;
+  if (info.cls === 'tell' || info.cls === 'directive') {
+    objectStart = c;
+    let m = c;
+    let thatAt = -1;
+    while (m < n && m - c < 10 && ctx.inSpan[m]! < 0 && toks[m]!.t !== ':' && toks[m]!.t !== '.') {
+      const l = lower(toks[m]!.t);
+      if (l === 'that' && info.cls === 'tell') {
+        thatAt = m;
+        break;
+      }
+      if (l === 'to' && info.cls === 'directive') break;
+      if (info.cls === 'tell' && m > c && (PRONOUNS.has(l) || CLAUSE_AUX.has(l))) break;
+      if (toks[m]!.t === ',') break;
+      m++;
+    }
+    if (info.cls === 'tell') {
+      if (thatAt >= 0) c = thatAt;
+      else if (m < n && (toks[m]!.t === ':' || toks[m]!.t === '.' || toks[m]!.t === ',' || ctx.inSpan[m]! >= 0)) c = m;
+      else if (m < n && CLAUSE_AUX.has(lower(toks[m]!.t))) {
+        // "told the BBC the plan was wrong": the clause starts at its subject, before the auxiliary.
+        let s = m - 1;
+        while (s > c && !DETERMINERS.has(lower(toks[s]!.t)) && isWord(toks[s]!.t) && !isCap(toks[s]!.t)) s--;
+        c = s > c ? s : m;
+      } else c = m;
+      c = skipAdverbials(ctx, c, n);
+    } else if (m < n && lower(toks[m]!.t) === 'to') {
+      // Directive: the quote is the object plus the infinitive.
+      const e = clauseEnd(ctx, m, n);
+      if (c < e) pushReported(ctx, out, toks[c]!.s, trimEnd(text, toks[c]!.s, toks[e - 1]!.e), cueText, cueAt, mention);
+      return;
+    }
+  }
+  const tc = c < n ? toks[c]! : undefined;
+  // Direct quotation right after: "said: "..."", "told the seminar: "..."".
+  if (tc && (tc.t === ':' || ctx.inSpan[c]! >= 0 || (tc.t === ',' && c + 1 < n && ctx.inSpan[c + 1]! >= 0))) {
+    const m = tc.t === ':' || tc.t === ',' ? c + 1 : c;
+    if (m < n && ctx.inSpan[m]! >= 0) {
+      const sp = ctx.spans[ctx.inSpan[m]!]!;
+      if (sp.open >= toks[m]!.s - 1 || sp.open <= toks[m]!.s) {
+        if (!isLabel(text, sp)) {
+          out.push({ kind: 'direct', start: sp.start, end: sp.end, cue: cueText, cueAt, mention });
+          // A further clause after the quotation with its own verb is another act (handled by its verb).
+        }
+        attachBefore(ctx, out, clusterStart, cueText, cueAt, mention);
+        return;
+      }
+    }
+    if (tc.t === ':' && m < n) {
+      // An unmarked colon complement.
+      const e = clauseEnd(ctx, m, n);
+      pushReported(ctx, out, toks[m]!.s, trimEnd(text, toks[m]!.s, toks[e - 1]!.e), cueText, cueAt, mention);
+      return;
+    }
+  }
+  // A complement before the attribution: "CLAUSE, X said." or ""...," said X."
+  const atEnd = c >= n || (toks[c]!.t === '.' && c === n - 1) || toks[c]!.t === ';' || (toks[c]!.t === ',' && c + 1 < n && isClauseBreak(ctx, c + 1));
+  if (atEnd || (toks[c]?.t === ',' && clusterStart > 0)) {
+    if (attachBefore(ctx, out, clusterStart, cueText, cueAt, mention)) return;
+    if (clusterStart > 0) {
+      const before = toks[clusterStart - 1]!;
+      if (before.t === ',' || before.t === '-' || before.t === '—') {
+        const s = trimStart(ctx, 0, clusterStart - 1);
+        if (s < clusterStart - 1) {
+          // Interrupting attribution: "One possible reason ..., Ms Diemont says, is the fact that ...".
+          if (toks[c]?.t === ',' && !atEnd) {
+            const e = clauseEnd(ctx, c + 1, n);
+            pushReported(ctx, out, toks[s]!.s, trimEnd(text, toks[s]!.s, toks[e - 1]!.e), cueText, cueAt, mention);
+          } else {
+            pushReported(ctx, out, toks[s]!.s, trimEnd(text, toks[s]!.s, toks[clusterStart - 2]!.e), cueText, cueAt, mention);
+          }
+        }
+      }
+    }
+    if (atEnd) return;
+  }
+  // A complement after the verb.
+  if (c >= n) return;
+  let s = c;
+  if (lower(toks[s]!.t) === 'that') s++;
+  else if (info.cls === 'frag') {
+    // Verbs without a clause: only quoted fragments in the rest of the clause count.
+    const e = clauseEnd(ctx, s, n);
+    for (const i of directsIn(ctx, toks[s]!.s, toks[e - 1]!.e)) {
+      const sp = ctx.spans[i]!;
+      if (!isLabel(text, sp)) out.push({ kind: 'direct', start: sp.start, end: sp.end, cue: cueText, cueAt, mention });
+    }
+    return;
+  } else if (info.cls === 'deny') {
+    if (!(/ing$/.test(lower(toks[s]!.t)) || looksClausal(ctx, s, n))) return;
+  } else if (info.cls !== 'say' && info.cls !== 'tell' && !looksClausal(ctx, s, n)) {
+    return;
+  } else if (info.cls === 'say' && !looksClausal(ctx, s, n) && ctx.inSpan[s]! < 0) {
+    // "said nothing", "said so": require something clause-like unless the verb is plain "said".
+    const l = lower(toks[s]!.t);
+    if (l === 'nothing' || l === 'so' || l === 'goodbye' || l === 'sorry' || l === 'yes' || l === 'no') return;
+  }
+  if (s >= n) return;
+  s = trimStart(ctx, s, n);
+  if (s >= n) return;
+  const e = clauseEnd(ctx, s, n);
+  if (e <= s) return;
+  // A whole complement that is one quotation: `said "these are not as big as ..."`.
+  pushReported(ctx, out, toks[s]!.s, trimEnd(text, toks[s]!.s, toks[e - 1]!.e), cueText, cueAt, mention);
+  void objectStart;
+}
+
+function isClauseBreak(ctx: Ctx, i: number): boolean {
+  const l = lower(ctx.toks[i]!.t);
+  const info = CUES.get(l);
+  return !!info && info.form === 'ing';
+}
+
+/** A quotation that closes right before the attribution: `"...," he said` / `"..." said X`. */
+function attachBefore(ctx: Ctx, out: Candidate[], clusterStart: number, cue: string, cueAt: number, mention: Mention | undefined): boolean {
+  const { toks, text } = ctx;
+  let b = clusterStart - 1;
+  if (b >= 0 && (toks[b]!.t === ',' || toks[b]!.t === '-')) b--;
+  if (b < 0) return false;
+  const idx = ctx.inSpan[b]!;
+  if (idx < 0) return false;
+  const sp = ctx.spans[idx]!;
+  // The token must be the closing mark itself (or the last word when the mark is glued).
+  if (sp.close < toks[b]!.s - 1) return false;
+  if (isLabel(text, sp)) return false;
+  out.push({ kind: 'direct', start: sp.start, end: sp.end, cue, cueAt, ...(mention ? { mention } : {}) });
+  return true;
+}

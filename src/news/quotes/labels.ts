@@ -1,0 +1,78 @@
+// Marked spans that name something instead of quoting someone: titles, names, labels, terms, scare quotes.
+
+import { foldString } from './fold.ts';
+import type { MarkedSpan } from './marks.ts';
+
+const EN_NAMING = /(?:called|titled|entitled|named|dubbed|nicknamed|known as|so-called|the word|the term|the phrase|the slogan|the name|film|movie|song|album|book|novel|programme|program|series|single|play|show|campaign|operation|magazine|newspaper|exhibition|festival|award|motto)\s*$/i;
+const SMALL_WORDS = /^(?:of|the|a|an|and|in|on|at|to|for|with|by|from|or|is|are|my|your|our|de|la|le|vs|v|&)$/;
+
+function titleCase(inner: string): boolean {
+  const words = inner.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 8) return false;
+  if (!/^[\p{Lu}\d]/u.test(words[0]!)) return false;
+  const all = words.every((w) => /^[\p{Lu}\d'‘(]/u.test(w) || SMALL_WORDS.test(w));
+  if (!all) return false;
+  // One capitalized word is a name ("Betty"), an acronym ("BB+"), not a one-word quote ("Rubbish!" has punctuation).
+  return true;
+}
+
+/** English (and Latin-script) labels. */
+export function isLabel(text: string, sp: MarkedSpan): boolean {
+  const inner = text.slice(sp.start, sp.end);
+  if (!/\p{L}/u.test(inner)) return true;
+  if (/[.!?,;:]$/.test(inner)) return false;
+  if (titleCase(inner)) return true;
+  const words = inner.split(/\s+/).filter(Boolean);
+  // A short term repeated elsewhere in the document: "career sexism".
+  if (words.length <= 3) {
+    const needle = inner.toLowerCase();
+    const hay = text.toLowerCase();
+    let at = hay.indexOf(needle);
+    let count = 0;
+    while (at >= 0 && count < 3) {
+      count++;
+      at = hay.indexOf(needle, at + needle.length);
+    }
+    if (count >= 3) return true;
+  }
+  const before = text.slice(Math.max(0, sp.open - 30), sp.open);
+  return EN_NAMING.test(before);
+}
+
+// Nouns that introduce a name in marks: منظمة «أطباء بلا حدود», فيلم «...», عملية "...".
+const AR_NAMING = new Set(
+  `منظمه صحيفه موقع فيلم روايه كتاب معرض عمليه حمله برنامج مسلسل قناه مجله حزب حركه جماعه مهرجان اغنيه البوم شركه
+  مبادره مشروع جايزه موتمر مسرحيه وكاله قانون خطه اتفاق اتفاقيه تحالف ايتلاف بعنوان المسمي المسماه يسمي تسمي باسم اسم
+  عنوان شعار هاشتاغ وسم ديوان قصيده لوحه منصه تطبيق صفحه مركز مجموعه فرقه نادي منتدي مسابقه بطوله دوري كاس`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const AR_KNOWN_AS = /(?:يعرف|تعرف|المعروف|المعروفه|يسمي|تسمي|المسمي|المسماه|يطلق عليه|يطلق عليها|سمي|سميت)\s*ب?\s*$/;
+
+function stripPrefixes(w: string): string {
+  let x = w;
+  if (x.length > 3 && (x[0] === 'و' || x[0] === 'ف')) x = x.slice(1);
+  if (x.startsWith('لل') && x.length > 4) return x.slice(2);
+  if (x.length > 4 && (x[0] === 'ب' || x[0] === 'ل' || x[0] === 'ك') && x.slice(1, 3) === 'ال') return x.slice(3);
+  if (x.startsWith('ال') && x.length > 3) return x.slice(2);
+  if (x.length > 3 && (x[0] === 'ل' || x[0] === 'ب')) return x.slice(1);
+  return x;
+}
+
+/** Arabic labels: a naming noun or «ما يُعرف بـ» right before the mark; Latin titles inside Arabic text. */
+export function isArabicLabel(text: string, sp: MarkedSpan): boolean {
+  const inner = text.slice(sp.start, sp.end);
+  if (!/\p{L}/u.test(inner)) return true;
+  if (/^[A-Za-z]/.test(inner) && titleCase(inner)) return true;
+  const before = foldString(text.slice(Math.max(0, sp.open - 40), sp.open));
+  if (AR_KNOWN_AS.test(before)) return true;
+  const words = before.split(/[\s«»"“”]+/).filter(Boolean);
+  const last = words[words.length - 1];
+  if (!last) return false;
+  // A proclitic glued to the mark (بـ"...", و«...»): look at the word before it.
+  const w = /^[وفبلك]$/.test(last) ? words[words.length - 2] : last;
+  if (!w) return false;
+  if (AR_NAMING.has(w) || AR_NAMING.has(stripPrefixes(w))) return true;
+  // An adjective after the naming noun: "رواية جديدة «...»" is rare; one word back is enough.
+  return false;
+}

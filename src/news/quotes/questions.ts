@@ -1,0 +1,66 @@
+// Plain questions that route to who-said-what without a slash command:
+// «ماذا قال ترامب؟», «ما الذي قاله قو؟», «من قال إن الحوار هو الحل؟», "what did Trump say?",
+// "who said the talks failed?", "quotes from Guo". Anything else is not a quote question (null).
+
+import { normalizeArabic, stripControls } from '../normalize.ts';
+
+export type QuoteQuestion = { kind: 'who'; name: string } | { kind: 'whosaid'; words: string };
+
+// Questions are short; anything longer is not one (and never reaches a regex).
+const MAX_LENGTH = 400;
+
+const AR_WHO = [
+  /^(?:و?ماذا|شو|ايش|وش|ماذا) (?:قال|قالت|قالوا|يقول|تقول|يقولون|صرح|صرحت|ذكر|ذكرت) (?:به |عنه )?(.{1,80})$/u,
+  /^ما (?:الذي|اللي) (?:قاله|قالته|قالوه|يقوله|تقوله|صرح به|صرحت به) (.{1,80})$/u,
+  /^ما (?:هي |هى )?(?:تصريحات|اقوال|اقتباسات|تصريح|كلام) (.{1,80})$/u,
+  /^(?:اقوال|تصريحات|اقتباسات|كلام) (.{1,80})$/u,
+  /^بماذا (?:صرح|صرحت) (.{1,80})$/u,
+];
+const AR_WHOSAID = /^من (?:الذي |اللي )?(?:قال|قالت|صرح|صرحت|ذكر|اكد|اعلن)(?: ب)? ?(?:(?:ان|بان|انه|انها) )?(.{2,})$/u;
+
+const EN_WHO = [
+  /^what (?:did|does|do|has|have|had|is|was|were|are) (.{1,80}?) (?:say|said|saying|says|tell|told|telling)(?: about .*)?$/,
+  /^what (.{1,80}?) (?:said|says|has said|had said|is saying)(?: about .*)?$/,
+  /^(?:quotes|statements|comments|remarks|words) (?:from|by|of) (.{1,80})$/,
+  /^(?:show|list|give) (?:me )?(?:the )?(?:quotes|statements|comments) (?:from|by|of) (.{1,80})$/,
+  /^(.{1,80}?)['’]s (?:quotes|statements|comments|remarks)$/,
+];
+const EN_WHOSAID = /^who (?:said|says|has said|had said|told|claimed|stated|warned|wrote|declared|announced) (?:that )?(.{2,})$/;
+
+function clean(text: string): string {
+  return stripControls(text.normalize('NFKC'))
+    .replace(/[\u200B-\u200F\uFEFF]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s?؟!.]+$/u, '')
+    .replace(/^[\s¿¡]+/u, '');
+}
+
+/** Parses a plain question into a who-said-what request, or null. */
+export function parseQuestion(text: string): QuoteQuestion | null {
+  if (typeof text !== 'string' || text.length > MAX_LENGTH * 4) return null;
+  const q = clean(text);
+  if (!q || q.length > MAX_LENGTH || q.startsWith('/') || /[<>]/.test(q)) return null;
+  if (/[\u0600-\u06FF]/.test(q)) {
+    const ar = normalizeArabic(q).replace(/[،,]/g, ' ').replace(/\s+/g, ' ').trim();
+    for (const re of AR_WHO) {
+      const m = re.exec(ar);
+      if (m?.[1]) return { kind: 'who', name: m[1].trim() };
+    }
+    const m = AR_WHOSAID.exec(ar);
+    if (m?.[1]) return { kind: 'whosaid', words: m[1].trim() };
+    return null;
+  }
+  const en = q.toLowerCase();
+  const said = EN_WHOSAID.exec(en);
+  if (said?.[1]) return { kind: 'whosaid', words: q.slice(q.length - said[1].length).trim() };
+  for (const re of EN_WHO) {
+    const m = re.exec(en);
+    if (m?.[1]) {
+      const start = m.index + m[0].indexOf(m[1]);
+      const name = q.slice(start, start + m[1].length).trim();
+      if (name && !/^(?:he|she|they|it|you|i|we|people|everyone|anyone)$/i.test(name)) return { kind: 'who', name };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,263 @@
+// One speaker registry across documents: canonical names, aliases in both scripts, roles, quote counts;
+// lookup by any form (Trump ↔ ترامب, Guo ↔ قو, Lavrov ↔ لافروف) through the gazetteer and a
+// transliteration skeleton, suggestions for unknown names, quotes by speaker, and quote search by words.
+
+import { isStopword } from '../stopwords.ts';
+import { stem, stripProclitics, words as tokenWords } from '../tokens.ts';
+import type { Brief, NewsDocument } from '../types.ts';
+import { defaultGazetteer, nameKey, type Gazetteer, type GazetteerEntry } from './gazetteer.ts';
+import { editDistance, nameSkeletons, skeleton, skeletonTolerance } from './translit.ts';
+import type { Quote } from './types.ts';
+
+export interface RegistrySpeaker {
+  /** Canonical name: the gazetteer name, else the fullest form met. */
+  name: string;
+  /** Every other form met or known, in both scripts. */
+  aliases: string[];
+  roles: string[];
+  /** Number of quotes. */
+  count: number;
+}
+
+export interface QuoteRef {
+  quote: Quote;
+  doc: NewsDocument;
+}
+
+export interface QuoteHit extends QuoteRef {
+  /** Share of the query words found in the quote, 0..1. */
+  score: number;
+}
+
+export interface SpeakerRegistry {
+  speakers: RegistrySpeaker[];
+  /** The speaker a name refers to, in either script; undefined when none is close enough. */
+  find(name: string): RegistrySpeaker | undefined;
+  /** Near matches for a name that is not found, best first. */
+  suggest(name: string, n?: number): RegistrySpeaker[];
+  /** Quotes of a speaker (a registry speaker or any of its names), newest document first. */
+  quotesBy(speaker: string | RegistrySpeaker): QuoteRef[];
+  /** Quotes whose words match the query (Arabic normalized, proclitics stripped), best first. */
+  searchQuotes(query: string, limit?: number): QuoteHit[];
+}
+
+interface Entry extends RegistrySpeaker {
+  keys: Set<string>;
+  gaz?: GazetteerEntry;
+  refs: QuoteRef[];
+  /** Skeletons of every word of every form. */
+  skeletons: Set<string>;
+}
+
+const ARABIC = /[\u0600-\u06FF]/;
+const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|prof|professor|sir|lord|lady|dame)\.?\s+/;
+
+function key(name: string): string {
+  return nameKey(name).replace(HONORIFIC, '').replace(/^the\s+/, '');
+}
+
+function lastWord(k: string): string {
+  return k.split(' ').pop() ?? '';
+}
+
+function termSet(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of tokenWords(text)) {
+    const bare = stripProclitics(w);
+    if (isStopword(w) || isStopword(bare)) continue;
+    out.add(stem(w));
+    out.add(bare);
+    out.add(w);
+  }
+  return out;
+}
+
+export function createSpeakerRegistry(briefs: Brief[], gazetteer: Gazetteer = defaultGazetteer()): SpeakerRegistry {
+  const entries: Entry[] = [];
+  const byKey = new Map<string, Entry>();
+  const byGaz = new Map<GazetteerEntry, Entry>();
+
+  const addKey = (e: Entry, form: string): void => {
+    const k = key(form);
+    if (!k) return;
+    e.keys.add(k);
+    if (!byKey.has(k)) byKey.set(k, e);
+    for (const s of nameSkeletons(form)) e.skeletons.add(s);
+  };
+
+  const entryFor = (q: Quote): Entry => {
+    const sp = q.speaker;
+    const forms = [sp.name, ...sp.aliases];
+    let gaz: GazetteerEntry | undefined;
+    for (const f of forms) {
+      gaz = gazetteer.lookup(f);
+      if (gaz) break;
+    }
+    let e = gaz ? byGaz.get(gaz) : undefined;
+    e ??= byKey.get(key(sp.name));
+    // A one-word name met before its full form (or after it): "Blair" / "Tony Blair".
+    if (!e) {
+      const k = key(sp.name);
+      if (!k.includes(' ')) e = entries.find((x) => x.name.includes(' ') && lastWord(key(x.name)) === k);
+      else e = entries.find((x) => !key(x.name).includes(' ') && key(x.name) === lastWord(k));
+    }
+    if (!e) {
+      e = { name: gaz?.name ?? sp.name, aliases: [], roles: [], count: 0, keys: new Set(), refs: [], skeletons: new Set() };
+      if (gaz) e.gaz = gaz;
+      entries.push(e);
+    }
+    if (gaz && !e.gaz) {
+      e.gaz = gaz;
+      e.name = gaz.name;
+    }
+    if (e.gaz) byGaz.set(e.gaz, e);
+    // The canonical name: the gazetteer's, else the fullest form.
+    if (!e.gaz && sp.name.split(/\s+/).length > e.name.split(/\s+/).length) e.name = sp.name;
+    for (const f of forms) addKey(e, f);
+    if (e.gaz) for (const f of [e.gaz.name, ...e.gaz.aliases]) addKey(e, f);
+    addKey(e, e.name);
+    for (const r of sp.roles) if (!e.roles.includes(r)) e.roles.push(r);
+    return e;
+  };
+
+  for (const b of briefs) {
+    for (const q of b.quotes) {
+      if (!q.speaker.name) continue;
+      const e = entryFor(q);
+      e.refs.push({ quote: q, doc: b.doc });
+      e.count++;
+    }
+  }
+  for (const e of entries) {
+    const seen = new Set<string>([key(e.name)]);
+    const aliases: string[] = [];
+    const all = [...e.refs.flatMap((r) => [r.quote.speaker.name, ...r.quote.speaker.aliases]), ...(e.gaz ? [e.gaz.name, ...e.gaz.aliases] : [])];
+    for (const a of all) {
+      const k = key(a);
+      if (!k || seen.has(k)) continue;
+      seen.add(k);
+      aliases.push(a);
+    }
+    e.aliases = aliases;
+    e.refs.sort((a, b) => b.doc.date.getTime() - a.doc.date.getTime() || (a.doc.id === b.doc.id ? a.quote.start - b.quote.start : a.doc.id.localeCompare(b.doc.id)));
+  }
+  entries.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+
+  const pick = (list: Entry[]): Entry | undefined => list.sort((a, b) => b.count - a.count)[0];
+
+  const find = (name: string): Entry | undefined => {
+    const q = key(name);
+    if (!q) return undefined;
+    const exact = byKey.get(q);
+    if (exact) return exact;
+    const gaz = gazetteer.lookup(name);
+    if (gaz) {
+      const viaGaz = byGaz.get(gaz) ?? [gaz.name, ...gaz.aliases].map((f) => byKey.get(key(f))).find(Boolean);
+      if (viaGaz) return viaGaz;
+    }
+    // A surname or first word: "Hewitt", "Guo".
+    const qWords = q.split(' ');
+    const single = qWords.length === 1;
+    if (single) {
+      const hits = entries.filter((e) => [...e.keys].some((k) => k.includes(' ') && (lastWord(k) === q || k.split(' ')[0] === q)));
+      const best = pick(hits);
+      if (best) return best;
+    }
+    // The transliteration skeleton, across scripts: Trump ↔ ترامب, Lavrov ↔ لافروف.
+    const qs = qWords.map(skeleton).filter(Boolean);
+    if (qs.length === 0) return undefined;
+    const exactSk = entries.filter((e) => qs.every((s) => e.skeletons.has(s)));
+    const bestExact = pick(exactSk);
+    if (bestExact) return bestExact;
+    const near = entries.filter((e) =>
+      qs.every((s) => {
+        const tol = skeletonTolerance(s.length);
+        if (tol === 0) return false;
+        for (const t of e.skeletons) if (Math.abs(t.length - s.length) <= tol && editDistance(s, t, tol) <= tol) return true;
+        return false;
+      }),
+    );
+    return pick(near);
+  };
+
+  const suggest = (name: string, n = 3): Entry[] => {
+    const q = key(name);
+    if (!q) return [];
+    const qs = nameSkeletons(q).join('');
+    const scored: { e: Entry; d: number }[] = [];
+    for (const e of entries) {
+      let best = Infinity;
+      for (const k of e.keys) {
+        if (ARABIC.test(k) === ARABIC.test(q)) {
+          for (const part of [k, ...k.split(' ')]) {
+            const d = editDistance(q, part, 6) / Math.max(q.length, part.length);
+            if (d < best) best = d;
+          }
+        }
+        for (const part of [k, ...k.split(' ')]) {
+          const ks = nameSkeletons(part).join('');
+          if (!ks || !qs) continue;
+          const d = editDistance(qs, ks, 6) / Math.max(qs.length, ks.length) + 0.05;
+          if (d < best) best = d;
+        }
+      }
+      if (best <= 0.5) scored.push({ e, d: best });
+    }
+    scored.sort((a, b) => a.d - b.d || b.e.count - a.e.count);
+    return scored.slice(0, n).map((s) => s.e);
+  };
+
+  const quotesBy = (speaker: string | RegistrySpeaker): QuoteRef[] => {
+    const e = typeof speaker === 'string' ? find(speaker) : (entries.find((x) => x === speaker) ?? find(speaker.name));
+    return e ? [...e.refs] : [];
+  };
+
+  // Search: terms of every quote, computed once.
+  const index = entries.flatMap((e) => e.refs.map((r) => ({ ref: r, terms: termSet(r.quote.text) })));
+  const keywordMap = new Map<string, Set<string>>();
+  for (const kw of gazetteer.keywords) {
+    const ar = new Set<string>();
+    for (const a of kw.ar) for (const t of termSet(a)) ar.add(t);
+    for (const en of kw.en) keywordMap.set(nameKey(en), ar);
+  }
+
+  const searchQuotes = (query: string, limit = 20): QuoteHit[] => {
+    const qText = query.slice(0, 2000);
+    // Query terms; English phrases from the keyword list also bring their Arabic terms.
+    // Merge the variants of one word (w, stem, bare) into one group.
+    const byWord: Set<string>[] = [];
+    for (const w of tokenWords(qText)) {
+      const bare = stripProclitics(w);
+      if (isStopword(w) || isStopword(bare)) continue;
+      const g = new Set([w, bare, stem(w)]);
+      const k = nameKey(w);
+      const ar = keywordMap.get(k) ?? keywordMap.get(stem(w));
+      if (ar) for (const a of ar) g.add(a);
+      byWord.push(g);
+    }
+    const lowered = nameKey(qText);
+    for (const [phrase, ar] of keywordMap) {
+      if (phrase.includes(' ') && lowered.includes(phrase)) byWord.push(new Set(ar));
+    }
+    if (byWord.length === 0) return [];
+    const hits: QuoteHit[] = [];
+    for (const { ref, terms } of index) {
+      let matched = 0;
+      for (const g of byWord) {
+        for (const t of g) {
+          if (terms.has(t)) {
+            matched++;
+            break;
+          }
+        }
+      }
+      const score = matched / byWord.length;
+      const need = byWord.length <= 2 ? 1 : 0.6;
+      if (score >= need) hits.push({ ...ref, score });
+    }
+    hits.sort((a, b) => b.score - a.score || b.doc.date.getTime() - a.doc.date.getTime());
+    return hits.slice(0, limit);
+  };
+
+  return { speakers: entries, find, suggest, quotesBy, searchQuotes };
+}

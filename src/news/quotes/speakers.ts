@@ -1,0 +1,431 @@
+// Speaker attribution within one document: a speaker phrase becomes an entity (one per person or body),
+// short forms join their full form («قو» → Guo Jiakun, "Mr Blair" → Tony Blair), pronouns and dropped
+// subjects take the nearest earlier speaker or subject that agrees in gender and number, and a quotation
+// with no cue of its own takes the speaker of the run it continues.
+
+import type { Sentence } from '../sentences.ts';
+import { nameKey, type Gazetteer, type GazetteerEntry } from './gazetteer.ts';
+import type { Candidate, Gender, Mention, SubjectMention } from './internal.ts';
+import { FEMALE_NAMES, MALE_NAMES } from './firstnames.ts';
+import { nameSkeletons, skeleton, editDistance } from './translit.ts';
+import type { Quote, Speaker } from './types.ts';
+
+interface Entity {
+  id: number;
+  /** Surface forms by match key. */
+  forms: Map<string, string>;
+  roles: string[];
+  gender?: Gender;
+  person: boolean;
+  gaz?: GazetteerEntry;
+  /** Match keys of the words of its person-name forms. */
+  words: Set<string>;
+}
+
+interface Event {
+  pos: number;
+  sentence: number;
+  entity: Entity;
+  gender?: Gender;
+  speaker: boolean;
+}
+
+const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|prof|professor|sir|lord|lady|dame|baroness|baron|rev|father|sheikh|president|judge|السيد|السيدة|الدكتور|الدكتورة|العقيد|اللواء|العميد|الشيخ|المهندس|الاستاذ|الأستاذ)\.?$/i;
+const ORG_WORDS = /\b(?:commission|council|office|party|ltd|plc|inc|group|bank|airways|airlines|executive|department|ministry|association|federation|union|club|university|institute|agency|authority|board|committee|corporation|company|foundation|trust|society|bbc|fa|court|government|police|service|services|network|television|radio|news|times|post|guardian|telegraph|newspaper|conservatives|tories|democrats|labour|watchdog|forum|network|centre|center|organisation|organization|ofcom|uefa|fifa|iaaf|nato|eu|un)\b/i;
+const ARABIC = /[\u0600-\u06FF]/;
+
+function stripHonorifics(name: string): string {
+  const words = name.split(/\s+/).filter(Boolean);
+  while (words.length > 1 && HONORIFIC.test(words[0]!)) words.shift();
+  return words.join(' ');
+}
+
+function honorificGender(name: string): Gender | undefined {
+  const first = name.split(/\s+/)[0]?.toLowerCase().replace(/\.$/, '') ?? '';
+  if (['mr', 'sir', 'lord', 'baron', 'father'].includes(first)) return 'm';
+  if (['mrs', 'ms', 'miss', 'lady', 'dame', 'baroness'].includes(first)) return 'f';
+  if (first === 'السيدة' || first === 'الدكتورة') return 'f';
+  return undefined;
+}
+
+function firstNameGender(name: string): Gender | undefined {
+  const first = stripHonorifics(name).split(/\s+/)[0]?.toLowerCase() ?? '';
+  if (MALE_NAMES.has(first)) return 'm';
+  if (FEMALE_NAMES.has(first)) return 'f';
+  return undefined;
+}
+
+function agree(want: Gender | undefined, have: Gender | undefined, english: boolean): boolean {
+  if (!want || !have) return true;
+  if (want === have) return true;
+  if (english) {
+    // "they" for a body, "it" for a body.
+    if (want === 'p' && have === 'n') return true;
+    return false;
+  }
+  // Arabic: a masculine verb for a body or a feminine noun never happens; plural needs plural.
+  if (want === 'm' && have === 'n') return true;
+  return false;
+}
+
+interface Resolver {
+  text: string;
+  english: boolean;
+  gaz: Gazetteer;
+  entities: Entity[];
+  events: Event[];
+  sentences: Sentence[];
+  fullNames?: Map<string, string[]>;
+}
+
+function sentenceOf(sentences: Sentence[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let ans = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= pos) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}
+
+function nameWords(name: string): string[] {
+  return nameKey(stripHonorifics(name)).split(' ').filter(Boolean);
+}
+
+/** English: capitalized runs of two or more words in the document, by last word ("Hewitt" → "Patricia Hewitt"). */
+function englishFullNames(r: Resolver): Map<string, string[]> {
+  if (r.fullNames) return r.fullNames;
+  const map = new Map<string, string[]>();
+  const re = /\b(\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|van|von|da|di|le|la|du|del|bin|al)\s+)?\p{Lu}[\p{L}'’-]+)+)/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(r.text))) {
+    const words = m[1]!.split(/\s+/);
+    // Leading function words and titles are not part of a name.
+    while (words.length > 1 && (/^(?:The|A|An|But|And|However|In|On|At|For|If|When|While|As|After|Before|So|Meanwhile|Earlier|Later|Now|This|That|It|He|She|They|We|I|His|Her|Its|Their|Our|Speaking|Asked|According|Last|Both|With|From|To|By|Of|Despite|Although|Because|Also|Yesterday|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(words[0]!) || HONORIFIC.test(words[0]!) || /^(?:Secretary|Minister|Chancellor|Leader|President|Chairman|Director|Commissioner|Spokesman|Spokeswoman|Officer|Executive|Chief|Prime|Deputy|Shadow|Home|Foreign|Tory|Labour|Conservative|Liberal|Democrat|Lib|Dem|MP|Senator|Governor|Mayor|General|Coach|Manager|Captain|Trade|Industry|Industry|State)$/.test(words[0]!))) words.shift();
+    if (words.length < 2 || words.length > 4) continue;
+    const full = words.join(' ');
+    if (ORG_WORDS.test(full)) continue;
+    const last = nameKey(words[words.length - 1]!);
+    const list = map.get(last) ?? [];
+    if (!list.includes(full)) list.push(full);
+    map.set(last, list);
+  }
+  r.fullNames = map;
+  return map;
+}
+
+/** Arabic: the fuller form of a one-word name, from where it stands after a role («الرئيس الأمريكي دونالد ترامب»). */
+function arabicFullName(r: Resolver, word: string): string | undefined {
+  const key = nameKey(word);
+  if (!key || key.includes(' ')) return undefined;
+  const re = /(?:[\u0621-\u064A\u0640]|[\u064B-\u065F])+/g;
+  const toks: { w: string; s: number; e: number }[] = [];
+  let m: RegExpExecArray | null;
+  // Scan only around occurrences of the word.
+  const folded = nameKey(r.text);
+  if (!folded.includes(key)) return undefined;
+  while ((m = re.exec(r.text))) toks.push({ w: nameKey(m[0]), s: m.index, e: m.index + m[0].length });
+  let best: string | undefined;
+  for (let i = 1; i < toks.length; i++) {
+    if (toks[i]!.w !== key) continue;
+    const prev = toks[i - 1]!;
+    if (prev.e + 2 < toks[i]!.s) continue;
+    const pw = prev.w;
+    if (pw.startsWith('ال') || pw.length < 2 || /^(?:و|ف)?(?:قال|قالت|اكد|اضاف|ادعي|زعم|قام|وصل|التقي|ان|في|من|الي|علي|عن|مع|بعد|قبل|لكن|كان)$/.test(pw)) continue;
+    const before = i >= 2 ? toks[i - 2]! : undefined;
+    // The word before the first name must be a role word (with the article) so the pair is a name.
+    if (!before || !before.w.startsWith('ال')) continue;
+    const full = r.text.slice(prev.s, toks[i]!.e);
+    if (!best || full.length > best.length) best = full;
+  }
+  return best;
+}
+
+function newEntity(r: Resolver, mention: Mention): Entity {
+  const raw = mention.name.trim();
+  const e: Entity = { id: r.entities.length, forms: new Map(), roles: [], person: false, words: new Set() };
+  addForm(r, e, raw, mention);
+  r.entities.push(e);
+  return e;
+}
+
+function addForm(r: Resolver, e: Entity, surface: string, mention?: Mention): void {
+  const key = nameKey(surface);
+  if (!key) return;
+  if (!e.forms.has(key)) e.forms.set(key, surface);
+  const bare = stripHonorifics(surface);
+  if (bare !== surface) {
+    const k2 = nameKey(bare);
+    if (!e.forms.has(k2)) e.forms.set(k2, bare);
+  }
+  const person = mention ? mention.kind === 'name' && !(r.english && ORG_WORDS.test(surface)) && !/^the\b/i.test(surface) : e.person;
+  if (person) {
+    e.person = true;
+    for (const w of nameWords(surface)) e.words.add(w);
+  }
+  const g = honorificGender(surface) ?? (r.english ? firstNameGender(surface) : undefined);
+  if (g && !e.gender) e.gender = g;
+  if (mention?.gender && !e.gender && mention.kind !== 'pronoun') e.gender = mention.gender;
+  if (r.english && mention && (ORG_WORDS.test(surface) || /^the\b/i.test(surface)) && !e.gender && mention.kind !== 'pronoun') {
+    if (!/\b(?:spokesman|spokeswoman|minister|secretary|leader|chairman|wife|husband|chief|boss|manager|coach)\b/i.test(surface)) e.gender = 'n';
+  }
+  if (mention?.role) {
+    const role = mention.role.trim();
+    if (role && !e.roles.includes(role)) e.roles.push(role);
+  }
+  if (!e.gaz) {
+    const g2 = r.gaz.lookup(surface) ?? r.gaz.lookup(bare);
+    if (g2) e.gaz = g2;
+  }
+}
+
+function crossScript(a: string, b: string): boolean {
+  return ARABIC.test(a) !== ARABIC.test(b);
+}
+
+/** The entity a name or noun phrase refers to, created when new. */
+function entityFor(r: Resolver, mention: Mention): Entity {
+  const raw = mention.name.trim();
+  const key = nameKey(raw);
+  const bareKey = nameKey(stripHonorifics(raw));
+  for (const e of r.entities) if (e.forms.has(key) || e.forms.has(bareKey)) return withForm(r, e, raw, mention);
+  const gazEntry = r.gaz.lookup(raw) ?? r.gaz.lookup(stripHonorifics(raw));
+  if (gazEntry) for (const e of r.entities) if (e.gaz === gazEntry) return withForm(r, e, raw, mention);
+  if (mention.kind === 'name') {
+    const words = nameWords(raw);
+    const last = words[words.length - 1];
+    if (words.length === 1 && last) {
+      // A surname or a short form: "Hewitt", «ماكرون», «قو» → the person already met.
+      for (let i = r.entities.length - 1; i >= 0; i--) {
+        const e = r.entities[i]!;
+        if (!e.person) continue;
+        if (e.words.has(last)) return withForm(r, e, raw, mention);
+      }
+      const sk = skeleton(last);
+      if (sk) {
+        for (let i = r.entities.length - 1; i >= 0; i--) {
+          const e = r.entities[i]!;
+          if (!e.person) continue;
+          for (const form of e.forms.values()) {
+            if (!crossScript(form, raw)) continue;
+            const sks = nameSkeletons(form);
+            if (sks.some((s) => s === sk || (sk.length >= 3 && editDistance(s, sk, 1) <= 1))) return withForm(r, e, raw, mention);
+          }
+        }
+      }
+    } else if (last) {
+      // "Patricia Hewitt" after "Ms Hewitt": same surname, and no clash of first names.
+      for (let i = r.entities.length - 1; i >= 0; i--) {
+        const e = r.entities[i]!;
+        if (!e.person || !e.words.has(last)) continue;
+        const firsts = [...e.forms.keys()].map((k) => nameWords(k)).filter((w) => w.length > 1).map((w) => w[0]);
+        if (firsts.length === 0 || firsts.includes(words[0])) return withForm(r, e, raw, mention);
+      }
+    }
+  }
+  const e = newEntity(r, mention);
+  if (gazEntry) e.gaz = gazEntry;
+  return e;
+}
+
+function withForm(r: Resolver, e: Entity, raw: string, mention: Mention): Entity {
+  addForm(r, e, raw, mention);
+  return e;
+}
+
+/** The fullest name form of an entity, without titles. */
+function canonical(r: Resolver, e: Entity): string {
+  let best = '';
+  let bestWords = 0;
+  for (const surface of e.forms.values()) {
+    const bare = stripHonorifics(surface).replace(/^the\s+/i, (m) => (e.person ? '' : m));
+    const n = bare.split(/\s+/).length;
+    // Prefer Latin script for a name first met in Latin inside Arabic text (Guo Jiakun), then more words.
+    const better = n > bestWords || (n === bestWords && bare.length > best.length);
+    if (!best || better) {
+      best = bare;
+      bestWords = n;
+    }
+  }
+  if (e.person && bestWords <= 1) {
+    // Look for a fuller form in the document.
+    if (r.english) {
+      const list = englishFullNames(r).get(nameKey(best));
+      if (list && list.length === 1) return list[0]!;
+    } else if (ARABIC.test(best)) {
+      if (e.gaz) {
+        const forms = [e.gaz.name, ...e.gaz.aliases].filter((f) => ARABIC.test(f) && f.split(/\s+/).length > 1 && r.text.includes(f));
+        forms.sort((a, b) => b.length - a.length);
+        if (forms[0]) return forms[0];
+      }
+      const full = arabicFullName(r, best);
+      if (full) return full;
+    }
+  }
+  // A Latin form among the forms of an entity met in Arabic text: keep the Latin full name.
+  for (const surface of e.forms.values()) {
+    if (!ARABIC.test(surface) && ARABIC.test(best) && surface.split(/\s+/).length >= bestWords) return stripHonorifics(surface);
+  }
+  return best;
+}
+
+function speakerOf(r: Resolver, e: Entity): Speaker {
+  const name = canonical(r, e);
+  const aliases = new Set<string>();
+  for (const surface of e.forms.values()) if (surface !== name) aliases.add(surface);
+  if (e.person) {
+    const words = name.split(/\s+/);
+    if (words.length > 1) aliases.add(words[words.length - 1]!);
+  }
+  if (e.gaz) {
+    if (e.gaz.name !== name) aliases.add(e.gaz.name);
+    for (const a of e.gaz.aliases) if (a !== name) aliases.add(a);
+  }
+  return { name, aliases: [...aliases], roles: [...e.roles] };
+}
+
+function resolvePronoun(r: Resolver, pos: number, sentence: number, gender: Gender | undefined, subjects: SubjectMention[], speakersOnly: boolean): Entity | undefined {
+  // Walk back over speakers and sentence subjects, nearest first; the first that agrees wins.
+  const pool: { pos: number; sentence: number; get: () => Entity | undefined; gender: () => Gender | undefined; speaker: boolean }[] = [];
+  for (const ev of r.events) if (ev.pos < pos && ev.sentence >= sentence - 6) pool.push({ pos: ev.pos, sentence: ev.sentence, get: () => ev.entity, gender: () => ev.entity.gender ?? ev.gender, speaker: true });
+  if (!speakersOnly) {
+    for (const s of subjects) {
+      if (s.mention.start >= pos || s.sentence < sentence - 3) continue;
+      if (s.mention.kind === 'pronoun' || s.mention.kind === 'drop') continue;
+      let cached: Entity | undefined;
+      pool.push({
+        pos: s.mention.start,
+        sentence: s.sentence,
+        get: () => (cached ??= entityFor(r, s.mention)),
+        gender: () => {
+          const key = nameKey(s.mention.name);
+          const known = r.entities.find((e) => e.forms.has(key));
+          return known?.gender ?? s.mention.gender ?? (r.english ? (honorificGender(s.mention.name) ?? firstNameGender(s.mention.name)) : undefined);
+        },
+        speaker: false,
+      });
+    }
+  }
+  pool.sort((a, b) => b.pos - a.pos);
+  for (const c of pool) {
+    if (!agree(gender, c.gender(), r.english)) continue;
+    // English: a subject of unknown gender that is not a person-like name does not take "he"/"she".
+    if (r.english && !c.speaker && (gender === 'm' || gender === 'f') && !c.gender()) {
+      const e = c.get();
+      if (!e || !e.person || e.forms.size === 0) continue;
+      const longest = Math.max(...[...e.forms.values()].map((f) => f.split(/\s+/).length));
+      if (longest < 2) continue;
+    }
+    const e = c.get();
+    if (!e) continue;
+    if (gender && (gender === 'm' || gender === 'f') && !e.gender && e.person) e.gender = gender;
+    return e;
+  }
+  return undefined;
+}
+
+export interface ResolveInput {
+  text: string;
+  sentences: Sentence[];
+  candidates: Candidate[];
+  subjects: SubjectMention[];
+  english: boolean;
+  gaz: Gazetteer;
+  /** Quotations with no cue: offsets of their text. */
+  standalone: { start: number; end: number }[];
+}
+
+/** Turns candidates into quotes with speakers, in document order. */
+export function resolveSpeakers(input: ResolveInput): Quote[] {
+  const { text, sentences, english, gaz, subjects } = input;
+  const r: Resolver = { text, english, gaz, entities: [], events: [], sentences };
+  const cands = [...input.candidates].sort((a, b) => (a.cueAt ?? a.start) - (b.cueAt ?? b.start) || a.start - b.start);
+  const resolved: { c: Candidate; e: Entity; sentence: number }[] = [];
+  const byCue = new Map<number, Entity | null>();
+  for (const c of cands) {
+    const m = c.mention;
+    if (!m) continue;
+    const cueAt = c.cueAt ?? c.start;
+    let e: Entity | undefined;
+    const known = byCue.get(cueAt);
+    if (known !== undefined) e = known ?? undefined;
+    else {
+      const sentence = sentenceOf(sentences, cueAt);
+      if (m.kind === 'name' || m.kind === 'noun') {
+        e = entityFor(r, m);
+        // English definite nouns for a body ("the company", "the firm") are the body met last.
+        if (english && m.kind === 'noun' && /^the\s+(?:company|firm|group|bank|airline|carrier|club|party|government|retailer|corporation|union|council|commission|organisation|organization|watchdog|regulator)$/i.test(m.name) && e.forms.size === 1) {
+          const prev = resolvePronoun(r, cueAt, sentence, 'n', subjects, true);
+          if (prev && prev !== e) {
+            addForm(r, prev, m.name, m);
+            r.entities.splice(r.entities.indexOf(e), 1);
+            e = prev;
+          }
+        }
+      } else {
+        e = resolvePronoun(r, m.start || cueAt, sentence, m.gender, subjects, false);
+      }
+      byCue.set(cueAt, e ?? null);
+      if (e) {
+        if (m.gender && !e.gender && m.kind !== 'pronoun' && m.kind !== 'drop') e.gender = m.gender;
+        if (m.kind === 'drop' && m.gender && !e.gender && m.gender !== 'm') e.gender = m.gender;
+        r.events.push({ pos: m.kind === 'drop' || m.kind === 'pronoun' ? cueAt : m.start, sentence, entity: e, ...(m.gender ? { gender: m.gender } : {}), speaker: true });
+      }
+    }
+    if (!e) continue;
+    resolved.push({ c, e, sentence: sentenceOf(sentences, c.start) });
+  }
+  // Quotations with no cue of their own continue a speaker's run.
+  if (input.standalone.length) {
+    const attributed = resolved.map((x) => ({ start: x.c.start, sentence: x.sentence, e: x.e })).sort((a, b) => a.start - b.start);
+    for (const s of input.standalone) {
+      const si = sentenceOf(sentences, s.start);
+      let prev: (typeof attributed)[number] | undefined;
+      let next: (typeof attributed)[number] | undefined;
+      for (const a of attributed) {
+        if (a.start < s.start) prev = a;
+        else if (!next) next = a;
+      }
+      let e: Entity | undefined;
+      const lastSentence = prev ? lastSentenceOf(resolved, prev.start, sentences) : -99;
+      if (prev && si - lastSentence <= 1) e = prev.e;
+      else if (next && next.sentence - si <= 1) e = next.e;
+      else if (prev && si - lastSentence <= 3) e = prev.e;
+      if (!e) continue;
+      const cand: Candidate = { kind: 'direct', start: s.start, end: s.end, standalone: true };
+      resolved.push({ c: cand, e, sentence: si });
+      attributed.push({ start: s.start, sentence: si, e });
+      attributed.sort((a, b) => a.start - b.start);
+    }
+  }
+  resolved.sort((a, b) => a.c.start - b.c.start);
+  const speakers = new Map<Entity, Speaker>();
+  const out: Quote[] = [];
+  for (const { c, e, sentence } of resolved) {
+    let sp = speakers.get(e);
+    if (!sp) {
+      sp = speakerOf(r, e);
+      speakers.set(e, sp);
+    }
+    const q: Quote = { text: text.slice(c.start, c.end), kind: c.kind, speaker: sp, start: c.start, end: c.end, sentence };
+    if (c.cue) q.cue = c.cue;
+    else if (c.standalone) {
+      // The cue of the run: the nearest attributed quote of the same speaker.
+      const near = resolved.filter((x) => x.e === e && x.c.cue).sort((a, b) => Math.abs(a.c.start - c.start) - Math.abs(b.c.start - c.start))[0];
+      if (near?.c.cue) q.cue = near.c.cue;
+    }
+    out.push(q);
+  }
+  return out;
+}
+
+/** The sentence where a quote ends (a quotation can run over several). */
+function lastSentenceOf(resolved: { c: Candidate; sentence: number }[], start: number, sentences: Sentence[]): number {
+  const x = resolved.find((y) => y.c.start === start);
+  if (!x) return -99;
+  return sentenceOf(sentences, Math.max(x.c.start, x.c.end - 1));
+}
