@@ -93,9 +93,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return l;
   };
 
-  /** Sleeps up to ms; wake() and stop() cut it short. */
-  function nap(ms: number): Promise<void> {
+  /** Sleeps up to ms; wake() and stop() cut it short, as does a wake() since generation `since`. */
+  let generation = 0;
+  function nap(ms: number, since = generation): Promise<void> {
     return new Promise((resolve) => {
+      if (since !== generation || stopping) return resolve();
       const done = () => {
         clearTimeout(timer);
         wakers.delete(done);
@@ -106,6 +108,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     });
   }
   function wake() {
+    generation++;
     for (const w of [...wakers]) w();
   }
 
@@ -218,6 +221,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const limiter = limiterFor(platform);
     let inFlightHere = 0;
     while (!stopping) {
+      const since = generation;
       let rows: OutboxRow[];
       try {
         rows = (await heads(platform, 500)).filter((r) => !inFlight.has(r.id));
@@ -227,7 +231,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         continue;
       }
       if (rows.length === 0) {
-        await nap(await nextDueIn(platform).catch(() => 1000));
+        await nap(await nextDueIn(platform).catch(() => 1000), since);
         continue;
       }
       let sent = 0;
@@ -262,7 +266,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         void inFlight.get(row.id)?.finally(() => inFlightHere--);
         sent++;
       }
-      if (sent === 0 && !stopping) await nap(Number.isFinite(chatWait) ? chatWait : 50);
+      if (sent === 0 && !stopping) await nap(Number.isFinite(chatWait) ? chatWait : 50, since);
     }
   }
 

@@ -113,7 +113,8 @@ export async function harness(options: { dir?: string; config?: Config; adapters
     log,
     now: options.now,
     cron: false,
-    outbox: { backoff: { baseMs: 20, maxMs: 200 }, ...options.outbox },
+    // Limits scaled up: these tests are about what is sent, not how fast (the e2e and bench tests use real ones).
+    outbox: { backoff: { baseMs: 20, maxMs: 200 }, limits: { telegram: { perSecond: 1000, perChatPerSecond: 100, perGroupPerMinute: 6000 }, discord: { perSecond: 1000 } }, ...options.outbox },
   });
   return { storage, briefings, log };
 }
