@@ -98,11 +98,11 @@ async function discord(extra: { members?: { user: FakeUser; roles?: string[] }[]
     guilds: [{ channels: Array.from({ length: extra.channels ?? 2 }, (_, i) => ({ name: `news-${i}` })), ...(extra.roles ? { roles: extra.roles } : {}), ...(extra.members ? { members: extra.members } : {}) }],
   });
   const clock = fakeClock('2025-03-01T03:00:00Z');
-  let p: Platforms | undefined;
+  const started: { p?: Platforms } = {};
   cleanup.push(async () => {
-    await fake.shutdown({ destroy: () => p?.stop() });
+    await fake.shutdown({ destroy: () => started.p?.stop() });
   });
-  p = await startPlatforms({ dataDir: tempDir(), store: fakeStore(docs), now: clock.now, discord: { token: fake.token, api: fake.api, guildId: fake.guildId }, briefings: { sendWhenEmpty: true }, outbox: { limits: fastLimits, backoff: { baseMs: 20, maxMs: 200 } } });
+  const p = (started.p = await startPlatforms({ dataDir: tempDir(), store: fakeStore(docs), now: clock.now, discord: { token: fake.token, api: fake.api, guildId: fake.guildId }, briefings: { sendWhenEmpty: true }, outbox: { limits: fastLimits, backoff: { baseMs: 20, maxMs: 200 } } }));
   return { fake, p, clock };
 }
 
