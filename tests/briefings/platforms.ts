@@ -23,6 +23,8 @@ export interface PlatformsOptions {
   cron?: boolean;
   /** Logger: memory by default. */
   log?: ReturnType<typeof memoryLogger>;
+  /** Called with the adapters before they start (e.g. to scale discord.js's own global limit). */
+  beforeStart?: (adapters: ChatAdapter[]) => void;
 }
 
 export interface Platforms {
@@ -56,6 +58,7 @@ export async function startPlatforms(options: PlatformsOptions): Promise<Platfor
     ...(options.outbox ? { outbox: options.outbox } : {}),
   });
   services.briefings = briefings.commands;
+  options.beforeStart?.(adapters);
   for (const a of adapters) await a.start();
   await briefings.start();
   let stopping: Promise<void> | undefined;
