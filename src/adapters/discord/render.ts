@@ -44,6 +44,7 @@ export interface RenderOptions {
 // ---------------------------------------------------------------------------------------------
 // Text: escaping and bidi
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const FSI = '\u2068';
 const PDI = '\u2069';
 const RLM = '\u200F';
@@ -54,7 +55,7 @@ const LATIN_RUN = new RegExp(`[/@]?[A-Za-z\\u00C0-\\u024F](?:[A-Za-z\\u00C0-\\u0
 
 /** Incoming text made safe to echo: bidi and control characters removed, line breaks unified. */
 export function cleanText(text: string): string {
-  return stripControls(text.replace(/\r\n?/g, '\n'));
+  return stripControls(text.replace(/\r\n?/g, '\n')).replace(LONE_SURROGATE, '\uFFFD');
 }
 
 /** A line reads right to left when it has more Arabic letters than Latin ones. */
