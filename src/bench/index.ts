@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<Record<string, number>>> = {
   },
   // Loaded only when asked for, so telegraf does not count in the ingest bench's memory.
   telegram: async () => ({ ...(await (await import('./telegram.ts')).benchTelegram()) }),
+  discord: async () => ({ ...(await (await import('./discord.ts')).benchDiscord()) }),
 };
 
 const bars: Record<string, string> = {
@@ -16,6 +17,7 @@ const bars: Record<string, string> = {
   'ingest.summaryP99Ms': '≤ 20',
   'ingest.peakRssMb': '≤ 250',
   'telegram.p99': '≤ 60 ms',
+  'discord.p99': '≤ 60 ms',
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
