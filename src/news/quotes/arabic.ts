@@ -6,7 +6,7 @@
 import type { Sentence } from '../sentences.ts';
 import type { Folded } from './fold.ts';
 import type { Gazetteer } from './gazetteer.ts';
-import type { Candidate, Gender, Mention, SubjectMention, Token } from './internal.ts';
+import type { Candidate, Gender, Mention, SubjectAt, Token } from './internal.ts';
 import type { MarkedSpan } from './marks.ts';
 import { isArabicLabel } from './labels.ts';
 
@@ -478,7 +478,7 @@ function pushDirect(ctx: Ctx, out: Candidate[], idx: number, cue: string, cueAt:
 export interface ArabicResult {
   candidates: Candidate[];
   /** Subjects of sentences, for dropped subjects. */
-  subjects: SubjectMention[];
+  subjectAt: SubjectAt;
 }
 
 /** The subject of a clause that starts at token a: "التقى وزير الخارجية العماني سالم الهنائي نظيره ...". */
@@ -520,34 +520,67 @@ function clauseSubject(ctx: Ctx, a: number, b: number): Mention | undefined {
 
 export function arabicCandidates(text: string, f: Folded, sentences: Sentence[], spans: MarkedSpan[], gaz: Gazetteer): ArabicResult {
   const candidates: Candidate[] = [];
-  const subjects: SubjectMention[] = [];
-  // Sentences are in original offsets; work on folded offsets through a reverse search of the map.
+  const n = sentences.length;
+  const ctxs: (Ctx | undefined)[] = new Array<Ctx | undefined>(n);
+  const subjects: (Mention | null | undefined)[] = new Array<Mention | null | undefined>(n);
+  // Sentence offsets are original; their folded starts come from a forward walk over the map.
+  const fStart = new Int32Array(n + 1);
   let fi = 0;
-  for (let si = 0; si < sentences.length; si++) {
+  for (let si = 0; si < n; si++) {
     const sent = sentences[si]!;
     while (fi < f.text.length && f.map[fi]! < sent.start) fi++;
-    let fe = fi;
-    while (fe < f.text.length && f.map[fe]! < sent.end) fe++;
-    const toks = tokenize(f.text, fi, fe);
-    fi = fe;
-    if (toks.length === 0) continue;
-    const inSpan = new Int32Array(toks.length);
-    for (let k = 0; k < toks.length; k++) inSpan[k] = spans.length ? spanIndexAt(spans, f.map[toks[k]!.s]!) : -1;
-    const ctx: Ctx = { text, f, toks, spans, inSpan, gaz };
-    const subj = clauseSubject(ctx, 0, toks.length);
-    if (subj) subjects.push({ mention: subj, sentence: si });
-    analyzeSentence(ctx, candidates, subj);
+    fStart[si] = fi;
   }
-  return { candidates, subjects };
+  const fEnd = (si: number): number => {
+    const end = sentences[si]!.end;
+    let e = fStart[si]!;
+    while (e < f.text.length && f.map[e]! < end) e++;
+    return e;
+  };
+  const ctxAt = (si: number): Ctx => {
+    let c = ctxs[si];
+    if (!c) {
+      const toks = tokenize(f.text, fStart[si]!, fEnd(si));
+      const inSpan = new Int32Array(toks.length);
+      for (let k = 0; k < toks.length; k++) inSpan[k] = spans.length ? spanIndexAt(spans, f.map[toks[k]!.s]!) : -1;
+      c = { text, f, toks, spans, inSpan, gaz };
+      ctxs[si] = c;
+    }
+    return c;
+  };
+  const subjectAt = (si: number): Mention | undefined => {
+    if (si < 0 || si >= n) return undefined;
+    let m = subjects[si];
+    if (m === undefined) {
+      const c = ctxAt(si);
+      m = c.toks.length ? (clauseSubject(c, 0, c.toks.length) ?? null) : null;
+      subjects[si] = m;
+    }
+    return m ?? undefined;
+  };
+  for (let si = 0; si < n; si++) {
+    const ctx = ctxAt(si);
+    let anyCue = false;
+    for (const tok of ctx.toks) {
+      if (verbAt(tok.t) || SOURCE_CUES.has(tok.t) || RELAY_NOUNS.has(tok.t)) {
+        anyCue = true;
+        break;
+      }
+    }
+    if (!anyCue) continue;
+    analyzeSentence(ctx, candidates, () => subjectAt(si));
+  }
+  return { candidates, subjectAt };
 }
 
-function analyzeSentence(ctx: Ctx, out: Candidate[], sentenceSubject: Mention | undefined): void {
+function analyzeSentence(ctx: Ctx, out: Candidate[], sentenceSubject: () => Mention | undefined): void {
   const { toks } = ctx;
   const n = toks.length;
   const used = new Set<number>();
   let lastMention: Mention | undefined;
   // The subject of the clause so far, for participles and conjoined verbs (", وقال إنه").
-  let clauseSubj: Mention | undefined = sentenceSubject;
+  let clauseSubj: Mention | undefined;
+  let subjectKnown = false;
   for (let k = 0; k < n; k++) {
     if (ctx.inSpan[k]! >= 0 || used.has(k)) continue;
     const t = toks[k]!.t;
@@ -568,10 +601,17 @@ function analyzeSentence(ctx: Ctx, out: Candidate[], sentenceSubject: Mention | 
     if (!v) continue;
     // "بحسب ما قاله", "كما قال": handled by the cue or as a complement before the verb.
     const prev = k > 0 ? toks[k - 1]!.t : '';
+    if (!lastMention && !subjectKnown && v.info.participle) {
+      clauseSubj = sentenceSubject();
+      subjectKnown = true;
+    }
     const m = analyzeVerb(ctx, out, k, v.info, v.conj || prev === 'وقد' || prev === 'فقد' || prev === 'قد' || prev === 'لقد', RELATIVE_BEFORE.has(prev), lastMention ?? clauseSubj);
     if (m) {
       lastMention = m;
-      if (m.kind !== 'drop' && m.kind !== 'pronoun') clauseSubj = m;
+      if (m.kind !== 'drop' && m.kind !== 'pronoun') {
+        clauseSubj = m;
+        subjectKnown = true;
+      }
     }
   }
 }

@@ -2,7 +2,7 @@
 // apposition) and its complement (after it, before it, or around it). Rules over tokens, no parser.
 
 import type { Sentence } from '../sentences.ts';
-import type { Candidate, Gender, Mention, SubjectMention, Token } from './internal.ts';
+import type { Candidate, Gender, Mention, SubjectAt, Token } from './internal.ts';
 import { isLabel } from './labels.ts';
 import type { MarkedSpan } from './marks.ts';
 
@@ -141,27 +141,73 @@ const CLAUSE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'had', 'ha
 const CLAUSE_START = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'there', 'this', 'these', 'those', 'that', 'you', 'what', 'how', 'why', 'whether', 'if', 'when', 'where', 'who']);
 const ADVERBIAL_HEADS = new Set(['on', 'in', 'at', 'last', 'this', 'earlier', 'later', 'yesterday', 'today', 'recently', 'during', 'after', 'before', 'late', 'early', 'on', 'via', 'through', 'from']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'weekend', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'statement', 'interview', 'speech', 'letter', 'e-mail', 'email', 'report', 'conference', 'briefing', 'radio', 'television', 'tv', 'programme', 'program', 'broadcast', 'documentary', 'article', 'column', 'blog', 'message', 'debate', 'meeting', 'summit', 'seminar', 'rally', 'time', 'day', 'days', 'weeks', 'months', 'years', 'ago', 'club', 'website', 'newspaper', 'paper']);
+const NOT_PAST = new Set(['need', 'speed', 'seed', 'breed', 'feed', 'hundred']);
+const PRE_VERB = new Set(['also', 'often', 'widely', 'repeatedly', 'previously', 'not', 'never', 'being', 'been', 'reportedly']);
 const GERUND_CUE_SEP = new Set([',', 'and', '-', ';', 'while', 'but']);
 
-const TOKEN = /[\p{L}\p{N}]+(?:['’\-&][\p{L}\p{N}]+)*|\S/gu;
+// Every form of every cue, as one regex: finding the sentences worth reading costs one scan.
+const CUE_SCAN = new RegExp(`\\b(?:${[...CUES.keys()].sort((a, b) => b.length - a.length).join('|')}|according)\\b`, 'gi');
 
-function tokenize(text: string, from: number, to: number): Token[] {
-  const out: Token[] = [];
+interface EToken extends Token {
+  /** Lower case, curly apostrophe straightened. */
+  l: string;
+  cap: boolean;
+  word: boolean;
+}
+
+const CAP = /^\p{Lu}/u;
+
+function isWordCode(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || (c >= 0x2000 && c <= 0x200f) || c === 0x3000 || c === 0xfeff;
+}
+
+/** Words (with inner apostrophes, hyphens, ampersands) and single punctuation marks, in one pass. */
+function tokenize(text: string, from: number, to: number): EToken[] {
+  const out: EToken[] = [];
   const slice = text.slice(from, to);
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(slice))) out.push({ t: m[0], s: from + m.index, e: from + m.index + m[0].length });
+  let lowered = slice.toLowerCase();
+  if (lowered.length !== slice.length) lowered = '';
+  let i = 0;
+  const n = slice.length;
+  while (i < n) {
+    const c = slice.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let word = false;
+    if (isWordCode(c)) {
+      word = true;
+      for (;;) {
+        while (j < n && isWordCode(slice.charCodeAt(j))) j++;
+        const d = j < n ? slice.charCodeAt(j) : 0;
+        if ((d === 0x27 || d === 0x2019 || d === 0x2d || d === 0x26) && j + 1 < n && isWordCode(slice.charCodeAt(j + 1))) {
+          j++;
+          continue;
+        }
+        break;
+      }
+    } else if (c >= 0xd800 && c <= 0xdbff && j < n) j++;
+    const t = slice.slice(i, j);
+    let l = lowered ? lowered.slice(i, j) : t.toLowerCase();
+    if (word && l.includes('’')) l = l.replace(/’/g, "'");
+    const cap = word && ((c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c > 0xff && CAP.test(t)));
+    out.push({ t, s: from + i, e: from + j, l, cap, word });
+    i = j;
+  }
   return out;
 }
 
-const isCap = (t: string): boolean => /^\p{Lu}/u.test(t);
-const isWord = (t: string): boolean => /^[\p{L}\p{N}]/u.test(t);
-const lower = (t: string): string => t.toLowerCase().replace(/’/g, "'");
 const isQuoteMark = (t: string): boolean => t === '"' || t === '“' || t === '”' || t === '«' || t === '»' || t === '„' || t === "'" || t === '‘' || t === '’';
 
 interface Ctx {
   text: string;
-  toks: Token[];
+  toks: EToken[];
   spans: MarkedSpan[];
   /** Per token: index of the marked span it is inside, or -1. */
   inSpan: Int32Array;
@@ -181,39 +227,40 @@ function spanIndexAt(spans: MarkedSpan[], pos: number): number {
 }
 
 /** A capitalized name run ending at token index `end` (inclusive), walking left; returns its first index. */
-function nameRunStart(toks: Token[], end: number, floor: number): number {
+function nameRunStart(toks: EToken[], end: number, floor: number): number {
   let i = end;
   while (i - 1 >= floor) {
-    const p = toks[i - 1]!.t;
-    if (isCap(p) && isWord(p)) {
+    const pt = toks[i - 1]!;
+    const p = pt.l;
+    if (pt.cap && pt.word) {
       i--;
       continue;
     }
     // Joiners inside names and organisations: "Chambers of Commerce", "Department for Trade", "Leonardo da Vinci".
-    if (NAME_JOINERS.has(lower(p)) && i - 2 >= floor && isCap(toks[i - 2]!.t) && isWord(toks[i - 2]!.t) && lower(p) !== 'the') {
+    if (NAME_JOINERS.has(p) && i - 2 >= floor && toks[i - 2]!.cap && toks[i - 2]!.word && p !== 'the') {
       i -= 2;
       continue;
     }
     break;
   }
   // Drop sentence-initial function words ("But Mr X", "The").
-  while (i < end && FUNCTION_CAPS.has(toks[i]!.t) && !HONORIFICS.has(lower(toks[i]!.t))) i++;
+  while (i < end && FUNCTION_CAPS.has(toks[i]!.t) && !HONORIFICS.has(toks[i]!.l)) i++;
   return i;
 }
 
 /** Splits a capitalized run into role and name: "Trade and Industry Secretary Patricia Hewitt". */
-function splitRole(toks: Token[], a: number, b: number): { nameStart: number } {
+function splitRole(toks: EToken[], a: number, b: number): { nameStart: number } {
   let last = -1;
   for (let i = a; i <= b; i++) {
-    const l = lower(toks[i]!.t);
+    const l = toks[i]!.l;
     if (ROLE_TITLES.has(l) && !HONORIFICS.has(l)) last = i;
   }
   return { nameStart: last + 1 };
 }
 
-function genderOfName(toks: Token[], a: number, b: number): Gender | undefined {
+function genderOfName(toks: EToken[], a: number, b: number): Gender | undefined {
   for (let i = a; i <= b; i++) {
-    const l = lower(toks[i]!.t);
+    const l = toks[i]!.l;
     const h = HONORIFICS.get(l);
     if (h) return h;
   }
@@ -229,7 +276,8 @@ function genderOfNoun(word: string): Gender | undefined {
 }
 
 function mentionText(text: string, s: number, e: number): string {
-  return text.slice(s, e).replace(/\s+/g, ' ').trim();
+  const t = text.slice(s, e);
+  return /\s\s|[\n\t\u00a0]/.test(t) ? t.replace(/\s+/g, ' ').trim() : t.trim();
 }
 
 /** The lower-case role words right before a name run: "chairman and chief executive" Richard Parsons. */
@@ -239,8 +287,8 @@ function rolePrefix(ctx: Ctx, nameFirst: number): string | undefined {
   let n = 0;
   while (i - 1 >= 0 && n < 8) {
     const t = toks[i - 1]!;
-    if (!isWord(t.t) && t.t !== "'s" && t.t !== '’s') break;
-    const l = lower(t.t);
+    if (!t.word && t.t !== "'s" && t.t !== '’s') break;
+    const l = t.l;
     if (DETERMINERS.has(l) && l !== 'one') {
       i--;
       break;
@@ -264,19 +312,19 @@ function subjectBefore(ctx: Ctx, j: number, floor: number): Mention | undefined 
   if (j < floor) return undefined;
   const t = toks[j]!;
   if (ctx.inSpan[j]! >= 0) return undefined;
-  const l = lower(t.t);
+  const l = t.l;
   const pg = PRONOUNS.get(l);
   if (pg !== undefined) {
     if (l === 'i' || l === 'we') return undefined;
     return { kind: 'pronoun', name: l, gender: pg, start: t.s, end: t.e };
   }
-  if (isCap(t.t) && isWord(t.t) && !FUNCTION_CAPS.has(t.t)) {
+  if (t.cap && t.word && !FUNCTION_CAPS.has(t.t)) {
     const a = nameRunStart(toks, j, floor);
     if (a > j) return undefined;
     const { nameStart } = splitRole(toks, a, j);
     if (nameStart > j) {
       // Only role words: "the Prime Minister", "Tory leader".
-      const s0 = a > floor && lower(toks[a - 1]!.t) === 'the' ? a - 1 : a;
+      const s0 = a > floor && toks[a - 1]!.l === 'the' ? a - 1 : a;
       return { kind: 'noun', name: mentionText(text, toks[s0]!.s, t.e), start: toks[s0]!.s, end: t.e };
     }
     const roleWords = nameStart > a ? mentionText(text, toks[a]!.s, toks[nameStart - 1]!.e) : undefined;
@@ -284,21 +332,21 @@ function subjectBefore(ctx: Ctx, j: number, floor: number): Mention | undefined 
     const role = [prefix, roleWords].filter(Boolean).join(' ') || undefined;
     // "the Tories", "the Equal Opportunities Commission": keep the article with a name that took it.
     let s0 = nameStart;
-    if (nameStart === a && a > floor && lower(toks[a - 1]!.t) === 'the') s0 = a - 1;
+    if (nameStart === a && a > floor && toks[a - 1]!.l === 'the') s0 = a - 1;
     const gender = genderOfName(toks, nameStart, j) ?? (role ? genderOfRole(role) : undefined);
     return { kind: 'name', name: mentionText(text, toks[s0]!.s, t.e), ...(role ? { role } : {}), ...(gender ? { gender } : {}), start: toks[s0]!.s, end: t.e };
   }
-  if (isWord(t.t) && (SPEAKER_NOUNS.has(l) || l.endsWith('-old'))) {
+  if (t.word && (SPEAKER_NOUNS.has(l) || l.endsWith('-old'))) {
     // A noun phrase back to its determiner: "a Cabinet Office spokeswoman", "the prime minister's spokesman".
     let i = j;
     let found = -1;
     while (i - 1 >= floor && j - i < 7) {
-      const p = lower(toks[i - 1]!.t);
+      const p = toks[i - 1]!.l;
       if (DETERMINERS.has(p)) {
         found = i - 1;
         break;
       }
-      if (!isWord(toks[i - 1]!.t) && p !== "'s" && p !== '’s') break;
+      if (!toks[i - 1]!.word && p !== "'s" && p !== '’s') break;
       if (CUES.has(p) || CLAUSE_AUX.has(p) || p === 'that' || p === 'who' || p === 'which' || p === 'and' || p === 'but') break;
       i--;
     }
@@ -308,10 +356,10 @@ function subjectBefore(ctx: Ctx, j: number, floor: number): Mention | undefined 
       if (i === j) return undefined;
       found = i;
     }
-    const det = lower(toks[found]!.t);
+    const det = toks[found]!.l;
     if (det === 'a' || det === 'an' || det === 'one' || det === 'another') {
       // "a spokeswoman" is specific enough only with a named body: "a Cabinet Office spokeswoman".
-      if (!toks.slice(found + 1, j).some((x) => isCap(x.t))) return undefined;
+      if (!toks.slice(found + 1, j).some((x) => x.cap)) return undefined;
     }
     if (VAGUE.has(l) && (det === 'some' || det === 'many')) return undefined;
     const g = genderOfNoun(l);
@@ -333,19 +381,19 @@ function subjectAfter(ctx: Ctx, i: number, limit: number): { mention: Mention; n
   const { toks, text } = ctx;
   if (i >= limit || ctx.inSpan[i]! >= 0) return undefined;
   let j = i;
-  while (j < limit && isWord(toks[j]!.t) && ctx.inSpan[j]! < 0 && j - i < 9) {
-    const l = lower(toks[j]!.t);
+  while (j < limit && toks[j]!.word && ctx.inSpan[j]! < 0 && j - i < 9) {
+    const l = toks[j]!.l;
     if (l === 'that' || (CUES.has(l) && j > i) || (l === 'on' && j > i) || (l === 'in' && j > i) || (l === 'at' && j > i) || l === 'who' || l === 'which' || l === 'when' || (l === 'to' && j > i)) break;
     j++;
   }
   if (j === i) return undefined;
   const last = j - 1;
   // Apposition after a comma: "his wife, Sheila", "the club's manager, Arsene Wenger".
-  if (j + 1 < limit && toks[j]!.t === ',' && isCap(toks[j + 1]!.t)) {
+  if (j + 1 < limit && toks[j]!.t === ',' && toks[j + 1]!.cap) {
     let k = j + 1;
-    while (k < limit && isCap(toks[k]!.t) && isWord(toks[k]!.t)) k++;
-    const endOk = k >= limit || !isWord(toks[k]!.t);
-    if (endOk && !isCap(toks[i]!.t)) {
+    while (k < limit && toks[k]!.cap && toks[k]!.word) k++;
+    const endOk = k >= limit || !toks[k]!.word;
+    if (endOk && !toks[i]!.cap) {
       const role = mentionText(text, toks[i]!.s, toks[last]!.e);
       const g = genderOfRole(role);
       return { mention: { kind: 'name', name: mentionText(text, toks[j + 1]!.s, toks[k - 1]!.e), role, ...(g ? { gender: g } : {}), start: toks[j + 1]!.s, end: toks[k - 1]!.e }, next: k };
@@ -361,7 +409,7 @@ function skipAdverbials(ctx: Ctx, i: number, limit: number): number {
   const { toks } = ctx;
   let k = i;
   for (let guard = 0; guard < 4 && k < limit; guard++) {
-    const l = lower(toks[k]!.t);
+    const l = toks[k]!.l;
     if (l === 'yesterday' || l === 'today' || l === 'earlier' || l === 'later' || l === 'recently' || l === 'also' || l === 'again' || l === 'previously' || l === 'repeatedly' || l === 'now' || l === 'once') {
       k++;
       continue;
@@ -370,8 +418,8 @@ function skipAdverbials(ctx: Ctx, i: number, limit: number): number {
       // A short phrase ending with a time or medium word.
       let m = k + 1;
       let ok = false;
-      while (m < limit && m - k <= 6 && isWord(toks[m]!.t)) {
-        const w = lower(toks[m]!.t);
+      while (m < limit && m - k <= 6 && toks[m]!.word) {
+        const w = toks[m]!.l;
         if (TIME_WORDS.has(w)) {
           ok = true;
           m++;
@@ -382,7 +430,7 @@ function skipAdverbials(ctx: Ctx, i: number, limit: number): number {
       }
       if (ok) {
         // Swallow "'s Today programme" tails.
-        while (m < limit && (toks[m]!.t === "'s" || TIME_WORDS.has(lower(toks[m]!.t)))) m++;
+        while (m < limit && (toks[m]!.t === "'s" || TIME_WORDS.has(toks[m]!.l))) m++;
         k = m;
         continue;
       }
@@ -398,14 +446,14 @@ function looksClausal(ctx: Ctx, i: number, limit: number): boolean {
   for (let k = i; k < limit && k < i + 9; k++) {
     const t = toks[k]!;
     if (ctx.inSpan[k]! >= 0) return true;
-    if (!isWord(t.t)) {
+    if (!t.word) {
       if (t.t === ',' && k - i > 1) return false;
       continue;
     }
-    const l = lower(t.t);
+    const l = t.l;
     if (k === i && CLAUSE_START.has(l)) return true;
     if (CLAUSE_AUX.has(l)) return k > i;
-    if (k > i && /^[a-z]+ed$/.test(l) && l.length > 4 && !['need', 'speed', 'seed', 'breed', 'feed', 'hundred'].includes(l)) return true;
+    if (k > i && /^[a-z]+ed$/.test(l) && l.length > 4 && !NOT_PAST.has(l)) return true;
   }
   return false;
 }
@@ -415,13 +463,13 @@ function clauseEnd(ctx: Ctx, from: number, limit: number): number {
   const { toks } = ctx;
   for (let k = from; k < limit; k++) {
     if (ctx.inSpan[k]! >= 0) continue;
-    const l = lower(toks[k]!.t);
+    const l = toks[k]!.l;
     if (GERUND_CUE_SEP.has(l) && k + 1 < limit) {
-      const n = lower(toks[k + 1]!.t);
+      const n = toks[k + 1]!.l;
       const info = CUES.get(n);
       if (info && (info.form === 'ing' || (l === 'and' && (info.form === 'past' || info.form === 's')))) return k;
       if (l === ',' && k + 2 < limit && PRONOUNS.has(n)) {
-        const info2 = CUES.get(lower(toks[k + 2]!.t));
+        const info2 = CUES.get(toks[k + 2]!.l);
         if (info2 && info2.cls !== 'frag' && k + 3 >= limit - 1) return k;
       }
     }
@@ -437,13 +485,13 @@ function trimEnd(text: string, s: number, e: number): number {
 function trimStart(ctx: Ctx, k: number, limit: number): number {
   const { toks } = ctx;
   // A leading connective is dropped: "However, ...", "But ...".
-  while (k < limit && (CONNECTIVES.has(lower(toks[k]!.t)) || toks[k]!.t === ',')) k++;
+  while (k < limit && (CONNECTIVES.has(toks[k]!.l) || toks[k]!.t === ',')) k++;
   return k;
 }
 
 export interface EnglishResult {
   candidates: Candidate[];
-  subjects: SubjectMention[];
+  subjectAt: SubjectAt;
 }
 
 /** The subject of a sentence, when it opens with a name, a role or a pronoun. */
@@ -462,17 +510,17 @@ function sentenceSubject(ctx: Ctx, a: number, b: number): Mention | undefined {
     if (start >= b || ctx.inSpan[start]! >= 0) return undefined;
     // Walk to the end of the first noun phrase.
     let e = start;
-    while (e + 1 < b && isWord(toks[e + 1]!.t) && (isCap(toks[e + 1]!.t) || (NAME_JOINERS.has(lower(toks[e + 1]!.t)) && e + 2 < b && isCap(toks[e + 2]!.t)))) e++;
-    const first = lower(toks[start]!.t);
+    while (e + 1 < b && toks[e + 1]!.word && (toks[e + 1]!.cap || (NAME_JOINERS.has(toks[e + 1]!.l) && e + 2 < b && toks[e + 2]!.cap))) e++;
+    const first = toks[start]!.l;
     if (PRONOUNS.has(first)) return subjectBefore(ctx, start, start);
     if (DETERMINERS.has(first)) {
       let m = start + 1;
-      while (m < b && m - start < 6 && isWord(toks[m]!.t) && !CLAUSE_AUX.has(lower(toks[m]!.t)) && !CUES.has(lower(toks[m]!.t))) m++;
+      while (m < b && m - start < 6 && toks[m]!.word && !CLAUSE_AUX.has(toks[m]!.l) && !CUES.has(toks[m]!.l)) m++;
       const mm = subjectBefore(ctx, m - 1, start);
       if (mm) return mm;
       return undefined;
     }
-    if (isCap(toks[start]!.t)) {
+    if (toks[start]!.cap) {
       const mm = subjectBefore(ctx, e, start);
       if (mm) return mm;
     }
@@ -484,26 +532,54 @@ function sentenceSubject(ctx: Ctx, a: number, b: number): Mention | undefined {
 
 export function englishCandidates(text: string, sentences: Sentence[], spans: MarkedSpan[]): EnglishResult {
   const candidates: Candidate[] = [];
-  const subjects: SubjectMention[] = [];
-  for (let si = 0; si < sentences.length; si++) {
-    const sent = sentences[si]!;
-    const toks = tokenize(text, sent.start, sent.end);
-    if (toks.length === 0) continue;
-    const inSpan = new Int32Array(toks.length);
-    let anyCue = false;
-    for (let k = 0; k < toks.length; k++) {
-      inSpan[k] = spans.length ? spanIndexAt(spans, toks[k]!.s) : -1;
-      // The marks themselves count as inside their quotation.
-      if (!anyCue && inSpan[k]! < 0 && CUES.has(lower(toks[k]!.t))) anyCue = true;
-      if (!anyCue && lower(toks[k]!.t) === 'according') anyCue = true;
+  const n = sentences.length;
+  const ctxs: (Ctx | undefined)[] = new Array<Ctx | undefined>(n);
+  const subjects: (Mention | null | undefined)[] = new Array<Mention | null | undefined>(n);
+  const ctxAt = (si: number): Ctx => {
+    let c = ctxs[si];
+    if (!c) {
+      const sent = sentences[si]!;
+      const tk = tokenize(text, sent.start, sent.end);
+      const inSpan = new Int32Array(tk.length);
+      for (let k = 0; k < tk.length; k++) inSpan[k] = spans.length ? spanIndexAt(spans, tk[k]!.s) : -1;
+      c = { text, toks: tk, spans, inSpan };
+      ctxs[si] = c;
     }
-    const ctx: Ctx = { text, toks, spans, inSpan };
-    const subj = sentenceSubject(ctx, 0, toks.length);
-    if (subj) subjects.push({ mention: subj, sentence: si });
-    if (!anyCue) continue;
-    analyzeSentence(ctx, candidates, si, subj);
+    return c;
+  };
+  const subjectAt = (si: number): Mention | undefined => {
+    if (si < 0 || si >= n) return undefined;
+    let m = subjects[si];
+    if (m === undefined) {
+      // The subject stands near the start: the first words are enough unless the sentence is read anyway.
+      let c = ctxs[si];
+      if (!c) {
+        const sent = sentences[si]!;
+        const tk = tokenize(text, sent.start, Math.min(sent.end, sent.start + 160));
+        const inSpan = new Int32Array(tk.length);
+        for (let k = 0; k < tk.length; k++) inSpan[k] = spans.length ? spanIndexAt(spans, tk[k]!.s) : -1;
+        c = { text, toks: tk, spans, inSpan };
+      }
+      m = c.toks.length ? (sentenceSubject(c, 0, c.toks.length) ?? null) : null;
+      subjects[si] = m;
+    }
+    return m ?? undefined;
+  };
+  // Sentences holding a cue word outside quotation marks.
+  let si = 0;
+  let last = -1;
+  CUE_SCAN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CUE_SCAN.exec(text))) {
+    const at = m.index;
+    while (si < n && sentences[si]!.end <= at) si++;
+    if (si >= n) break;
+    if (si === last || at < sentences[si]!.start) continue;
+    if (spans.length && spanIndexAt(spans, at) >= 0) continue;
+    last = si;
+    analyzeSentence(ctxAt(si), candidates, si, subjectAt(si));
   }
-  return { candidates, subjects };
+  return { candidates, subjectAt };
 }
 
 function directsIn(ctx: Ctx, s: number, e: number): number[] {
@@ -522,20 +598,20 @@ function analyzeSentence(ctx: Ctx, out: Candidate[], _si: number, sentenceSubj: 
   for (let k = 0; k < n; k++) {
     if (ctx.inSpan[k]! >= 0) continue;
     const tok = toks[k]!;
-    const l = lower(tok.t);
+    const l = tok.l;
     // "according to X, ..." / "..., according to X."
-    if (l === 'according' && k + 1 < n && lower(toks[k + 1]!.t) === 'to') {
+    if (l === 'according' && k + 1 < n && toks[k + 1]!.l === 'to') {
       accordingTo(ctx, out, k);
       continue;
     }
     const info = CUES.get(l);
     if (!info) continue;
     // Lower-case verbs only, except at the start of the sentence.
-    if (isCap(tok.t) && k > 0) continue;
+    if (tok.cap && k > 0) continue;
     // Passive or hearsay: "is said to", "were told", "it has been claimed".
     let p = k - 1;
-    while (p >= 0 && ['also', 'often', 'widely', 'repeatedly', 'previously', 'not', 'never', 'being', 'been', 'reportedly'].includes(lower(toks[p]!.t))) p--;
-    const prev = p >= 0 ? lower(toks[p]!.t) : '';
+    while (p >= 0 && PRE_VERB.has(toks[p]!.l)) p--;
+    const prev = p >= 0 ? toks[p]!.l : '';
     if ((info.form === 'past' || info.form === 'base') && (BE.has(prev) || prev === 'been' || prev === 'get' || prev === 'got')) continue;
     if (info.form === 'base' && MODAL.has(prev)) continue;
     if (info.form === 'ing' && BE.has(prev) && info.cls !== 'directive' && l !== 'saying' && l !== 'telling') continue;
@@ -543,11 +619,11 @@ function analyzeSentence(ctx: Ctx, out: Candidate[], _si: number, sentenceSubj: 
     if (l === 'said' && prev === 'that' && k + 1 < n && toks[k + 1]!.t === ',') continue;
     if (l === 'told' && prev === 'all') continue;
     // Verbs used for other things.
-    const next = k + 1 < n ? lower(toks[k + 1]!.t) : '';
+    const next = k + 1 < n ? toks[k + 1]!.l : '';
     if (info.lemma === 'point' && next !== 'out') continue;
     if (info.lemma === 'call' && next !== 'on' && next !== 'for' && !(k + 2 < n && ctx.inSpan[k + 2]! >= 0)) continue;
     if (info.lemma === 'ask' && (next === 'for' || next === 'about')) continue;
-    if (info.lemma === 'add' && !(next === 'that' || next === ':' || next === ',' || next === '.' || isQuoteMark(toks[k + 1]?.t ?? '') || k + 1 >= n || PRONOUNS.has(next) || next === 'the' || next === 'it' || (isCap(toks[k + 1]!.t) && isWord(toks[k + 1]!.t)))) continue;
+    if (info.lemma === 'add' && !(next === 'that' || next === ':' || next === ',' || next === '.' || isQuoteMark(toks[k + 1]?.t ?? '') || k + 1 >= n || PRONOUNS.has(next) || next === 'the' || next === 'it' || (toks[k + 1]!.cap && toks[k + 1]!.word))) continue;
     if (info.lemma === 'feel' && !(next === 'that' || PRONOUNS.has(next) || next === 'the')) continue;
     if ((info.lemma === 'remember' || info.lemma === 'recall') && !(next === 'that' || next === 'how' || next === ':' || isQuoteMark(toks[k + 1]?.t ?? ''))) continue;
     if (info.lemma === 'note' && !(next === 'that' || next === ':' || next === ',' || next === '.')) continue;
@@ -586,7 +662,7 @@ function accordingTo(ctx: Ctx, out: Candidate[], k: number): void {
   let mention: Mention | undefined = m;
   if (!m) {
     const phrase = mentionText(text, toks[j]!.s, toks[last]!.e);
-    const first = lower(toks[j]!.t);
+    const first = toks[j]!.l;
     if (first === 'their' || first === 'its' || first === 'his' || first === 'her') mention = { kind: 'pronoun', name: first === 'her' ? 'she' : first === 'his' ? 'he' : first === 'its' ? 'it' : 'they', gender: first === 'her' ? 'f' : first === 'his' ? 'm' : first === 'its' ? 'n' : 'p', start: toks[j]!.s, end: toks[last]!.e };
     else if (/^(a|an)\b/i.test(phrase) || VAGUE.has(first)) return;
     else return;
@@ -630,14 +706,14 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, lastSu
   const n = toks.length;
   let cueText = toks[k]!.t;
   let verbEnd = k + 1;
-  const nextL = verbEnd < n ? lower(toks[verbEnd]!.t) : '';
+  const nextL = verbEnd < n ? toks[verbEnd]!.l : '';
   if ((info.lemma === 'point' && nextL === 'out') || (info.lemma === 'call' && (nextL === 'on' || nextL === 'for'))) {
     cueText = `${cueText} ${toks[verbEnd]!.t}`;
     verbEnd++;
   }
   // Auxiliaries before the verb belong to the cue: "has said", "is calling on".
   let a = k - 1;
-  while (a >= 0 && AUX_SKIP.has(lower(toks[a]!.t)) && ctx.inSpan[a]! < 0) a--;
+  while (a >= 0 && AUX_SKIP.has(toks[a]!.l) && ctx.inSpan[a]! < 0) a--;
   // Subject before the verb.
   let mention: Mention | undefined;
   let clusterStart = k;
@@ -649,10 +725,10 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, lastSu
       let c = a - 1;
       while (c >= 0 && toks[c]!.t !== ',' && ctx.inSpan[c]! < 0 && a - c < 16) c--;
       if (c >= 1 && toks[c]!.t === ',') {
-        const first = lower(toks[c + 1]!.t);
+        const first = toks[c + 1]!.l;
         const appos = mentionText(text, toks[c + 1]!.s, toks[a - 1]!.e);
         const m = subjectBefore(ctx, c - 1, 0);
-        const ageOrRole = /^\d+$/.test(first) || first === 'who' || DETERMINERS.has(first) || !isCap(toks[c + 1]!.t) || toks.slice(c + 1, a).some((x) => SPEAKER_NOUNS.has(lower(x.t)) || ROLE_TITLES.has(lower(x.t)));
+        const ageOrRole = /^\d+$/.test(first) || first === 'who' || DETERMINERS.has(first) || !toks[c + 1]!.cap || toks.slice(c + 1, a).some((x) => SPEAKER_NOUNS.has(x.l) || ROLE_TITLES.has(x.l));
         if (m && m.kind === 'name' && ageOrRole) {
           mention = { ...m, role: m.role ? `${m.role}, ${appos}` : appos };
           clusterStart = toks.findIndex((x) => x.s === m.start);
@@ -683,9 +759,9 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, lastSu
       clusterEnd = after.next;
       inverted = true;
       // "of IT firm Dimension Data, which commissioned the survey": the tail belongs to the speaker.
-      while (clusterEnd < n && isWord(toks[clusterEnd]!.t) && ctx.inSpan[clusterEnd]! < 0 && lower(toks[clusterEnd]!.t) === 'of') {
+      while (clusterEnd < n && toks[clusterEnd]!.word && ctx.inSpan[clusterEnd]! < 0 && toks[clusterEnd]!.l === 'of') {
         let m = clusterEnd + 1;
-        while (m < n && isWord(toks[m]!.t) && ctx.inSpan[m]! < 0) m++;
+        while (m < n && toks[m]!.word && ctx.inSpan[m]! < 0) m++;
         clusterEnd = m;
       }
     }
@@ -710,7 +786,7 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, lastSu
     let m = c;
     let thatAt = -1;
     while (m < n && m - c < 10 && ctx.inSpan[m]! < 0 && toks[m]!.t !== ':' && toks[m]!.t !== '.') {
-      const l = lower(toks[m]!.t);
+      const l = toks[m]!.l;
       if (l === 'that' && info.cls === 'tell') {
         thatAt = m;
         break;
@@ -723,14 +799,14 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, lastSu
     if (info.cls === 'tell') {
       if (thatAt >= 0) c = thatAt;
       else if (m < n && (toks[m]!.t === ':' || toks[m]!.t === '.' || toks[m]!.t === ',' || ctx.inSpan[m]! >= 0)) c = m;
-      else if (m < n && CLAUSE_AUX.has(lower(toks[m]!.t))) {
+      else if (m < n && CLAUSE_AUX.has(toks[m]!.l)) {
         // "told the BBC the plan was wrong": the clause starts at its subject, before the auxiliary.
         let s = m - 1;
-        while (s > c && !DETERMINERS.has(lower(toks[s]!.t)) && isWord(toks[s]!.t) && !isCap(toks[s]!.t)) s--;
+        while (s > c && !DETERMINERS.has(toks[s]!.l) && toks[s]!.word && !toks[s]!.cap) s--;
         c = s > c ? s : m;
       } else c = m;
       c = skipAdverbials(ctx, c, n);
-    } else if (m < n && lower(toks[m]!.t) === 'to') {
+    } else if (m < n && toks[m]!.l === 'to') {
       // Directive: the quote is the object plus the infinitive.
       const e = clauseEnd(ctx, m, n);
       if (c < e) pushReported(ctx, out, toks[c]!.s, trimEnd(text, toks[c]!.s, toks[e - 1]!.e), cueText, cueAt, mention);
@@ -783,7 +859,7 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, lastSu
   // A complement after the verb.
   if (c >= n) return;
   let s = c;
-  if (lower(toks[s]!.t) === 'that') s++;
+  if (toks[s]!.l === 'that') s++;
   else if (info.cls === 'frag') {
     // Verbs without a clause: only quoted fragments in the rest of the clause count.
     const e = clauseEnd(ctx, s, n);
@@ -793,12 +869,12 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, lastSu
     }
     return;
   } else if (info.cls === 'deny') {
-    if (!(/ing$/.test(lower(toks[s]!.t)) || looksClausal(ctx, s, n))) return;
+    if (!(/ing$/.test(toks[s]!.l) || looksClausal(ctx, s, n))) return;
   } else if (info.cls !== 'say' && info.cls !== 'tell' && !looksClausal(ctx, s, n)) {
     return;
   } else if (info.cls === 'say' && !looksClausal(ctx, s, n) && ctx.inSpan[s]! < 0) {
     // "said nothing", "said so": require something clause-like unless the verb is plain "said".
-    const l = lower(toks[s]!.t);
+    const l = toks[s]!.l;
     if (l === 'nothing' || l === 'so' || l === 'goodbye' || l === 'sorry' || l === 'yes' || l === 'no') return;
   }
   if (s >= n) return;
@@ -812,7 +888,7 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, lastSu
 }
 
 function isClauseBreak(ctx: Ctx, i: number): boolean {
-  const l = lower(ctx.toks[i]!.t);
+  const l = ctx.toks[i]!.l;
   const info = CUES.get(l);
   return !!info && info.form === 'ing';
 }

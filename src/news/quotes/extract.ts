@@ -25,10 +25,11 @@ export function extractQuotes(text: string, sentences: Sentence[], lang: Detecte
   const gaz = options.gazetteer ?? defaultGazetteer();
   const spans = findMarkedSpans(text);
   const arabic = lang === 'ar' || (lang === 'other' && ARABIC_LETTER.test(text));
-  const { candidates, subjects } = arabic ? arabicCandidates(text, fold(text), sentences, spans, gaz) : englishCandidates(text, sentences, spans);
+  const folded = arabic ? fold(text) : undefined;
+  const { candidates, subjectAt } = folded ? arabicCandidates(text, folded, sentences, spans, gaz) : englishCandidates(text, sentences, spans);
   const kept = dedupe(candidates);
   const standalone = standaloneSpans(text, spans, kept, arabic);
-  return resolveSpeakers({ text, sentences, candidates: kept, subjects, english: !arabic, gaz, standalone });
+  return resolveSpeakers({ text, sentences, candidates: kept, subjectAt, english: !arabic, gaz, standalone, ...(folded ? { folded } : {}) });
 }
 
 function dedupe(cands: Candidate[]): Candidate[] {

@@ -8,7 +8,10 @@ export interface Folded {
   map: Int32Array;
 }
 
-const FOLD = new Map<number, number>([
+// 0x0600..0x06FF: 0 = dropped, otherwise the folded code.
+const TABLE = new Uint16Array(0x0100);
+for (let c = 0; c < 0x100; c++) TABLE[c] = 0x0600 + c;
+const PAIRS: [number, number][] = [
   [0x0623, 0x0627], // أ
   [0x0625, 0x0627], // إ
   [0x0622, 0x0627], // آ
@@ -17,51 +20,38 @@ const FOLD = new Map<number, number>([
   [0x0629, 0x0647], // ة
   [0x0624, 0x0648], // ؤ
   [0x0626, 0x064a], // ئ
-]);
+];
+for (const [from, to] of PAIRS) TABLE[from - 0x0600] = to;
+for (let c = 0x064b; c <= 0x065f; c++) TABLE[c - 0x0600] = 0;
+for (let c = 0x0610; c <= 0x061a; c++) TABLE[c - 0x0600] = 0;
+for (let c = 0x06d6; c <= 0x06ed; c++) TABLE[c - 0x0600] = 0;
+TABLE[0x0670 - 0x0600] = 0;
+TABLE[0x0640 - 0x0600] = 0;
+TABLE[0x061c - 0x0600] = 0;
 
-function dropped(c: number): boolean {
-  return (
-    (c >= 0x064b && c <= 0x065f) ||
-    c === 0x0670 ||
-    (c >= 0x0610 && c <= 0x061a) ||
-    (c >= 0x06d6 && c <= 0x06ed) ||
-    c === 0x0640 ||
-    (c >= 0x200b && c <= 0x200f) ||
-    (c >= 0x202a && c <= 0x202e) ||
-    (c >= 0x2066 && c <= 0x2069) ||
-    c === 0xfeff ||
-    c === 0x061c
-  );
+/** The folded code of c, or 0 when c is dropped. */
+function foldOne(c: number): number {
+  if (c < 0x0600) return c;
+  if (c < 0x0700) return TABLE[c - 0x0600]!;
+  if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff) return 0;
+  return c;
 }
 
 /** Folds one character code (no removal). */
 export function foldCode(c: number): number {
-  return FOLD.get(c) ?? c;
+  return foldOne(c) || c;
 }
 
-/** The folded text and its offset map. Plain ASCII text comes back as is with an identity map. */
+/** The folded text and its offset map. Text without Arabic comes back as is with an identity map. */
 export function fold(text: string): Folded {
   const n = text.length;
-  let needs = false;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x0600) {
-      needs = true;
-      break;
-    }
-  }
-  if (!needs) {
-    const map = new Int32Array(n + 1);
-    for (let i = 0; i <= n; i++) map[i] = i;
-    return { text, map };
-  }
   const codes = new Uint16Array(n);
   const map = new Int32Array(n + 1);
   let k = 0;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (dropped(c)) continue;
-    codes[k] = FOLD.get(c) ?? c;
+    const c = foldOne(text.charCodeAt(i));
+    if (c === 0) continue;
+    codes[k] = c;
     map[k] = i;
     k++;
   }
@@ -69,16 +59,16 @@ export function fold(text: string): Folded {
   let out = '';
   const CHUNK = 8192;
   for (let s = 0; s < k; s += CHUNK) out += String.fromCharCode.apply(null, codes.subarray(s, Math.min(k, s + CHUNK)) as unknown as number[]);
-  return { text: out, map: map.subarray(0, k + 1) };
+  return { text: out, map: k === n ? map : map.subarray(0, k + 1) };
 }
 
 /** Folds a short string (a word list entry, a query): the same folding without the map. */
 export function foldString(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (dropped(c)) continue;
-    out += String.fromCharCode(FOLD.get(c) ?? c);
+    const c = foldOne(text.charCodeAt(i));
+    if (c === 0) continue;
+    out += String.fromCharCode(c);
   }
   return out;
 }

@@ -44,12 +44,23 @@ export class GazetteerError extends Error {
   }
 }
 
+const keyCache = new Map<string, string>();
+const ASCII = /^[\x20-\x7e]*$/;
+
 /** The match form of a name: normalized, punctuation and quotation marks out, spaces single. */
 export function nameKey(name: string): string {
-  return normalizeForMatch(name)
+  const hit = keyCache.get(name);
+  if (hit !== undefined) return hit;
+  const base = ASCII.test(name) ? name.toLowerCase() : normalizeForMatch(name);
+  const key = base
     .replace(/[«»“”„"'‘’()[\]،,.:;!?؟]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  if (name.length <= 200) {
+    if (keyCache.size > 20_000) keyCache.clear();
+    keyCache.set(name, key);
+  }
+  return key;
 }
 
 export function buildGazetteer(entries: GazetteerEntry[], keywords: { en: string[]; ar: string[] }[] = []): Gazetteer {

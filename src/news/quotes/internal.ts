@@ -35,8 +35,5 @@ export interface Token {
   e: number;
 }
 
-/** Sentence-level subjects seen in the document, for pronouns and dropped subjects. */
-export interface SubjectMention {
-  mention: Mention;
-  sentence: number;
-}
+/** The subject of a sentence (computed on demand), for pronouns and dropped subjects. */
+export type SubjectAt = (sentence: number) => Mention | undefined;

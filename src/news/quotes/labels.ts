@@ -16,8 +16,30 @@ function titleCase(inner: string): boolean {
   return true;
 }
 
-/** English (and Latin-script) labels. */
+let lastText = '';
+let lastLower = '';
+function lowerOf(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+  }
+  return lastLower;
+}
+
+const memo = new WeakMap<MarkedSpan, boolean>();
+
+/** English (and Latin-script) labels; the answer is kept on the span. */
 export function isLabel(text: string, sp: MarkedSpan): boolean {
+  let v = memo.get(sp);
+  if (v === undefined) {
+    v = computeLabel(text, sp);
+    memo.set(sp, v);
+  }
+  return v;
+}
+
+
+function computeLabel(text: string, sp: MarkedSpan): boolean {
   const inner = text.slice(sp.start, sp.end);
   if (!/\p{L}/u.test(inner)) return true;
   if (/[.!?,;:]$/.test(inner)) return false;
@@ -26,7 +48,7 @@ export function isLabel(text: string, sp: MarkedSpan): boolean {
   // A short term repeated elsewhere in the document: "career sexism".
   if (words.length <= 3) {
     const needle = inner.toLowerCase();
-    const hay = text.toLowerCase();
+    const hay = lowerOf(text);
     let at = hay.indexOf(needle);
     let count = 0;
     while (at >= 0 && count < 3) {
@@ -61,6 +83,17 @@ function stripPrefixes(w: string): string {
 
 /** Arabic labels: a naming noun or «ما يُعرف بـ» right before the mark; Latin titles inside Arabic text. */
 export function isArabicLabel(text: string, sp: MarkedSpan): boolean {
+  let v = arMemo.get(sp);
+  if (v === undefined) {
+    v = computeArabicLabel(text, sp);
+    arMemo.set(sp, v);
+  }
+  return v;
+}
+
+const arMemo = new WeakMap<MarkedSpan, boolean>();
+
+function computeArabicLabel(text: string, sp: MarkedSpan): boolean {
   const inner = text.slice(sp.start, sp.end);
   if (!/\p{L}/u.test(inner)) return true;
   if (/^[A-Za-z]/.test(inner) && titleCase(inner)) return true;

@@ -112,6 +112,8 @@ function push(out: MarkedSpan[], text: string, open: number, close: number, sing
 }
 
 const MAX_SPAN = 4000;
+const DOUBLE_OR_LF = /[\n"“”„«»‟]/g;
+const SINGLE_OR_LF = /[\n'‘’‚‹›]/g;
 
 /** All quotation spans of the text, in order. */
 export function findMarkedSpans(text: string): MarkedSpan[] {
@@ -127,7 +129,11 @@ function findDoubles(text: string): MarkedSpan[] {
   let open = -1;
   let openChar = 0;
   let depth = 0; // nested quotations inside the open one
-  for (let i = 0; i < n; i++) {
+  DOUBLE_OR_LF.lastIndex = 0;
+  for (;;) {
+    const hit = DOUBLE_OR_LF.exec(text);
+    if (!hit) break;
+    let i = hit.index;
     const c = text.charCodeAt(i);
     if (c === C.LF) {
       // A quotation left open at a line end continues (the news convention for quotations over several
@@ -137,6 +143,7 @@ function findDoubles(text: string): MarkedSpan[] {
         push(out, text, open, lineEndBefore(text, firstEnd), false);
         open = -1;
         i = firstEnd;
+        DOUBLE_OR_LF.lastIndex = i + 1;
       }
       continue;
     }
@@ -200,13 +207,16 @@ function findSingles(text: string, doubles: MarkedSpan[]): MarkedSpan[] {
   const out: MarkedSpan[] = [];
   let open = -1;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
+  SINGLE_OR_LF.lastIndex = 0;
+  for (;;) {
+    const hit = SINGLE_OR_LF.exec(text);
+    if (!hit) break;
+    const i = hit.index;
     const c = text.charCodeAt(i);
     if (c === C.LF) {
       open = -1;
       continue;
     }
-    if (!isSingle(c)) continue;
     const p = i > 0 ? text.charCodeAt(i - 1) : 0x20;
     const nx = i + 1 < n ? text.charCodeAt(i + 1) : 0x20;
     // An apostrophe between letters or digits: don't, Jesus's, 5'10.

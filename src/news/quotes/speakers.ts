@@ -4,8 +4,9 @@
 // with no cue of its own takes the speaker of the run it continues.
 
 import type { Sentence } from '../sentences.ts';
+import { fold, foldString, type Folded } from './fold.ts';
 import { nameKey, type Gazetteer, type GazetteerEntry } from './gazetteer.ts';
-import type { Candidate, Gender, Mention, SubjectMention } from './internal.ts';
+import type { Candidate, Gender, Mention, SubjectAt } from './internal.ts';
 import { FEMALE_NAMES, MALE_NAMES } from './firstnames.ts';
 import { nameSkeletons, skeleton, editDistance } from './translit.ts';
 import type { Quote, Speaker } from './types.ts';
@@ -34,10 +35,11 @@ const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|prof|professor|sir|lord|lady|dame|baron
 const ORG_WORDS = /\b(?:commission|council|office|party|ltd|plc|inc|group|bank|airways|airlines|executive|department|ministry|association|federation|union|club|university|institute|agency|authority|board|committee|corporation|company|foundation|trust|society|bbc|fa|court|government|police|service|services|network|television|radio|news|times|post|guardian|telegraph|newspaper|conservatives|tories|democrats|labour|watchdog|forum|network|centre|center|organisation|organization|ofcom|uefa|fifa|iaaf|nato|eu|un)\b/i;
 const ARABIC = /[\u0600-\u06FF]/;
 
+const HONORIFIC_PREFIX = /^(?:(?:mr|mrs|ms|miss|dr|prof|professor|sir|lord|lady|dame|baroness|baron|rev|father|sheikh|president|judge|السيد|السيدة|الدكتور|الدكتورة|العقيد|اللواء|العميد|الشيخ|المهندس|الاستاذ|الأستاذ)\.?\s+)+(?=\S)/i;
+
 function stripHonorifics(name: string): string {
-  const words = name.split(/\s+/).filter(Boolean);
-  while (words.length > 1 && HONORIFIC.test(words[0]!)) words.shift();
-  return words.join(' ');
+  const t = name.trim();
+  return HONORIFIC_PREFIX.test(t) ? t.replace(HONORIFIC_PREFIX, '') : t;
 }
 
 function honorificGender(name: string): Gender | undefined {
@@ -76,6 +78,7 @@ interface Resolver {
   events: Event[];
   sentences: Sentence[];
   fullNames?: Map<string, string[]>;
+  folded?: Folded;
 }
 
 function sentenceOf(sentences: Sentence[], pos: number): number {
@@ -120,27 +123,26 @@ function englishFullNames(r: Resolver): Map<string, string[]> {
 
 /** Arabic: the fuller form of a one-word name, from where it stands after a role («الرئيس الأمريكي دونالد ترامب»). */
 function arabicFullName(r: Resolver, word: string): string | undefined {
-  const key = nameKey(word);
+  const key = foldString(word).toLowerCase();
   if (!key || key.includes(' ')) return undefined;
-  const re = /(?:[\u0621-\u064A\u0640]|[\u064B-\u065F])+/g;
-  const toks: { w: string; s: number; e: number }[] = [];
-  let m: RegExpExecArray | null;
-  // Scan only around occurrences of the word.
-  const folded = nameKey(r.text);
-  if (!folded.includes(key)) return undefined;
-  while ((m = re.exec(r.text))) toks.push({ w: nameKey(m[0]), s: m.index, e: m.index + m[0].length });
+  r.folded ??= fold(r.text);
+  const f = r.folded;
   let best: string | undefined;
-  for (let i = 1; i < toks.length; i++) {
-    if (toks[i]!.w !== key) continue;
-    const prev = toks[i - 1]!;
-    if (prev.e + 2 < toks[i]!.s) continue;
-    const pw = prev.w;
-    if (pw.startsWith('ال') || pw.length < 2 || /^(?:و|ف)?(?:قال|قالت|اكد|اضاف|ادعي|زعم|قام|وصل|التقي|ان|في|من|الي|علي|عن|مع|بعد|قبل|لكن|كان)$/.test(pw)) continue;
-    const before = i >= 2 ? toks[i - 2]! : undefined;
-    // The word before the first name must be a role word (with the article) so the pair is a name.
-    if (!before || !before.w.startsWith('ال')) continue;
-    const full = r.text.slice(prev.s, toks[i]!.e);
-    if (!best || full.length > best.length) best = full;
+  let at = f.text.indexOf(key);
+  while (at >= 0) {
+    const end = at + key.length;
+    const boundary = (at === 0 || /[\s«»“”"(،,]/.test(f.text[at - 1]!)) && (end >= f.text.length || !/[\u0621-\u064A]/.test(f.text[end]!));
+    if (boundary) {
+      // The two words before: a role word with the article, then a first name.
+      const before = f.text.slice(Math.max(0, at - 60), at);
+      const m = /(?:^|\s)(ال[\u0621-\u064A]+) ([\u0621-\u064A]{2,}) $/.exec(before);
+      if (m && !m[2]!.startsWith('ال') && !/^(?:و|ف)?(?:قال|قالت|اكد|اضاف|ادعي|زعم|قام|وصل|التقي|ان|في|من|الي|علي|عن|مع|بعد|قبل|لكن|كان)$/.test(m[2]!)) {
+        const s0 = f.map[at - m[2]!.length - 1]!;
+        const full = r.text.slice(s0, f.map[end]!);
+        if (!best || full.length > best.length) best = full;
+      }
+    }
+    at = f.text.indexOf(key, at + 1);
   }
   return best;
 }
@@ -288,40 +290,42 @@ function speakerOf(r: Resolver, e: Entity): Speaker {
   return { name, aliases: [...aliases], roles: [...e.roles] };
 }
 
-function resolvePronoun(r: Resolver, pos: number, sentence: number, gender: Gender | undefined, subjects: SubjectMention[], speakersOnly: boolean): Entity | undefined {
+interface PoolItem {
+  pos: number;
+  entity?: Entity;
+  mention?: Mention;
+  gender?: Gender;
+  speaker: boolean;
+}
+
+function subjectGender(r: Resolver, m: Mention): Gender | undefined {
+  const key = nameKey(m.name);
+  for (const e of r.entities) if (e.forms.has(key)) return e.gender ?? m.gender;
+  return m.gender ?? (r.english ? (honorificGender(m.name) ?? firstNameGender(m.name)) : undefined);
+}
+
+function resolvePronoun(r: Resolver, pos: number, sentence: number, gender: Gender | undefined, subjectAt: SubjectAt, speakersOnly: boolean): Entity | undefined {
   // Walk back over speakers and sentence subjects, nearest first; the first that agrees wins.
-  const pool: { pos: number; sentence: number; get: () => Entity | undefined; gender: () => Gender | undefined; speaker: boolean }[] = [];
-  for (const ev of r.events) if (ev.pos < pos && ev.sentence >= sentence - 6) pool.push({ pos: ev.pos, sentence: ev.sentence, get: () => ev.entity, gender: () => ev.entity.gender ?? ev.gender, speaker: true });
+  const pool: PoolItem[] = [];
+  for (const ev of r.events) if (ev.pos < pos && ev.sentence >= sentence - 6) pool.push({ pos: ev.pos, entity: ev.entity, gender: ev.entity.gender ?? ev.gender, speaker: true });
   if (!speakersOnly) {
-    for (const s of subjects) {
-      if (s.mention.start >= pos || s.sentence < sentence - 3) continue;
-      if (s.mention.kind === 'pronoun' || s.mention.kind === 'drop') continue;
-      let cached: Entity | undefined;
-      pool.push({
-        pos: s.mention.start,
-        sentence: s.sentence,
-        get: () => (cached ??= entityFor(r, s.mention)),
-        gender: () => {
-          const key = nameKey(s.mention.name);
-          const known = r.entities.find((e) => e.forms.has(key));
-          return known?.gender ?? s.mention.gender ?? (r.english ? (honorificGender(s.mention.name) ?? firstNameGender(s.mention.name)) : undefined);
-        },
-        speaker: false,
-      });
+    for (let s = sentence; s >= 0 && s >= sentence - 3; s--) {
+      const m = subjectAt(s);
+      if (!m || m.start >= pos || m.kind === 'pronoun' || m.kind === 'drop') continue;
+      const g = subjectGender(r, m);
+      pool.push({ pos: m.start, mention: m, ...(g ? { gender: g } : {}), speaker: false });
     }
   }
   pool.sort((a, b) => b.pos - a.pos);
   for (const c of pool) {
-    if (!agree(gender, c.gender(), r.english)) continue;
+    if (!agree(gender, c.gender, r.english)) continue;
+    let e = c.entity;
     // English: a subject of unknown gender that is not a person-like name does not take "he"/"she".
-    if (r.english && !c.speaker && (gender === 'm' || gender === 'f') && !c.gender()) {
-      const e = c.get();
-      if (!e || !e.person || e.forms.size === 0) continue;
-      const longest = Math.max(...[...e.forms.values()].map((f) => f.split(/\s+/).length));
-      if (longest < 2) continue;
+    if (r.english && !c.speaker && (gender === 'm' || gender === 'f') && !c.gender) {
+      const m = c.mention!;
+      if (m.kind !== 'name' || m.name.split(/\s+/).length < 2 || ORG_WORDS.test(m.name)) continue;
     }
-    const e = c.get();
-    if (!e) continue;
+    e ??= entityFor(r, c.mention!);
     if (gender && (gender === 'm' || gender === 'f') && !e.gender && e.person) e.gender = gender;
     return e;
   }
@@ -332,8 +336,10 @@ export interface ResolveInput {
   text: string;
   sentences: Sentence[];
   candidates: Candidate[];
-  subjects: SubjectMention[];
+  subjectAt: SubjectAt;
   english: boolean;
+  /** The folded text when the caller has it (Arabic). */
+  folded?: Folded;
   gaz: Gazetteer;
   /** Quotations with no cue: offsets of their text. */
   standalone: { start: number; end: number }[];
@@ -341,8 +347,8 @@ export interface ResolveInput {
 
 /** Turns candidates into quotes with speakers, in document order. */
 export function resolveSpeakers(input: ResolveInput): Quote[] {
-  const { text, sentences, english, gaz, subjects } = input;
-  const r: Resolver = { text, english, gaz, entities: [], events: [], sentences };
+  const { text, sentences, english, gaz, subjectAt } = input;
+  const r: Resolver = { text, english, gaz, entities: [], events: [], sentences, ...(input.folded ? { folded: input.folded } : {}) };
   const cands = [...input.candidates].sort((a, b) => (a.cueAt ?? a.start) - (b.cueAt ?? b.start) || a.start - b.start);
   const resolved: { c: Candidate; e: Entity; sentence: number }[] = [];
   const byCue = new Map<number, Entity | null>();
@@ -359,7 +365,7 @@ export function resolveSpeakers(input: ResolveInput): Quote[] {
         e = entityFor(r, m);
         // English definite nouns for a body ("the company", "the firm") are the body met last.
         if (english && m.kind === 'noun' && /^the\s+(?:company|firm|group|bank|airline|carrier|club|party|government|retailer|corporation|union|council|commission|organisation|organization|watchdog|regulator)$/i.test(m.name) && e.forms.size === 1) {
-          const prev = resolvePronoun(r, cueAt, sentence, 'n', subjects, true);
+          const prev = resolvePronoun(r, cueAt, sentence, 'n', subjectAt, true);
           if (prev && prev !== e) {
             addForm(r, prev, m.name, m);
             r.entities.splice(r.entities.indexOf(e), 1);
@@ -367,7 +373,7 @@ export function resolveSpeakers(input: ResolveInput): Quote[] {
           }
         }
       } else {
-        e = resolvePronoun(r, m.start || cueAt, sentence, m.gender, subjects, false);
+        e = resolvePronoun(r, m.start || cueAt, sentence, m.gender, subjectAt, false);
       }
       byCue.set(cueAt, e ?? null);
       if (e) {

@@ -1,0 +1,11 @@
+// Who said what: the public API of quote extraction, speakers, the registry and quote questions.
+
+export type { Quote, Speaker } from './types.ts';
+export { extractQuotes, type ExtractOptions } from './extract.ts';
+export { findMarkedSpans, type MarkedSpan } from './marks.ts';
+export { resolveSpeakers } from './speakers.ts';
+export { createSpeakerRegistry, type QuoteHit, type QuoteRef, type RegistrySpeaker, type SpeakerRegistry } from './registry.ts';
+export { parseQuestion, type QuoteQuestion } from './questions.ts';
+export { buildGazetteer, defaultGazetteer, loadGazetteer, nameKey, setDefaultGazetteer, GazetteerError, DEFAULT_GAZETTEER_PATH, type Gazetteer, type GazetteerEntry } from './gazetteer.ts';
+export { editDistance, nameSkeletons, sameNameWord, skeleton } from './translit.ts';
+export { quoteRecords, quotesReport, type QuoteRecord, type QuotesReportOptions } from './report.ts';
