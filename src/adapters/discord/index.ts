@@ -244,7 +244,7 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
 
   const onMessage = async (m: Message) => {
     const me = client.user;
-    if (!me || m.author.bot || m.author.id === me.id || !m.mentions.users.has(me.id)) return;
+    if (!me || m.system || m.author.bot || m.author.id === me.id || !m.mentions.users.has(me.id)) return;
     const text = m.content.replace(new RegExp(`<@!?${me.id}>`, 'g'), ' ').replace(/\s+/g, (s) => (s.includes('\n') ? '\n' : ' ')).trim();
     const incoming: IncomingMessage = {
       platform: 'discord',
