@@ -80,12 +80,25 @@ const RELAY_NOUNS = new Map<string, Gender>([
   ['قولهم', 'p'],
   ['قولهما', 'p'],
 ]);
+const SOURCE_BASES = new Set(['بحسب', 'حسب', 'وفقا', 'طبقا', 'نقلا']);
 const SOURCE_CUES = new Set(['بحسب', 'حسب', 'وبحسب', 'وحسب', 'وفقا', 'ووفقا', 'طبقا', 'وطبقا', 'نقلا', 'ونقلا']);
 const RELATIVE_BEFORE = new Set(['ما', 'لما', 'حسبما', 'كما', 'وكما', 'بحسبما', 'وفقما']);
 const SPEECH_EVENTS = new Set(['بيان', 'مويتمر', 'موتمر', 'تصريح', 'تصريحات', 'حديث', 'مقابله', 'حوار', 'كلمه', 'خطاب', 'رساله', 'منشور', 'تغريده', 'لقاء', 'جلسه', 'اجتماع', 'حفل', 'ندوه', 'برنامج', 'تصريحات', 'بيانه', 'بيانها', 'رد', 'تعليق', 'منتدي', 'قمه', 'زياره']);
 const TIME_WORDS = new Set(['امس', 'اليوم', 'يوم', 'صباح', 'مساء', 'ليله', 'الاسبوع', 'الشهر', 'العام', 'السنه', 'الليله', 'ظهر', 'فجر', 'صباحا', 'مساءا', 'مساء', 'غدا', 'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'السبت', 'مطلع', 'اواخر', 'اوايل', 'منتصف', 'اليوم', 'الاسبوع', 'الماضي', 'المقبل', 'الجاري', 'حاليا', 'مجددا', 'ايضا', 'كذلك', 'بدوره', 'بدورها', 'من جهته', 'بدورهم', 'مرارا', 'سابقا', 'لاحقا']);
-const ADVERB_STARTS = new Set(['خلال', 'امام', 'عبر', 'اثناء', 'عقب', 'بعد', 'قبل', 'اثر', 'اذ', 'حين', 'عندما', 'لدي', 'ردا', 'تعليقا', 'قايلا', 'قايله', 'قايلين', 'وهو', 'وهي', 'وهم', 'حيث', 'ايضا', 'كذلك', 'بدوره', 'بدورها', 'مجددا', 'امس', 'اليوم', 'يوم', 'صباح', 'مساء', 'صباحا', 'ليل', 'الاسبوع', 'الشهر', 'العام', 'الليله', 'غدا', 'حاليا', 'سابقا', 'حسبما', 'وفق', 'وفقا', 'بحسب', 'مساء', 'فجر']);
-const MEDIA_ADDRESSEES = new Set(['وكاله', 'موقع', 'قناه', 'صحيفه', 'شبكه', 'اذاعه', 'تلفزيون', 'مجله', 'سكان', 'الصحفيين', 'صحفيين', 'المراسلين', 'مراسلي', 'وسايل']);
+const ADVERB_STARTS = new Set(['خلال', 'امام', 'عبر', 'اثناء', 'عقب', 'بعد', 'قبل', 'اثر', 'اذ', 'حين', 'عندما', 'لدي', 'ردا', 'تعليقا', 'قايلا', 'قايله', 'قايلين', 'وهو', 'وهي', 'وهم', 'حيث', 'ايضا', 'كذلك', 'بدوره', 'بدورها', 'مجددا', 'امس', 'اليوم', 'يوم', 'صباح', 'مساء', 'صباحا', 'ليل', 'الليله', 'غدا', 'حاليا', 'سابقا', 'حسبما', 'وفق', 'وفقا', 'بحسب', 'مساء', 'فجر', 'مرارا']);
+const MEDIA_ADDRESSEES = new Set(['وكاله', 'موقع', 'قناه', 'صحيفه', 'شبكه', 'اذاعه', 'تلفزيون', 'مجله', 'سكان', 'الصحفيين', 'صحفيين', 'صحافيين', 'صحافه', 'اعلاميين', 'المراسلين', 'مراسلين', 'مراسلي', 'وسايل', 'مواطنين', 'حضور', 'جمهور', 'نواب', 'وفد', 'مشاركين']);
+// Words that are a time only with a modifier: "العام الماضي" but "الأمين العام".
+const TIME_NEEDS_MODIFIER = new Set(['العام', 'الاسبوع', 'الشهر', 'السنه', 'الماضي', 'المقبل', 'الجاري']);
+const TIME_MODIFIERS = new Set(['الماضي', 'المقبل', 'الجاري', 'الحالي', 'المنصرم', 'القادم']);
+
+function isTimePhrase(ctx: Ctx, i: number): boolean {
+  const t = ctx.toks[i]!.t;
+  if (!TIME_NEEDS_MODIFIER.has(t)) return true;
+  if (TIME_MODIFIERS.has(t)) return i > 0 && TIME_NEEDS_MODIFIER.has(ctx.toks[i - 1]!.t);
+  const next = ctx.toks[i + 1]?.t ?? '';
+  const prev = ctx.toks[i - 1]?.t ?? '';
+  return TIME_MODIFIERS.has(next) || prev === 'هذا' || prev === 'هذه' || prev === 'مطلع' || prev === 'نهايه';
+}
 // Role and body heads that open a role phrase without the article: وزير الخارجية، وزارة الصحة.
 const ROLE_HEADS = new Set(
   `وزير وزيره رييس رييسه مدير مديره محافظ زعيم قايد قايده سفير سفيره نايب امين مستشار مستشاره متحدث متحدثه ناطق ناطقه
@@ -137,6 +150,8 @@ interface Ctx {
   /** Per token: index of the marked span (original offsets) it is inside, or -1. */
   inSpan: Int32Array;
   gaz: Gazetteer;
+  /** Tokens before this index belong to a cue already read (a source inside a verb's subject). */
+  consumedUntil?: number;
 }
 
 const orig = (ctx: Ctx, folded: number): number => ctx.f.map[folded]!;
@@ -152,6 +167,11 @@ function spanIndexAt(spans: MarkedSpan[], pos: number): number {
     else return mid;
   }
   return -1;
+}
+
+/** In the set as written, or after a conjunction و/ف that is not part of the word. */
+function has(set: Set<string>, w: string): boolean {
+  return set.has(w) || (w.length > 3 && (w[0] === 'و' || w[0] === 'ف') && set.has(w.slice(1)));
 }
 
 function stripConj(w: string): string {
@@ -195,6 +215,10 @@ function hasPronounSuffix(ctx: Ctx, i: number): boolean {
   return o.length >= 4 && /(?:ه|ها|هم|هما|هن)$/u.test(o) && !/ة$/u.test(o);
 }
 
+function bodyHeadOf(first: string): boolean {
+  return BODY_HEADS.has(first) || BODY_HEADS.has(first.replace(/^ال/, ''));
+}
+
 function looksPlural(word: string): boolean {
   const w = stripConj(word);
   return /(?:ون|ين|ات)$/.test(w) && w.length > 4 && !/(?:دين|سين|طين|بين|وين)$/.test(w);
@@ -231,7 +255,7 @@ interface NP {
  * Parses a speaker phrase over tokens [a, b): adverbials and appositions out, then role and name.
  * «المتحدث باسم وزارة الخارجية الصينية Guo Jiakun» → name Guo Jiakun, role المتحدث باسم ...
  */
-function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
+export function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
   const { toks } = ctx;
   // Relayed: "... نقلًا عن X" — the speaker is X.
   for (let i = a; i + 1 < b; i++) {
@@ -281,8 +305,8 @@ function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
       speech = true;
       break;
     }
-    if (c > a && (ADVERB_STARTS.has(t) || TIME_WORDS.has(t))) break;
-    if (c > a && t.startsWith('لل') && t.length > 4) break;
+    if (ADVERB_STARTS.has(t) || (TIME_WORDS.has(t) && isTimePhrase(ctx, c))) break;
+    if (c > a && t.startsWith('لل') && t.length > 4 && MEDIA_ADDRESSEES.has(t.slice(2))) break;
     if (c > a && t.length > 3 && t[0] === 'ل' && !t.startsWith('لا') && MEDIA_ADDRESSEES.has(t.slice(1))) break;
     if (c > a && (t === 'ل' || t === 'لـ')) break;
   }
@@ -336,11 +360,14 @@ function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
   }
   if (nameStart < 0) {
     // Role words, then a personal name.
-    const first = stripConj(toks[a]!.t);
-    const roleLike = hasArticle(toks[a]!.t) || ROLE_HEADS.has(first) || BODY_HEADS.has(first);
+    const raw0 = toks[a]!.t;
+    const first = ROLE_HEADS.has(raw0) || BODY_HEADS.has(raw0) || COMMON_HEADS.has(raw0) ? raw0 : stripConj(raw0);
+    const roleLike = hasArticle(raw0) || ROLE_HEADS.has(first) || BODY_HEADS.has(first);
     if (roleLike) {
       i = a + 1;
-      const bodyHead = BODY_HEADS.has(first) || BODY_HEADS.has(first.replace(/^ال/, ''));
+      const bodyHead = bodyHeadOf(first);
+      // An indefinite head takes its adjectives: "جماعة مسلحة", "مصدر أمني".
+      if (!hasArticle(raw0) && i < end && !hasArticle(toks[i]!.t) && /(?:ة|ي|ية)$/u.test(originalText(ctx, i, i)) && !STOP_WORDS.has(toks[i]!.t) && (bodyHeadOf(first) || i + 1 >= end)) i++;
       while (i < end) {
         const t = toks[i]!.t;
         if (ctx.inSpan[i]! >= 0) {
@@ -367,7 +394,7 @@ function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
         while (k < end && k - i < max + 1) {
           const t = toks[k]!.t;
           if (ctx.inSpan[k]! >= 0 || isPunct(t) || STOP_WORDS.has(t)) break;
-          if (k > i && hasPronounSuffix(ctx, k)) break;
+          if (hasPronounSuffix(ctx, k)) break;
           if (k - i >= max && !NAME_PARTICLES.has(toks[k - 1]!.t)) break;
           if (k > i && hasArticle(t)) {
             // A surname with the article ends the name, unless the first name is compound (نور الهدى سليمان).
@@ -397,7 +424,14 @@ function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
       }
     } else {
       // No role word: a bare name (ترامب، قو، أبو محمد) or a common noun phrase (مصدر أمني، شهود عيان).
+      // "تصريحاته", "بيانها": his statements, her statement — the owner speaks.
+      const owner = /^(?:تصريحات|بيان|كلمت|حديث|رسالت|تغريدت|اقوال)(ه|ها|هم)$/.exec(first);
+      if (owner && hasPronounSuffix(ctx, a)) {
+        const g: Gender = owner[1] === 'ه' ? 'm' : owner[1] === 'ها' ? 'f' : 'p';
+        return { mention: { kind: 'pronoun', name: toks[a]!.t, gender: g, start: orig(ctx, toks[a]!.s), end: orig(ctx, toks[a]!.e) }, next: a + 1, object: false, speech: false };
+      }
       const common = COMMON_HEADS.has(first);
+      if (STOP_WORDS.has(raw0) || STOP_WORDS.has(first) || /^(?:ذلك|هذا|هذه|ذاك|تلك)$/.test(first)) return undefined;
       let k = a;
       const max = common ? 6 : 3;
       while (k < end && k - a < max) {
@@ -419,8 +453,8 @@ function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
   roleStart = a;
   const role = nameStart > roleStart ? originalText(ctx, roleStart, nameStart - 1).replace(/[،,]\s*$/u, '').trim() : undefined;
   if (!gender && nameStart > a) {
-    const first = stripConj(toks[a]!.t);
-    if ((ROLE_HEADS.has(first) || ROLE_HEADS.has(first.replace(/^ال/, '')) || hasArticle(toks[a]!.t)) && endsWithTaMarbuta(ctx, a)) gender = 'f';
+    const raw0 = toks[a]!.t;
+    if ((has(ROLE_HEADS, raw0) || ROLE_HEADS.has(raw0.replace(/^ال/, '')) || hasArticle(raw0)) && endsWithTaMarbuta(ctx, a)) gender = 'f';
   }
   const m: Mention = { kind: 'name', name: originalText(ctx, nameStart, nameEnd), start: orig(ctx, toks[nameStart]!.s), end: orig(ctx, toks[nameEnd]!.e) };
   if (role) m.role = role;
@@ -496,7 +530,8 @@ function clauseSubject(ctx: Ctx, a: number, b: number): Mention | undefined {
   // "في حين أن X", "أما X", "لكن X".
   for (let k = i; k < Math.min(b, i + 4); k++) {
     const t = toks[k]!.t;
-    if (t === 'ان' || t === 'اما' || t === 'لكن' || t === 'ولكن') {
+    const prev = k > 0 ? toks[k - 1]!.t : '';
+    if ((t === 'ان' && (prev === 'حين' || prev === 'رغم' || prev === 'بالرغم' || prev === 'مع' || prev === 'حيث')) || t === 'اما' || t === 'لكن' || t === 'ولكن' || t === 'بينما' || t === 'وبينما') {
       i = k + 1;
       break;
     }
@@ -504,7 +539,7 @@ function clauseSubject(ctx: Ctx, a: number, b: number): Mention | undefined {
   if (i >= b) return undefined;
   const first = toks[i]!.t;
   // Verb first (VSO): the subject follows the verb.
-  const nounFirst = (hasArticle(first) && !/^ال(?:تق|تف|تز|تح)/.test(first)) || ROLE_HEADS.has(stripConj(first)) || BODY_HEADS.has(stripConj(first)) || LATIN.test(first) || gazetteerAt(ctx, i, b) !== undefined;
+  const nounFirst = (hasArticle(first) && !/^ال(?:تق|تف|تز|تح)/.test(first)) || has(ROLE_HEADS, first) || has(BODY_HEADS, first) || LATIN.test(first) || gazetteerAt(ctx, i, b) !== undefined;
   const s = nounFirst ? i : i + 1;
   if (s >= b) return undefined;
   if (verbAt(toks[s]!.t)) return undefined;
@@ -514,7 +549,7 @@ function clauseSubject(ctx: Ctx, a: number, b: number): Mention | undefined {
   if (e <= s) return undefined;
   const np = parseNP(ctx, s, e);
   if (!np) return undefined;
-  if (np.mention.kind === 'name' && STOP_WORDS.has(stripConj(toks[s]!.t))) return undefined;
+  if (np.mention.kind === 'name' && has(STOP_WORDS, toks[s]!.t)) return undefined;
   return np.mention;
 }
 
@@ -582,7 +617,7 @@ function analyzeSentence(ctx: Ctx, out: Candidate[], sentenceSubject: () => Ment
   let clauseSubj: Mention | undefined;
   let subjectKnown = false;
   for (let k = 0; k < n; k++) {
-    if (ctx.inSpan[k]! >= 0 || used.has(k)) continue;
+    if (ctx.inSpan[k]! >= 0 || used.has(k) || k < (ctx.consumedUntil ?? 0)) continue;
     const t = toks[k]!.t;
     if (VAGUE_AR.has(stripConj(t))) continue;
     // Attribution cues: بحسب X، وفقًا لـX، نقلًا عن X.
@@ -597,6 +632,8 @@ function analyzeSentence(ctx: Ctx, out: Candidate[], sentenceSubject: () => Ment
       if (r) lastMention = r;
       continue;
     }
+    // «ويُدعى علي حسن» names someone; it is not «يدّعي» (claims).
+    if (t === 'ويدعي') continue;
     const v = verbAt(t);
     if (!v) continue;
     // "بحسب ما قاله", "كما قال": handled by the cue or as a complement before the verb.
@@ -649,10 +686,10 @@ function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInfo, conj
       marker = { type: 'colon', at: j };
       break;
     }
-    if (j > k + 1 && verbAt(t) && !VERBS.get(t)?.participle) break;
+    if (j > k + 1 && verbAt(t) && !VERBS.get(t)?.participle && t !== 'ويدعي' && t !== 'يدعي') break;
     if (j > k + 1 && (t === 'قايلا' || t === 'قايله')) continue;
     if (info.preps.length) {
-      const prepHit = info.preps.some((p) => (p === 'ب' ? t.length > 2 && t[0] === 'ب' && !SPEECH_EVENTS.has(t.slice(1)) && toks[j - 1]!.t !== 'في' && !THAT.has(t) && (t.startsWith('بال') || j > k + 1) : t === p));
+      const prepHit = info.preps.some((p) => (p === 'ب' ? t.length > 2 && t[0] === 'ب' && !SPEECH_EVENTS.has(t.slice(1)) && toks[j - 1]!.t !== 'في' && !THAT.has(t) && !gazetteerAt(ctx, j, n) : t === p));
       if (prepHit) {
         marker = { type: 'prep', at: j };
         break;
@@ -660,8 +697,14 @@ function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInfo, conj
     }
   }
   // The speaker phrase: between the verb and the marker (VSO), else before the verb (SVO), else dropped.
-  const npEnd = marker ? marker.at : complementEndForNoun(ctx, k + 1, n);
+  let npEnd = marker ? marker.at : complementEndForNoun(ctx, k + 1, n);
+  // وصف takes an object before بأن: "ووصف المدرب أداء فريقه بأنه ...".
+  if (info.lemma === 'وصف' && marker && npEnd - (k + 1) >= 2) {
+    npEnd--;
+    if (npEnd - (k + 1) >= 2 && hasPronounSuffix(ctx, npEnd)) npEnd--;
+  }
   let np = npEnd > k + 1 ? parseNP(ctx, k + 1, npEnd) : undefined;
+  let svo = false;
   let mention: Mention | undefined = np?.mention;
   if (np && info.objectGuard && np.object && !np.speech) return undefined;
   if (!mention && !conj && !info.participle) {
@@ -674,12 +717,13 @@ function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInfo, conj
     while (e > s && (toks[e - 1]!.t === 'فقد' || toks[e - 1]!.t === 'قد' || toks[e - 1]!.t === 'لقد')) e--;
     if (e > s) {
       const first = toks[s]!.t;
-      const okStart = hasArticle(first) || ROLE_HEADS.has(stripConj(first)) || BODY_HEADS.has(stripConj(first)) || LATIN.test(first) || gazetteerAt(ctx, s, e) !== undefined || COMMON_HEADS.has(first);
+      const okStart = hasArticle(first) || has(ROLE_HEADS, first) || has(BODY_HEADS, first) || LATIN.test(first) || gazetteerAt(ctx, s, e) !== undefined || COMMON_HEADS.has(first);
       if (okStart) {
-        const svo = parseNP(ctx, s, e);
-        if (svo) {
-          np = svo;
-          mention = svo.mention;
+        const before = parseNP(ctx, s, e);
+        if (before) {
+          np = before;
+          mention = before.mention;
+          svo = true;
         }
       } else if (s > 0 || e - s > 0) {
         // Something that is not a speaker stands before the verb (تقارير ... تشير إلى أن): leave it.
@@ -689,6 +733,8 @@ function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInfo, conj
   }
   if (mention && info.gender === 'p' && !mention.gender && mention.kind !== 'name') mention.gender = 'p';
   if (mention && info.gender === 'f' && !mention.gender) mention.gender = 'f';
+  if (mention && info.gender === 'm' && !mention.gender && (mention.kind === 'name' || mention.kind === 'noun')) mention.gender = 'm';
+  if (marker) ctx.consumedUntil = Math.max(ctx.consumedUntil ?? 0, marker.at);
   if (!mention) {
     // Dropped subject: resolved later from the clause, the sentence or earlier speakers.
     mention = { kind: 'drop', name: '', start: cueAt, end: cueAt, ...(info.gender && info.gender !== 'm' ? { gender: info.gender } : info.gender === 'm' ? { gender: 'm' as Gender } : {}) };
@@ -702,8 +748,9 @@ function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInfo, conj
   }
   if (!marker) {
     // Noun complements of نفى / أعلن: the object after the speaker.
-    if (info.noun && np && np.next < n) {
-      const s = np.next;
+    const objStart = svo ? k + 1 : np?.next;
+    if (info.noun && np && objStart !== undefined && objStart < n) {
+      const s = objStart;
       const e = complementEnd(ctx, s, n);
       if (e > s && !isComma(toks[s]!.t)) {
         pushReported(ctx, out, toks[s]!.s, toks[e - 1]!.e, cue, cueAt, mention);
@@ -796,7 +843,7 @@ function complementBefore(ctx: Ctx, out: Candidate[], e: number, cue: string, cu
   }
   // Back to the start of the sentence (or of the clause after a leading connective).
   let s = 0;
-  while (s < b && (STOP_WORDS.has(toks[s]!.t) || isComma(toks[s]!.t)) && s < 2) s++;
+  while (s < b && (CLAUSE_OPENERS.has(toks[s]!.t) || isComma(toks[s]!.t)) && s < 2) s++;
   if (b >= s) pushReported(ctx, out, toks[s]!.s, toks[b]!.e, cue, cueAt, mention);
 }
 
@@ -804,7 +851,8 @@ function complementBefore(ctx: Ctx, out: Candidate[], e: number, cue: string, cu
 function sourceCue(ctx: Ctx, out: Candidate[], k: number, used: Set<number>): Mention | undefined {
   const { toks } = ctx;
   const n = toks.length;
-  const t = stripConj(toks[k]!.t);
+  const t0 = toks[k]!.t;
+  const t = SOURCE_BASES.has(t0) ? t0 : t0.slice(1);
   let s = k + 1;
   if (t === 'نقلا') {
     if (s >= n || toks[s]!.t !== 'عن') return undefined;
