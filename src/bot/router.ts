@@ -48,8 +48,9 @@ export function createRouter(services: BotServices): Router {
   const fallback = services.settings.defaultLang;
 
   async function run(name: string, args: string, message: IncomingMessage): Promise<Post> {
-    const lang = pickLanguage(args, message.locale, fallback);
     const spec = availableCommands(services).find((c) => c.name === name);
+    // Hidden commands come from buttons and carry keys, not words: their args say nothing of the user's language.
+    const lang = pickLanguage(spec?.hidden ? '' : args, message.locale, fallback);
     if (!spec) return { lang, blocks: [paragraph(strings[lang].unknownCommand(clip(name, 32)))] };
     try {
       return await spec.run({ args, lang, message, services });

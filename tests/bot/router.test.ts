@@ -120,3 +120,13 @@ describe('router', () => {
     }
   });
 });
+
+describe('router language for buttons', () => {
+  it('answers a Full text button in the locale, not in the language of the key', async () => {
+    const seedNumber = services.library().briefs.findIndex((b) => b.doc.lang === 'ar') + 1;
+    const summary = await ask(`/summary ${seedNumber}`, { locale: 'ar' });
+    const full = await ask(summary.buttons![0]![0]!.action, { locale: 'ar' });
+    expect(full.lang).toBe('ar');
+    expect(postText(full)).toMatch(/النص الكامل/);
+  });
+});
