@@ -250,7 +250,7 @@ function nameRunStart(toks: EToken[], end: number, floor: number): number {
 
 /** Splits a capitalized run into role and name: "Trade and Industry Secretary Patricia Hewitt". */
 function splitRole(toks: EToken[], a: number, b: number): { nameStart: number } {
-  let last = -1;
+  let last = a - 1;
   for (let i = a; i <= b; i++) {
     const l = toks[i]!.l;
     if (ROLE_TITLES.has(l) && !HONORIFICS.has(l)) last = i;
