@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<Record<string, number>>> = {
   // Loaded only when asked for, so telegraf does not count in the ingest bench's memory.
   telegram: async () => ({ ...(await (await import('./telegram.ts')).benchTelegram()) }),
   discord: async () => ({ ...(await (await import('./discord.ts')).benchDiscord()) }),
+  fanout: async () => ({ ...(await (await import('./fanout.ts')).benchFanout()) }),
 };
 
 const bars: Record<string, string> = {
@@ -18,6 +19,10 @@ const bars: Record<string, string> = {
   'ingest.peakRssMb': '≤ 250',
   'telegram.p99': '≤ 60 ms',
   'discord.p99': '≤ 60 ms',
+  'fanout.shareOfLimit': '≥ 95 %',
+  'fanout.tooManyRequests': '0',
+  'fanout.lost': '0',
+  'fanout.duplicates': '0',
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));

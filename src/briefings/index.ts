@@ -203,7 +203,10 @@ export function createBriefings(options: BriefingsOptions): Briefings {
     const cache = new Map<string, Post[]>();
     let lastId = 0;
     for (;;) {
-      const due = await db.selectFrom('subscriptions').selectAll().where('active', '=', 1).where('next_run_at', '<=', t).where('id', '>', lastId).orderBy('id').limit(200).execute();
+      // Small transactions, with a turn of the event loop between them: SQLite runs on this thread,
+      // and the outbox keeps sending meanwhile.
+      await new Promise((resolve) => setImmediate(resolve));
+      const due = await db.selectFrom('subscriptions').selectAll().where('active', '=', 1).where('next_run_at', '<=', t).where('id', '>', lastId).orderBy('id').limit(50).execute();
       if (due.length === 0) break;
       lastId = due[due.length - 1]?.id ?? lastId;
       result.due += due.length;

@@ -15,16 +15,60 @@ export interface LimiterOptions {
   /** Each group chat, on top of perChat. */
   perGroup?: Rate;
   isGroup?: (chatId: string) => boolean;
-  /**
-   * Share of each limit actually used (default 0.97): the platform counts arrivals, and network jitter
-   * can bunch evenly spaced sends, so a little headroom buys zero 429s.
-   */
-  headroom?: number;
+  /** Each window is counted this much longer than the platform's (default 5 ms), for clock granularity. */
+  marginMs?: number;
   now?: () => number;
 }
 
-export type Acquire = { ok: true } | { ok: false; waitMs: number; scope: 'paused' | 'global' | 'chat' };
+export type Acquire = { ok: true; done: () => void } | { ok: false; waitMs: number; scope: 'paused' | 'global' | 'chat' };
 
+/**
+ * At most `limit` sends in any `windowMs`, counted so that jitter cannot push the platform's count
+ * over: a send holds its slot from the moment it is taken until `windowMs` after its answer came back
+ * (the platform saw it somewhere in between), so a pause is made up for without ever going over.
+ */
+class SlidingWindow {
+  /** Answer times of finished sends still inside the window, ascending. */
+  private ends: number[] = [];
+  private inFlight = 0;
+  constructor(
+    readonly limit: number,
+    readonly windowMs: number,
+  ) {}
+  private prune(now: number) {
+    let i = 0;
+    while (i < this.ends.length && (this.ends[i] ?? 0) + this.windowMs <= now) i++;
+    if (i) this.ends.splice(0, i);
+  }
+  /** ms until one more send fits (0: now). */
+  wait(now: number): number {
+    this.prune(now);
+    const over = this.inFlight + this.ends.length - this.limit + 1;
+    if (over <= 0) return 0;
+    const end = this.ends[over - 1];
+    // Every slot is held by a send still in flight: its answer frees one.
+    return end === undefined ? 5 : Math.max(1, end + this.windowMs - now);
+  }
+  take(): () => void {
+    this.inFlight++;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.inFlight--;
+      const t = performance.now();
+      let i = this.ends.length;
+      while (i > 0 && (this.ends[i - 1] ?? 0) > t) i--;
+      this.ends.splice(i, 0, t);
+    };
+  }
+  idle(now: number) {
+    this.prune(now);
+    return this.inFlight === 0 && this.ends.length === 0;
+  }
+}
+
+/** Smooths bursts: refills at the platform's rate, holds a tenth of a window's sends. */
 class Bucket {
   tokens: number;
   last: number;
@@ -37,36 +81,20 @@ class Bucket {
     this.tokens = capacity;
     this.last = now;
   }
-  refill(now: number) {
+  wait(now: number): number {
     if (now > this.last) {
       this.tokens = Math.min(this.capacity, this.tokens + (now - this.last) * this.rate);
       this.last = now;
     }
-  }
-  /** ms until a token is there (0: now). */
-  wait(now: number): number {
-    this.refill(now);
     return this.tokens >= 1 ? 0 : Math.ceil((1 - this.tokens) / this.rate);
   }
   take() {
     this.tokens -= 1;
   }
-  full(now: number) {
-    this.refill(now);
-    return this.tokens >= this.capacity;
-  }
-}
-
-function bucketFor(rate: Rate, headroom: number, now: number): Bucket {
-  const perMs = (rate.limit * headroom) / rate.windowMs;
-  // A burst of 1% of the limit (at least one) absorbs timer lateness without breaking the window:
-  // in any window the bucket lets through at most burst + rate x window <= limit.
-  const burst = Math.floor(rate.limit * (1 - headroom) * 0.4);
-  return new Bucket(Math.max(1, Math.min(burst, Math.floor(rate.limit - perMs * rate.windowMs))), perMs, now);
 }
 
 export interface Limiter {
-  /** Takes a token for a send to `chatId` when every bucket has one; else says how long to wait and why. */
+  /** Takes a slot for a send to `chatId` when every window has one; else says how long to wait and why. */
   acquire(chatId: string): Acquire;
   /** Stops every send of this platform for `ms` (a 429's retry_after). */
   pause(ms: number): void;
@@ -75,20 +103,22 @@ export interface Limiter {
 
 export function createLimiter(options: LimiterOptions): Limiter {
   const now = options.now ?? (() => performance.now());
-  const headroom = options.headroom ?? 0.97;
-  const global = options.global ? bucketFor(options.global, headroom, now()) : undefined;
-  const chats = new Map<string, Bucket>();
-  const groups = new Map<string, Bucket>();
+  const margin = options.marginMs ?? 5;
+  const window = (rate: Rate) => new SlidingWindow(rate.limit, rate.windowMs + margin);
+  const global = options.global ? window(options.global) : undefined;
+  const smooth = options.global ? new Bucket(Math.max(1, Math.floor(options.global.limit / 10)), options.global.limit / options.global.windowMs, now()) : undefined;
+  const chats = new Map<string, SlidingWindow>();
+  const groups = new Map<string, SlidingWindow>();
   let pausedUntil = 0;
 
-  function get(map: Map<string, Bucket>, rate: Rate, key: string, t: number): Bucket {
-    let b = map.get(key);
-    if (!b) {
-      if (map.size > 50_000) for (const [k, old] of map) if (old.full(t)) map.delete(k);
-      b = new Bucket(1, (rate.limit * headroom) / rate.windowMs, t);
-      map.set(key, b);
+  function get(map: Map<string, SlidingWindow>, rate: Rate, key: string, t: number): SlidingWindow {
+    let w = map.get(key);
+    if (!w) {
+      if (map.size > 50_000) for (const [k, old] of map) if (old.idle(t)) map.delete(k);
+      w = window(rate);
+      map.set(key, w);
     }
-    return b;
+    return w;
   }
 
   return {
@@ -98,13 +128,12 @@ export function createLimiter(options: LimiterOptions): Limiter {
       const chat = options.perChat ? get(chats, options.perChat, chatId, t) : undefined;
       const group = options.perGroup && options.isGroup?.(chatId) ? get(groups, options.perGroup, chatId, t) : undefined;
       const chatWait = Math.max(chat?.wait(t) ?? 0, group?.wait(t) ?? 0);
-      if (chatWait > 0) return { ok: false, waitMs: chatWait, scope: 'chat' };
-      const globalWait = global?.wait(t) ?? 0;
-      if (globalWait > 0) return { ok: false, waitMs: globalWait, scope: 'global' };
-      global?.take();
-      chat?.take();
-      group?.take();
-      return { ok: true };
+      if (chatWait > 0) return { ok: false, waitMs: Math.ceil(chatWait), scope: 'chat' };
+      const globalWait = Math.max(global?.wait(t) ?? 0, smooth?.wait(t) ?? 0);
+      if (globalWait > 0) return { ok: false, waitMs: Math.max(1, Math.ceil(globalWait)), scope: 'global' };
+      smooth?.take();
+      const releases = [global?.take(), chat?.take(), group?.take()];
+      return { ok: true, done: () => releases.forEach((r) => r?.()) };
     },
     pause(ms) {
       pausedUntil = Math.max(pausedUntil, now() + Math.max(0, ms));
@@ -127,8 +156,8 @@ export const DEFAULT_LIMITS: PlatformLimits = {
 /** Telegram group and channel ids are negative; private chats positive. */
 export const isTelegramGroup = (chatId: string) => chatId.startsWith('-');
 
-export function platformLimiter(platform: string, limits: PlatformLimits = DEFAULT_LIMITS, headroom?: number): Limiter {
-  const h = headroom === undefined ? {} : { headroom };
+export function platformLimiter(platform: string, limits: PlatformLimits = DEFAULT_LIMITS, marginMs?: number): Limiter {
+  const h = marginMs === undefined ? {} : { marginMs };
   if (platform === 'telegram') {
     const l = limits.telegram;
     return createLimiter({

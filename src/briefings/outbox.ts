@@ -23,8 +23,8 @@ export interface OutboxOptions {
   adapters: readonly ChatAdapter[];
   log: Logger;
   limits?: PlatformLimits;
-  /** Share of each platform limit used (default 0.97). */
-  headroom?: number;
+  /** Each limit's window is counted this much longer (default 5 ms). */
+  marginMs?: number;
   /** Sends in flight at once, per platform (default 16). */
   maxInFlight?: number;
   /** Transient failures (5xx, network) before a message is marked failed (default 5). */
@@ -89,7 +89,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   const limiterFor = (platform: string) => {
     let l = limiters.get(platform);
-    if (!l) limiters.set(platform, (l = platformLimiter(platform, options.limits ?? DEFAULT_LIMITS, options.headroom)));
+    if (!l) limiters.set(platform, (l = platformLimiter(platform, options.limits ?? DEFAULT_LIMITS, options.marginMs)));
     return l;
   };
 
@@ -196,7 +196,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     }
   }
 
-  function dispatch(row: OutboxRow, adapter: ChatAdapter, limiter: Limiter) {
+  function dispatch(row: OutboxRow, adapter: ChatAdapter, limiter: Limiter, answered: () => void) {
     const target: ChatTarget = { chatId: row.chat_id, ...(row.thread_id ? { threadId: row.thread_id } : {}) };
     const job = (async () => {
       let outcome: { ids: string[] } | { error: unknown };
@@ -205,6 +205,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       } catch (error) {
         outcome = { error };
       }
+      answered();
       try {
         await finish(row, limiter, outcome);
       } catch (error) {
@@ -224,7 +225,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const since = generation;
       let rows: OutboxRow[];
       try {
-        rows = (await heads(platform, 500)).filter((r) => !inFlight.has(r.id));
+        rows = (await heads(platform, 200)).filter((r) => !inFlight.has(r.id));
       } catch (error) {
         log.error({ err: error }, 'outbox: reading pending messages failed');
         await nap(1000);
@@ -239,11 +240,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
       for (const row of rows) {
         if (stopping) break;
         while (inFlightHere >= maxInFlight && !stopping) await nap(50);
-        let acquired = false;
+        let acquired: (() => void) | undefined;
         while (!stopping) {
           const a = limiter.acquire(row.chat_id);
           if (a.ok) {
-            acquired = true;
+            acquired = a.done;
             break;
           }
           if (a.scope === 'chat') {
@@ -252,7 +253,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
           }
           await nap(a.waitMs);
         }
-        if (!acquired || stopping) continue;
+        if (!acquired) continue;
+        if (stopping) {
+          acquired();
+          continue;
+        }
         const now = clock();
         const claimed = await db
           .updateTable('outbox')
@@ -260,9 +265,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
           .where('id', '=', row.id)
           .where('status', '=', 'pending')
           .executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) !== 1) continue;
+        if (Number(claimed.numUpdatedRows) !== 1) {
+          acquired();
+          continue;
+        }
         inFlightHere++;
-        dispatch({ ...row, attempts: row.attempts + 1 }, adapter, limiter);
+        dispatch({ ...row, attempts: row.attempts + 1 }, adapter, limiter, acquired);
         void inFlight.get(row.id)?.finally(() => inFlightHere--);
         sent++;
       }
@@ -340,7 +348,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
           .executeTakeFirst();
         if (Number(row?.n ?? 0) === 0 && inFlight.size === 0) return;
         if (Date.now() > deadline) throw new Error(`outbox not drained after ${timeoutMs} ms (${JSON.stringify(await this.stats())})`);
-        await new Promise((r) => setTimeout(r, 20));
+        await new Promise((r) => setTimeout(r, 100));
       }
     },
   };

@@ -11,7 +11,9 @@ import { repoRoot } from '../helpers/services.ts';
 import { tempDir, waitUntil } from './helpers.ts';
 
 const CHATS = 2000;
-const PER_SECOND = 400;
+// Limits scaled up (x10 Telegram, x10 Discord) to keep the run short; Discord starts later (gateway login).
+const TG_PER_SECOND = 300;
+const DC_PER_SECOND = 500;
 const script = path.join(repoRoot, 'tests/briefings/fanout-child.ts');
 
 interface Child {
@@ -61,9 +63,9 @@ afterAll(() => {
 
 describe('kill -9 in the middle of a fan-out', () => {
   it(`restarts and completes ${CHATS} Telegram chats and ${CHATS} Discord channels: nothing lost, no Discord duplicate, Telegram duplicates ≤ in flight`, async () => {
-    const telegram = await createFakeTelegram({ limits: { perSecond: PER_SECOND, perChatPerSecond: 1, perGroupPerMinute: 20 } });
+    const telegram = await createFakeTelegram({ limits: { perSecond: TG_PER_SECOND, perChatPerSecond: 1, perGroupPerMinute: 20 } });
     const channelIds = Array.from({ length: CHATS }, (_, i) => String(500_000_000_000_000_000n + BigInt(i)));
-    const discord = await createFakeDiscord({ guilds: [{ channels: channelIds.map((id, i) => ({ id, name: `news-${i}` })) }], limits: { perSecond: PER_SECOND * 2 } });
+    const discord = await createFakeDiscord({ guilds: [{ channels: channelIds.map((id, i) => ({ id, name: `news-${i}` })) }], limits: { perSecond: DC_PER_SECOND } });
     const dataDir = tempDir('newsbot-crash-');
     try {
       // The subscriptions, all due a minute ago (within the grace period): the child's start-up sends them.
@@ -78,7 +80,7 @@ describe('kill -9 in the middle of a fan-out', () => {
       await storage.close();
 
       const env = {
-        FANOUT_DATA_DIR: dataDir, FANOUT_PER_SECOND: String(PER_SECOND),
+        FANOUT_DATA_DIR: dataDir, FANOUT_TG_PER_SECOND: String(TG_PER_SECOND), FANOUT_DC_PER_SECOND: String(DC_PER_SECOND),
         FANOUT_TG_TOKEN: telegram.token, FANOUT_TG_API: telegram.apiRoot,
         FANOUT_DC_TOKEN: discord.token, FANOUT_DC_API: discord.api, FANOUT_DC_GUILD: discord.guildId,
       };
@@ -87,7 +89,7 @@ describe('kill -9 in the middle of a fan-out', () => {
       const tgDelivered = () => Object.keys(telegram.deliveredCounts()).length;
       const dcPosted = () => discord.posted.size;
       // Middle of the fan-out on both platforms.
-      await waitUntil(() => (tgDelivered() >= 500 && dcPosted() >= 500) || first.out.some((l) => l.startsWith('DRAINED')), 40_000, 'the fan-out to get going');
+      await waitUntil(() => (tgDelivered() >= 400 && dcPosted() >= 400) || first.out.some((l) => l.startsWith('DRAINED')), 40_000, 'the fan-out to get going');
       const pid = first.pid();
       expect(pid).toBeDefined();
       process.kill(pid!, 'SIGKILL');
@@ -103,8 +105,10 @@ describe('kill -9 in the middle of a fan-out', () => {
       const sendingAtKill = { telegram: 0, discord: 0, ...Object.fromEntries(inFlight.map((r) => [r.platform, Number(r.n)])) } as { telegram: number; discord: number };
       const queued = await check.db.selectFrom('outbox').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       await check.close();
-      // The claim transaction committed everything before the first send.
-      expect(Number(queued.n)).toBe(2 * CHATS);
+      // Claims go in small transactions while sending goes on: some digests may not be claimed yet;
+      // the restart claims them (still within the grace period).
+      const queuedAtKill = Number(queued.n);
+      expect(queuedAtKill).toBeGreaterThan(deliveredAtKill.telegram);
 
       const second = startChild(env);
       children.push(second);
@@ -126,7 +130,7 @@ describe('kill -9 in the middle of a fan-out', () => {
       expect(telegram.tooManyRequests).toBe(0);
       expect(telegram.rejections).toEqual([]);
       expect(discord.rejections).toEqual([]);
-      process.stdout.write(`crash test: delivered at kill ${JSON.stringify(deliveredAtKill)}, in flight (sending) at kill ${JSON.stringify(sendingAtKill)}, Telegram duplicates ${duplicates}\n`);
+      process.stdout.write(`crash test: delivered at kill ${JSON.stringify(deliveredAtKill)}, queued ${queuedAtKill} of ${2 * CHATS}, in flight (sending) at kill ${JSON.stringify(sendingAtKill)}, Telegram duplicates ${duplicates}\n`);
     } finally {
       await telegram.close();
       await discord.close();

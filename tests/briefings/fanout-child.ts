@@ -12,7 +12,8 @@ const env = (name: string): string => {
   if (!v) throw new Error(`${name} is not set`);
   return v;
 };
-const perSecond = Number(process.env.FANOUT_PER_SECOND ?? 400);
+const tgPerSecond = Number(process.env.FANOUT_TG_PER_SECOND ?? 300);
+const dcPerSecond = Number(process.env.FANOUT_DC_PER_SECOND ?? 500);
 
 process.stdout.write(`PID ${process.pid}\n`);
 const log = memoryLogger();
@@ -21,15 +22,15 @@ const p = await startPlatforms({
   store: fakeStore([{ id: 'oil', title: 'Oil prices climb after OPEC cuts output', body: 'Oil prices rose on Monday after OPEC agreed to cut output. Traders said supply would tighten.', date: '2025-03-01T06:00:00Z' }]),
   telegram: { token: env('FANOUT_TG_TOKEN'), apiRoot: env('FANOUT_TG_API') },
   discord: { token: env('FANOUT_DC_TOKEN'), api: env('FANOUT_DC_API'), guildId: env('FANOUT_DC_GUILD') },
-  outbox: { limits: { telegram: { perSecond, perChatPerSecond: 1, perGroupPerMinute: 20 }, discord: { perSecond } }, maxInFlight: 32 },
+  outbox: { limits: { telegram: { perSecond: tgPerSecond, perChatPerSecond: 1, perGroupPerMinute: 20 }, discord: { perSecond: dcPerSecond } }, maxInFlight: 32 },
   log,
   // discord.js keeps its own 50 requests/s global limit; the test scales every limit alike.
   beforeStart: (adapters) => {
     const dc = adapters.find((a) => a.platform === 'discord') as DiscordAdapter | undefined;
     const rest = dc?.client.rest as unknown as { options: { globalRequestsPerSecond: number }; globalRemaining: number } | undefined;
     if (rest) {
-      rest.options.globalRequestsPerSecond = perSecond;
-      rest.globalRemaining = perSecond;
+      rest.options.globalRequestsPerSecond = dcPerSecond;
+      rest.globalRemaining = dcPerSecond;
     }
   },
 });
