@@ -3,6 +3,7 @@
 
 import type { Sentence } from '../sentences.ts';
 import type { Candidate, Gender, Mention, SubjectAt, Token } from './internal.ts';
+import { FEMALE_NAMES, MALE_NAMES } from './firstnames.ts';
 import { isLabel } from './labels.ts';
 import type { MarkedSpan } from './marks.ts';
 
@@ -141,8 +142,12 @@ const CLAUSE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'had', 'ha
 const CLAUSE_START = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'there', 'this', 'these', 'those', 'that', 'you', 'what', 'how', 'why', 'whether', 'if', 'when', 'where', 'who']);
 const ADVERBIAL_HEADS = new Set(['on', 'in', 'at', 'last', 'this', 'earlier', 'later', 'yesterday', 'today', 'recently', 'during', 'after', 'before', 'late', 'early', 'on', 'via', 'through', 'from']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'weekend', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'statement', 'interview', 'speech', 'letter', 'e-mail', 'email', 'report', 'conference', 'briefing', 'radio', 'television', 'tv', 'programme', 'program', 'broadcast', 'documentary', 'article', 'column', 'blog', 'message', 'debate', 'meeting', 'summit', 'seminar', 'rally', 'time', 'day', 'days', 'weeks', 'months', 'years', 'ago', 'club', 'website', 'newspaper', 'paper']);
+const FIRST_NAMES: ReadonlySet<string> = new Set([...MALE_NAMES, ...FEMALE_NAMES]);
 const NOT_PAST = new Set(['need', 'speed', 'seed', 'breed', 'feed', 'hundred']);
 const PRE_VERB = new Set(['also', 'often', 'widely', 'repeatedly', 'previously', 'not', 'never', 'being', 'been', 'reportedly']);
+const NAME_PARTICLES = new Set(['de', 'van', 'von', 'da', 'den', 'der', 'al', 'bin', 'di', 'du', 'la', 'le', 'del']);
+const STOP_AFTER = new Set(['that', 'to', 'who', 'which', 'when', 'on', 'in', 'at', 'of', 'and', 'but', 'as', 'for', 'with', 'by', 'from', 'if', 'because', 'after', 'before']);
+const TAIL_OK = new Set(['of', 'from', 'at', 'who', 'in', 'on', 'when', 'after', 'before', 'during', 'last', 'yesterday', 'today', 'earlier', 'later', 'recently', 'and', 'while', 'as', 'adding', 'saying', 'told', 'said', 'says', 'that', 'to', 'this', 'for', 'with', 'about']);
 const GERUND_CUE_SEP = new Set([',', 'and', '-', ';', 'while', 'but']);
 
 // Every form of every cue, as one regex: finding the sentences worth reading costs one scan.
@@ -329,7 +334,20 @@ function subjectBefore(ctx: Ctx, j: number, floor: number): Mention | undefined 
     }
     const roleWords = nameStart > a ? mentionText(text, toks[a]!.s, toks[nameStart - 1]!.e) : undefined;
     const prefix = rolePrefix(ctx, a);
-    const role = [prefix, roleWords].filter(Boolean).join(' ') || undefined;
+    let role = [prefix, roleWords].filter(Boolean).join(' ') || undefined;
+    // "analyst Mike Powell of Dresdner Kleinwort Wasserstein": a person of a body.
+    for (let o = nameStart + 1; o < j; o++) {
+      if (toks[o]!.l !== 'of' && toks[o]!.l !== 'from') continue;
+      const len = o - nameStart;
+      const first = toks[nameStart]!.l;
+      if (len >= 2 && len <= 3 && (role || HONORIFICS.has(first) || FIRST_NAMES.has(first))) {
+        const tail = mentionText(text, toks[o]!.s, t.e);
+        role = role ? `${role} ${tail}` : tail;
+        const g = genderOfName(toks, nameStart, o - 1) ?? genderOfRole(role);
+        return { kind: 'name', name: mentionText(text, toks[nameStart]!.s, toks[o - 1]!.e), role, ...(g ? { gender: g } : {}), start: toks[nameStart]!.s, end: toks[o - 1]!.e };
+      }
+      break;
+    }
     // "the Tories", "the Equal Opportunities Commission": keep the article with a name that took it.
     let s0 = nameStart;
     if (nameStart === a && a > floor && toks[a - 1]!.l === 'the') s0 = a - 1;
@@ -381,19 +399,47 @@ function subjectAfter(ctx: Ctx, i: number, limit: number): { mention: Mention; n
   const { toks, text } = ctx;
   if (i >= limit || ctx.inSpan[i]! >= 0) return undefined;
   let j = i;
-  while (j < limit && toks[j]!.word && ctx.inSpan[j]! < 0 && j - i < 9) {
-    const l = toks[j]!.l;
-    if (l === 'that' || (CUES.has(l) && j > i) || (l === 'on' && j > i) || (l === 'in' && j > i) || (l === 'at' && j > i) || l === 'who' || l === 'which' || l === 'when' || (l === 'to' && j > i)) break;
+  let sawName = false;
+  while (j < limit && j - i < 10 && ctx.inSpan[j]! < 0) {
+    const t = toks[j]!;
+    if (!t.word) {
+      if (t.l === "'s" || t.l === '’s') {
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (t.cap) {
+      sawName = true;
+      j++;
+      continue;
+    }
+    const l = t.l;
+    if (sawName) {
+      if (NAME_PARTICLES.has(l) && j + 1 < limit && toks[j + 1]!.cap) {
+        j++;
+        continue;
+      }
+      // "the club's manager" after a capitalized owner.
+      if ((SPEAKER_NOUNS.has(l) || ROLE_TITLES.has(l)) && toks[j - 1]!.l.endsWith("'s")) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (PRONOUNS.has(l) || CLAUSE_AUX.has(l) || (CUES.has(l) && j > i) || STOP_AFTER.has(l)) break;
     j++;
   }
   if (j === i) return undefined;
+  // The phrase must close the clause (or run into an apposition or an "of ..." tail).
+  if (j < limit && toks[j]!.word && ctx.inSpan[j]! < 0 && !TAIL_OK.has(toks[j]!.l)) return undefined;
   const last = j - 1;
   // Apposition after a comma: "his wife, Sheila", "the club's manager, Arsene Wenger".
-  if (j + 1 < limit && toks[j]!.t === ',' && toks[j + 1]!.cap) {
+  if (j + 1 < limit && toks[j]!.t === ',' && toks[j + 1]!.cap && !toks[i]!.cap) {
     let k = j + 1;
     while (k < limit && toks[k]!.cap && toks[k]!.word) k++;
     const endOk = k >= limit || !toks[k]!.word;
-    if (endOk && !toks[i]!.cap) {
+    if (endOk) {
       const role = mentionText(text, toks[i]!.s, toks[last]!.e);
       const g = genderOfRole(role);
       return { mention: { kind: 'name', name: mentionText(text, toks[j + 1]!.s, toks[k - 1]!.e), role, ...(g ? { gender: g } : {}), start: toks[j + 1]!.s, end: toks[k - 1]!.e }, next: k };
@@ -402,6 +448,71 @@ function subjectAfter(ctx: Ctx, i: number, limit: number): { mention: Mention; n
   const m = subjectBefore(ctx, last, i);
   if (!m) return undefined;
   return { mention: m, next: j };
+}
+
+/** The noun phrase that opens the sentence, when a comma follows it (an apposition or a relative clause). */
+function initialSubject(ctx: Ctx): { mention: Mention; relative: boolean; comma: number } | undefined {
+  const { toks } = ctx;
+  const n = toks.length;
+  const s0 = trimStart(ctx, 0, n);
+  if (s0 >= n || ctx.inSpan[s0]! >= 0 || !toks[s0]!.word) return undefined;
+  let e = s0;
+  if ((toks[s0]!.cap && !FUNCTION_CAPS.has(toks[s0]!.t)) || HONORIFICS.has(toks[s0]!.l)) {
+    while (e + 1 < n && toks[e + 1]!.word && (toks[e + 1]!.cap || (NAME_JOINERS.has(toks[e + 1]!.l) && e + 2 < n && toks[e + 2]!.cap))) e++;
+  } else if (DETERMINERS.has(toks[s0]!.l)) {
+    while (e + 1 < n && e - s0 < 9 && toks[e + 1]!.word && !CLAUSE_AUX.has(toks[e + 1]!.l) && !CUES.has(toks[e + 1]!.l) && toks[e + 1]!.l !== 'who') e++;
+  } else return undefined;
+  if (e + 1 >= n || toks[e + 1]!.t !== ',') return undefined;
+  const m = subjectBefore(ctx, e, s0);
+  if (!m || m.kind === 'pronoun') return undefined;
+  const after = e + 2 < n ? toks[e + 2]!.l : '';
+  return { mention: m, relative: after === 'who' || after === 'whose' || after === 'which', comma: e + 1 };
+}
+
+/**
+ * The speaker before a comma that stands right before the verb:
+ * "David Frost, director general of ..., warned", "The Shadow Secretary ..., Theresa May, said",
+ * "the play's organiser in Uganda, Sarah Mukasa, told", "The actor, whose films include ..., said".
+ */
+function appositionSubject(ctx: Ctx, a: number): { mention: Mention; start: number } | undefined {
+  const { toks, text } = ctx;
+  let c = a - 1;
+  while (c >= 0 && toks[c]!.t !== ',' && ctx.inSpan[c]! < 0 && a - c < 20) c--;
+  // A name alone between the commas: the role stands before it.
+  if (c >= 0 && toks[c]!.t === ',' && a - c - 1 >= 1 && a - c - 1 <= 4) {
+    let pure = true;
+    for (let m = c + 1; m < a; m++) {
+      const x = toks[m]!;
+      if (!(x.word && (x.cap || NAME_PARTICLES.has(x.l)))) pure = false;
+    }
+    if (pure && !FUNCTION_CAPS.has(toks[c + 1]!.t) && ctx.inSpan[c + 1]! < 0) {
+      // The role: back from the first comma to the clause start.
+      let r = c - 1;
+      while (r >= 0 && (toks[r]!.word || toks[r]!.l === "'s") && ctx.inSpan[r]! < 0 && c - r <= 10) r--;
+      const role = r + 1 <= c - 1 ? mentionText(text, toks[r + 1]!.s, toks[c - 1]!.e) : undefined;
+      const nameText = mentionText(text, toks[c + 1]!.s, toks[a - 1]!.e);
+      if (role && /\p{L}/u.test(role)) {
+        const g = genderOfRole(role) ?? genderOfName(toks, c + 1, a - 1);
+        return { mention: { kind: 'name', name: nameText, role, ...(g ? { gender: g } : {}), start: toks[c + 1]!.s, end: toks[a - 1]!.e }, start: r + 1 };
+      }
+    }
+  }
+  // The sentence opens with the speaker, then an apposition or a relative clause.
+  const init = initialSubject(ctx);
+  if (init && init.comma < a) {
+    const appos = mentionText(text, toks[init.comma + 1]!.s, toks[a - 1]!.e);
+    const m = init.mention;
+    return { mention: { ...m, role: m.role ? `${m.role}, ${appos}` : appos }, start: toks.findIndex((x) => x.s === m.start) };
+  }
+  // Otherwise the phrase before the first comma, when what follows reads like an apposition.
+  if (c >= 1 && toks[c]!.t === ',') {
+    const first = toks[c + 1]!.l;
+    const appos = mentionText(text, toks[c + 1]!.s, toks[a - 1]!.e);
+    const m = subjectBefore(ctx, c - 1, 0);
+    const ageOrRole = /^\d+$/.test(first) || first === 'who' || first === 'whose' || DETERMINERS.has(first) || !toks[c + 1]!.cap;
+    if (m && m.kind !== 'pronoun' && ageOrRole) return { mention: { ...m, role: m.role ? `${m.role}, ${appos}` : appos }, start: toks.findIndex((x) => x.s === m.start) };
+  }
+  return undefined;
 }
 
 /** Skips adverbials after a verb: "on Monday", "in a statement", "last week", "earlier". */
@@ -515,7 +626,7 @@ function sentenceSubject(ctx: Ctx, a: number, b: number): Mention | undefined {
     if (PRONOUNS.has(first)) return subjectBefore(ctx, start, start);
     if (DETERMINERS.has(first)) {
       let m = start + 1;
-      while (m < b && m - start < 6 && toks[m]!.word && !CLAUSE_AUX.has(toks[m]!.l) && !CUES.has(toks[m]!.l)) m++;
+      while (m < b && m - start < 10 && toks[m]!.word && !CLAUSE_AUX.has(toks[m]!.l) && !CUES.has(toks[m]!.l)) m++;
       const mm = subjectBefore(ctx, m - 1, start);
       if (mm) return mm;
       return undefined;
@@ -625,7 +736,7 @@ function analyzeSentence(ctx: Ctx, out: Candidate[], _si: number, sentenceSubj: 
     if (info.lemma === 'ask' && (next === 'for' || next === 'about')) continue;
     if (info.lemma === 'add' && !(next === 'that' || next === ':' || next === ',' || next === '.' || isQuoteMark(toks[k + 1]?.t ?? '') || k + 1 >= n || PRONOUNS.has(next) || next === 'the' || next === 'it' || (toks[k + 1]!.cap && toks[k + 1]!.word))) continue;
     if (info.lemma === 'feel' && !(next === 'that' || PRONOUNS.has(next) || next === 'the')) continue;
-    if ((info.lemma === 'remember' || info.lemma === 'recall') && !(next === 'that' || next === 'how' || next === ':' || isQuoteMark(toks[k + 1]?.t ?? ''))) continue;
+    if ((info.lemma === 'remember' || info.lemma === 'recall') && !(next === 'that' || next === 'how' || next === ':' || next === '.' || next === ',' || next === '' || isQuoteMark(toks[k + 1]?.t ?? ''))) continue;
     if (info.lemma === 'note' && !(next === 'that' || next === ':' || next === ',' || next === '.')) continue;
     if (info.lemma === 'state' && !(next === 'that' || next === ':' || next === ',' || next === '.')) continue;
     if (info.lemma === 'agree' && next !== 'that') continue;
@@ -720,27 +831,26 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, lastSu
   let clusterEnd = verbEnd; // first token after the attribution
   if (a >= 0) {
     const t = toks[a]!;
-    if (t.t === ',' && a >= 2) {
-      // Apposition: "David Frost, director general of the British Chambers of Commerce, warned".
-      let c = a - 1;
-      while (c >= 0 && toks[c]!.t !== ',' && ctx.inSpan[c]! < 0 && a - c < 16) c--;
-      if (c >= 1 && toks[c]!.t === ',') {
-        const first = toks[c + 1]!.l;
-        const appos = mentionText(text, toks[c + 1]!.s, toks[a - 1]!.e);
-        const m = subjectBefore(ctx, c - 1, 0);
-        const ageOrRole = /^\d+$/.test(first) || first === 'who' || DETERMINERS.has(first) || !toks[c + 1]!.cap || toks.slice(c + 1, a).some((x) => SPEAKER_NOUNS.has(x.l) || ROLE_TITLES.has(x.l));
-        if (m && m.kind === 'name' && ageOrRole) {
-          mention = { ...m, role: m.role ? `${m.role}, ${appos}` : appos };
-          clusterStart = toks.findIndex((x) => x.s === m.start);
-        }
+    if (t.t === ',' && info.form === 'ing') {
+      // ", saying ...", ", adding that ...": the subject of the clause (below).
+    } else if (t.t === ',' && a >= 1) {
+      const ap = appositionSubject(ctx, a);
+      if (ap) {
+        mention = ap.mention;
+        clusterStart = ap.start;
       }
+    } else if (t.l === 'and' || t.l === 'but' || t.l === 'then' || t.l === 'before' || t.l === 'after') {
+      // "X won ... and then claimed ...": the subject of the sentence.
+      if (lastSubject && lastSubject.kind !== 'drop') mention = { ...lastSubject };
     } else {
       const m = subjectBefore(ctx, a, 0);
       if (m) {
-        mention = m;
-        clusterStart = toks.findIndex((x) => x.s === m.start);
-        // "The Shadow Secretary of State for the Family, Theresa May, said" is the same shape as an
-        // apposition with the name last.
+        // Inside a relative clause after the sentence subject ("Ms Robinson, who presents The Weakest Link
+        // tells ..."), the speaker is the sentence subject.
+        const init = initialSubject(ctx);
+        const chosen = init && init.relative && init.mention.end < m.start ? init.mention : m;
+        mention = chosen;
+        clusterStart = toks.findIndex((x) => x.s === chosen.start);
       }
     }
   }
@@ -752,14 +862,15 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, lastSu
   }
   // Subject after the verb: "said Claxton", "says Cara Diemont of IT firm Dimension Data".
   let inverted = false;
-  if (!mention) {
+  const invertible = a < 0 || toks[a]!.t === ',' || isQuoteMark(toks[a]!.t) || ctx.inSpan[a]! >= 0;
+  if (!mention && invertible) {
     const after = subjectAfter(ctx, verbEnd, n);
     if (after) {
       mention = after.mention;
       clusterEnd = after.next;
       inverted = true;
       // "of IT firm Dimension Data, which commissioned the survey": the tail belongs to the speaker.
-      while (clusterEnd < n && toks[clusterEnd]!.word && ctx.inSpan[clusterEnd]! < 0 && toks[clusterEnd]!.l === 'of') {
+      while (clusterEnd < n && toks[clusterEnd]!.word && ctx.inSpan[clusterEnd]! < 0 && (toks[clusterEnd]!.l === 'of' || toks[clusterEnd]!.l === 'from' || toks[clusterEnd]!.l === 'at')) {
         let m = clusterEnd + 1;
         while (m < n && toks[m]!.word && ctx.inSpan[m]! < 0) m++;
         clusterEnd = m;
