@@ -143,6 +143,7 @@ const CLAUSE_START = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'there', 'th
 const ADVERBIAL_HEADS = new Set(['on', 'in', 'at', 'last', 'this', 'earlier', 'later', 'yesterday', 'today', 'recently', 'during', 'after', 'before', 'late', 'early', 'on', 'via', 'through', 'from']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'weekend', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'statement', 'interview', 'speech', 'letter', 'e-mail', 'email', 'report', 'conference', 'briefing', 'radio', 'television', 'tv', 'programme', 'program', 'broadcast', 'documentary', 'article', 'column', 'blog', 'message', 'debate', 'meeting', 'summit', 'seminar', 'rally', 'time', 'day', 'days', 'weeks', 'months', 'years', 'ago', 'club', 'website', 'newspaper', 'paper']);
 const FIRST_NAMES: ReadonlySet<string> = new Set([...MALE_NAMES, ...FEMALE_NAMES]);
+const WRITTEN = new Set(['e-mail', 'email', 'letter', 'statement', 'report', 'ruling', 'memo', 'message', 'note', 'blog', 'website', 'article', 'column', 'book', 'diary', 'post', 'tweet', 'judgment', 'judgement', 'verdict', 'submission', 'manifesto']);
 const NOT_PAST = new Set(['need', 'speed', 'seed', 'breed', 'feed', 'hundred']);
 const PRE_VERB = new Set(['also', 'often', 'widely', 'repeatedly', 'previously', 'not', 'never', 'being', 'been', 'reportedly']);
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'da', 'den', 'der', 'al', 'bin', 'di', 'du', 'la', 'le', 'del']);
@@ -340,7 +341,7 @@ function subjectBefore(ctx: Ctx, j: number, floor: number): Mention | undefined 
       if (toks[o]!.l !== 'of' && toks[o]!.l !== 'from') continue;
       const len = o - nameStart;
       const first = toks[nameStart]!.l;
-      if (len >= 2 && len <= 3 && (role || HONORIFICS.has(first) || FIRST_NAMES.has(first))) {
+      if (len >= 2 && len <= 4 && (role || HONORIFICS.has(first) || FIRST_NAMES.has(first))) {
         const tail = mentionText(text, toks[o]!.s, t.e);
         role = role ? `${role} ${tail}` : tail;
         const g = genderOfName(toks, nameStart, o - 1) ?? genderOfRole(role);
@@ -348,11 +349,18 @@ function subjectBefore(ctx: Ctx, j: number, floor: number): Mention | undefined 
       }
       break;
     }
+    if (nameStart === j && VAGUE.has(t.l)) return undefined;
     // "the Tories", "the Equal Opportunities Commission": keep the article with a name that took it.
     let s0 = nameStart;
     if (nameStart === a && a > floor && toks[a - 1]!.l === 'the') s0 = a - 1;
     const gender = genderOfName(toks, nameStart, j) ?? (role ? genderOfRole(role) : undefined);
-    return { kind: 'name', name: mentionText(text, toks[s0]!.s, t.e), ...(role ? { role } : {}), ...(gender ? { gender } : {}), start: toks[s0]!.s, end: t.e };
+    const nm = mentionText(text, toks[s0]!.s, t.e).replace(/['’]s$/, '');
+    return { kind: 'name', name: nm, ...(role ? { role } : {}), ...(gender ? { gender } : {}), start: toks[s0]!.s, end: t.e };
+  }
+  // A written source speaks for its author: "Mr Campbell's e-mail", "the council's ruling".
+  if (t.word && WRITTEN.has(l) && j - 1 >= floor && /['’]s$/.test(toks[j - 1]!.l)) {
+    const owner = subjectBefore(ctx, j - 1, floor);
+    if (owner && owner.kind !== 'pronoun') return { ...owner, name: owner.name.replace(/['’]s$/, ''), end: t.e };
   }
   if (t.word && (SPEAKER_NOUNS.has(l) || l.endsWith('-old'))) {
     // A noun phrase back to its determiner: "a Cabinet Office spokeswoman", "the prime minister's spokesman".
@@ -420,8 +428,8 @@ function subjectAfter(ctx: Ctx, i: number, limit: number): { mention: Mention; n
         j++;
         continue;
       }
-      // "the club's manager" after a capitalized owner.
-      if ((SPEAKER_NOUNS.has(l) || ROLE_TITLES.has(l)) && toks[j - 1]!.l.endsWith("'s")) {
+      // "the club's manager" after a capitalized owner; "AK chief Isaiah Kiplagat".
+      if ((SPEAKER_NOUNS.has(l) || ROLE_TITLES.has(l)) && (toks[j - 1]!.l.endsWith("'s") || (j + 1 < limit && toks[j + 1]!.cap))) {
         j++;
         continue;
       }
@@ -485,15 +493,26 @@ function appositionSubject(ctx: Ctx, a: number): { mention: Mention; start: numb
       const x = toks[m]!;
       if (!(x.word && (x.cap || NAME_PARTICLES.has(x.l)))) pure = false;
     }
-    if (pure && !FUNCTION_CAPS.has(toks[c + 1]!.t) && ctx.inSpan[c + 1]! < 0) {
+    let nameFrom = c + 1;
+    if (!pure) {
+      // "the work's author, US playwright Eve Ensler, says": a role then a full name inside the commas.
+      let q = a - 1;
+      while (q > c && toks[q]!.word && toks[q]!.cap) q--;
+      if (a - 1 - q >= 2 && q > c && !toks[q]!.cap && (SPEAKER_NOUNS.has(toks[q]!.l) || ROLE_TITLES.has(toks[q]!.l) || /(?:ist|er|or|ian|ant|ent)$/.test(toks[q]!.l))) {
+        pure = true;
+        nameFrom = q + 1;
+      }
+    }
+    if (pure && !FUNCTION_CAPS.has(toks[nameFrom]!.t) && ctx.inSpan[nameFrom]! < 0) {
       // The role: back from the first comma to the clause start.
       let r = c - 1;
       while (r >= 0 && (toks[r]!.word || toks[r]!.l === "'s") && ctx.inSpan[r]! < 0 && c - r <= 10) r--;
-      const role = r + 1 <= c - 1 ? mentionText(text, toks[r + 1]!.s, toks[c - 1]!.e) : undefined;
-      const nameText = mentionText(text, toks[c + 1]!.s, toks[a - 1]!.e);
+      let role = r + 1 <= c - 1 ? mentionText(text, toks[r + 1]!.s, toks[c - 1]!.e) : undefined;
+      if (role && nameFrom > c + 1) role = `${role}, ${mentionText(text, toks[c + 1]!.s, toks[nameFrom - 1]!.e)}`;
+      const nameText = mentionText(text, toks[nameFrom]!.s, toks[a - 1]!.e);
       if (role && /\p{L}/u.test(role)) {
-        const g = genderOfRole(role) ?? genderOfName(toks, c + 1, a - 1);
-        return { mention: { kind: 'name', name: nameText, role, ...(g ? { gender: g } : {}), start: toks[c + 1]!.s, end: toks[a - 1]!.e }, start: r + 1 };
+        const g = genderOfRole(role) ?? genderOfName(toks, nameFrom, a - 1);
+        return { mention: { kind: 'name', name: nameText, role, ...(g ? { gender: g } : {}), start: toks[nameFrom]!.s, end: toks[a - 1]!.e }, start: r + 1 };
       }
     }
   }
@@ -855,6 +874,11 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, lastSu
     }
   }
   if (clusterStart < 0) clusterStart = k;
+  // "what they have said", "the things he said": a relative clause, not a report.
+  if (mention && clusterStart > 0 && clusterStart <= k) {
+    const before = toks[clusterStart - 1]!.l;
+    if (before === 'what' || before === 'whatever' || before === 'which' || before === 'whom') return;
+  }
   // Gerunds and participles take the subject of their clause: ", adding that ...", "saying ...".
   if (!mention && info.form === 'ing') {
     if (lastSubject) mention = { ...lastSubject };
