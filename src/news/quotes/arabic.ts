@@ -583,7 +583,7 @@ export function arabicCandidates(text: string, f: Folded, sentences: Sentence[],
     }
     return c;
   };
-  const subjectAt = (si: number): Mention | undefined => {
+  const subjectOf = (si: number): Mention | undefined => {
     if (si < 0 || si >= n) return undefined;
     let m = subjects[si];
     if (m === undefined) {
@@ -603,8 +603,12 @@ export function arabicCandidates(text: string, f: Folded, sentences: Sentence[],
       }
     }
     if (!anyCue) continue;
-    analyzeSentence(ctx, candidates, () => subjectAt(si));
+    analyzeSentence(ctx, candidates, () => subjectOf(si));
   }
+  const subjectAt = (si: number): Mention[] => {
+    const m = subjectOf(si);
+    return m ? [m] : [];
+  };
   return { candidates, subjectAt };
 }
 

@@ -664,7 +664,8 @@ export function englishCandidates(text: string, sentences: Sentence[], spans: Ma
   const candidates: Candidate[] = [];
   const n = sentences.length;
   const ctxs: (Ctx | undefined)[] = new Array<Ctx | undefined>(n);
-  const subjects: (Mention | null | undefined)[] = new Array<Mention | null | undefined>(n);
+  const subjects: (Mention[] | undefined)[] = new Array<Mention[] | undefined>(n);
+  const firstSubject: (Mention | null | undefined)[] = new Array<Mention | null | undefined>(n);
   const ctxAt = (si: number): Ctx => {
     let c = ctxs[si];
     if (!c) {
@@ -677,23 +678,24 @@ export function englishCandidates(text: string, sentences: Sentence[], spans: Ma
     }
     return c;
   };
-  const subjectAt = (si: number): Mention | undefined => {
-    if (si < 0 || si >= n) return undefined;
-    let m = subjects[si];
+  const subjectOf = (si: number): Mention | undefined => {
+    let m = firstSubject[si];
     if (m === undefined) {
-      // The subject stands near the start: the first words are enough unless the sentence is read anyway.
-      let c = ctxs[si];
-      if (!c) {
-        const sent = sentences[si]!;
-        const tk = tokenize(text, sent.start, Math.min(sent.end, sent.start + 160));
-        const inSpan = new Int32Array(tk.length);
-        for (let k = 0; k < tk.length; k++) inSpan[k] = spans.length ? spanIndexAt(spans, tk[k]!.s) : -1;
-        c = { text, toks: tk, spans, inSpan };
-      }
+      const c = ctxAt(si);
       m = c.toks.length ? (sentenceSubject(c, 0, c.toks.length) ?? null) : null;
-      subjects[si] = m;
+      firstSubject[si] = m;
     }
     return m ?? undefined;
+  };
+  const subjectAt = (si: number): Mention[] => {
+    if (si < 0 || si >= n) return [];
+    let list = subjects[si];
+    if (!list) {
+      const first = subjectOf(si);
+      list = first ? [first, ...clauseSubjects(ctxAt(si), first)] : clauseSubjects(ctxAt(si), undefined);
+      subjects[si] = list;
+    }
+    return list;
   };
   // Sentences holding a cue word outside quotation marks.
   let si = 0;
@@ -707,9 +709,30 @@ export function englishCandidates(text: string, sentences: Sentence[], spans: Ma
     if (si === last || at < sentences[si]!.start) continue;
     if (spans.length && spanIndexAt(spans, at) >= 0) continue;
     last = si;
-    analyzeSentence(ctxAt(si), candidates, si, subjectAt(si));
+    analyzeSentence(ctxAt(si), candidates, si, subjectOf(si));
   }
   return { candidates, subjectAt };
+}
+
+const CLAUSE_JOINERS = new Set(['but', 'and', 'while', 'whereas', 'although', 'though', 'as', 'so', 'yet']);
+
+/** Subjects of later clauses: "... but McIlroy is unfazed". */
+function clauseSubjects(ctx: Ctx, first: Mention | undefined): Mention[] {
+  const { toks } = ctx;
+  const out: Mention[] = [];
+  for (let k = 0; k + 2 < toks.length; k++) {
+    if (!CLAUSE_JOINERS.has(toks[k]!.l) || ctx.inSpan[k]! >= 0) continue;
+    const s = k + 1;
+    if (!toks[s]!.cap || !toks[s]!.word || FUNCTION_CAPS.has(toks[s]!.t) || ctx.inSpan[s]! >= 0) continue;
+    let e = s;
+    while (e + 1 < toks.length && toks[e + 1]!.cap && toks[e + 1]!.word) e++;
+    const after = e + 1 < toks.length ? toks[e + 1]! : undefined;
+    if (!after || !after.word || after.cap) continue;
+    if (!(CLAUSE_AUX.has(after.l) || CUES.has(after.l) || /(?:ed|s)$/.test(after.l))) continue;
+    const m = subjectBefore(ctx, e, s);
+    if (m && m.kind === 'name' && (!first || m.start > first.start)) out.push(m);
+  }
+  return out;
 }
 
 function directsIn(ctx: Ctx, s: number, e: number): number[] {

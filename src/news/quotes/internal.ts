@@ -35,5 +35,5 @@ export interface Token {
   e: number;
 }
 
-/** The subject of a sentence (computed on demand), for pronouns and dropped subjects. */
-export type SubjectAt = (sentence: number) => Mention | undefined;
+/** The subjects of a sentence's clauses, in order (computed on demand), for pronouns and dropped subjects. */
+export type SubjectAt = (sentence: number) => Mention[];

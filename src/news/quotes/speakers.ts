@@ -310,10 +310,11 @@ function resolvePronoun(r: Resolver, pos: number, sentence: number, gender: Gend
   for (const ev of r.events) if (ev.pos < pos && ev.sentence >= sentence - 6) pool.push({ pos: ev.pos, entity: ev.entity, gender: ev.entity.gender ?? ev.gender, speaker: true });
   if (!speakersOnly) {
     for (let s = sentence; s >= 0 && s >= sentence - 3; s--) {
-      const m = subjectAt(s);
-      if (!m || m.start >= pos || m.kind === 'pronoun' || m.kind === 'drop') continue;
-      const g = subjectGender(r, m);
-      pool.push({ pos: m.start, mention: m, ...(g ? { gender: g } : {}), speaker: false });
+      for (const m of subjectAt(s)) {
+        if (m.start >= pos || m.kind === 'pronoun' || m.kind === 'drop') continue;
+        const g = subjectGender(r, m);
+        pool.push({ pos: m.start, mention: m, ...(g ? { gender: g } : {}), speaker: false });
+      }
     }
   }
   pool.sort((a, b) => b.pos - a.pos);
@@ -323,7 +324,9 @@ function resolvePronoun(r: Resolver, pos: number, sentence: number, gender: Gend
     // English: a subject of unknown gender that is not a person-like name does not take "he"/"she".
     if (r.english && !c.speaker && (gender === 'm' || gender === 'f') && !c.gender) {
       const m = c.mention!;
-      if (m.kind !== 'name' || m.name.split(/\s+/).length < 2 || ORG_WORDS.test(m.name)) continue;
+      if (m.kind !== 'name' || ORG_WORDS.test(m.name)) continue;
+      // A single word is a person when the document gives it a first name ("Collins" / "Kim Collins").
+      if (m.name.split(/\s+/).length < 2 && !englishFullNames(r).has(nameKey(m.name))) continue;
     }
     e ??= entityFor(r, c.mention!);
     if (gender && (gender === 'm' || gender === 'f') && !e.gender && e.person) e.gender = gender;
@@ -388,6 +391,10 @@ export function resolveSpeakers(input: ResolveInput): Quote[] {
   // Quotations with no cue of their own continue a speaker's run.
   if (input.standalone.length) {
     const attributed = resolved.map((x) => ({ start: x.c.start, sentence: x.sentence, e: x.e })).sort((a, b) => a.start - b.start);
+    // Sentences that open with a quotation.
+    const quoteSentences = new Set<number>();
+    for (const st of input.standalone) quoteSentences.add(sentenceOf(sentences, st.start));
+    for (const x of resolved) if (x.c.kind === 'direct') quoteSentences.add(x.sentence);
     for (const s of input.standalone) {
       const si = sentenceOf(sentences, s.start);
       let prev: (typeof attributed)[number] | undefined;
@@ -398,8 +405,11 @@ export function resolveSpeakers(input: ResolveInput): Quote[] {
       }
       let e: Entity | undefined;
       const lastSentence = prev ? lastSentenceOf(resolved, prev.start, sentences) : -99;
+      // A run of quoted sentences up to an attributed one: "...". "...". "...," she said.
+      let runToNext = !!next;
+      if (next) for (let q = si + 1; q < next.sentence; q++) if (!quoteSentences.has(q)) runToNext = false;
       if (prev && si - lastSentence <= 1) e = prev.e;
-      else if (next && next.sentence - si <= 1) e = next.e;
+      else if (next && runToNext && next.sentence - si <= 6) e = next.e;
       else if (prev && si - lastSentence <= 3) e = prev.e;
       if (!e) continue;
       const cand: Candidate = { kind: 'direct', start: s.start, end: s.end, standalone: true };
