@@ -994,7 +994,9 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, lastSu
     }
   }
   // A complement before the attribution: "CLAUSE, X said." or ""...," said X."
-  const atEnd = c >= n || (toks[c]!.t === '.' && c === n - 1) || toks[c]!.t === ';' || (toks[c]!.t === ',' && c + 1 < n && isClauseBreak(ctx, c + 1));
+  let restPunct = true;
+  for (let q = c; q < n; q++) if (toks[q]!.word) restPunct = false;
+  const atEnd = c >= n || restPunct || toks[c]!.t === ';' || (toks[c]!.t === ',' && c + 1 < n && isClauseBreak(ctx, c + 1));
   if (atEnd || (toks[c]?.t === ',' && clusterStart > 0)) {
     if (attachBefore(ctx, out, clusterStart, cueText, cueAt, mention)) return;
     if (clusterStart > 0) {
