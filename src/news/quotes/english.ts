@@ -116,7 +116,10 @@ const ROLE_TITLES = new Set(
   mayor general judge justice coach manager captain professor prof king queen prince princess bishop archbishop pope rev
   sheikh vice attorney ambassador editor treasurer sen rep gov cabinet office chairperson founder head skipper striker
   midfielder defender goalkeeper boss ceo cfo chief-executive md coo first party spokesperson shadow-chancellor councillor
-  inspector superintendent constable sergeant detective commander colonel lieutenant major admiral marshal brigadier`
+  inspector superintendent constable sergeant detective commander colonel lieutenant major admiral marshal brigadier
+  novelist writer author actor actress singer playwright producer presenter broadcaster journalist economist analyst
+  athlete sprinter hurdler runner champion star designer artist sculptor comedian musician lawyer campaigner chairwoman
+  poet composer director-general spokesperson`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -1058,7 +1061,21 @@ function attachBefore(ctx: Ctx, out: Candidate[], clusterStart: number, cue: str
   const { toks, text } = ctx;
   let b = clusterStart - 1;
   if (b >= 0 && (toks[b]!.t === ',' || toks[b]!.t === '-')) b--;
-  if (b < 0) return false;
+  if (b < 0) {
+    // The quotation closed the previous sentence on the same line: "'...' Hailey later recalled."
+    const at = toks[clusterStart]?.s ?? 0;
+    let p = at - 1;
+    while (p >= 0 && (text[p] === ' ' || text[p] === '\t')) p--;
+    for (let i = ctx.spans.length - 1; i >= 0; i--) {
+      const sp = ctx.spans[i]!;
+      if (sp.close === p && !sp.single && !isLabel(text, sp)) {
+        out.push({ kind: 'direct', start: sp.start, end: sp.end, cue, cueAt, ...(mention ? { mention } : {}) });
+        return true;
+      }
+      if (sp.close < p) break;
+    }
+    return false;
+  }
   const idx = ctx.inSpan[b]!;
   if (idx < 0) return false;
   const sp = ctx.spans[idx]!;
