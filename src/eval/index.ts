@@ -2,6 +2,7 @@
 // Add an eval by adding an entry to EVALS.
 
 import { pathToFileURL } from 'node:url';
+import { runQuotesEval } from './quotes.ts';
 import { runSummaryEval } from './summary.ts';
 
 export interface EvalOptions {
@@ -10,6 +11,7 @@ export interface EvalOptions {
 
 export const EVALS: Record<string, (options: EvalOptions) => unknown> = {
   summary: runSummaryEval,
+  quotes: runQuotesEval,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -16,7 +16,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { normalizeForMatch } from '../news/normalize.ts';
 import { splitSentences } from '../news/sentences.ts';
 import { words } from '../news/tokens.ts';
@@ -361,6 +361,6 @@ export function runQuotesEval(options: QuotesEvalOptions = { json: false }): { e
   return result;
 }
 
-if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   runQuotesEval({ json: process.argv.includes('--json') });
 }
