@@ -200,30 +200,45 @@ export function createBriefings(options: BriefingsOptions): Briefings {
     await recording.catch(() => undefined);
     const t = now();
     const graceMs = settings.graceHours * 3_600_000;
-    const cache = new Map<string, Post[]>();
+    // Subscriptions share times, zones and topics: each distinct computation is done once per tick.
+    const memo = new Map<string, unknown>();
+    const once = <T>(key: string, fn: () => T): T => {
+      if (!memo.has(key)) memo.set(key, fn());
+      return memo.get(key) as T;
+    };
+    const nextAfter = (at: number, time: string, zone: string) => once(`n|${at}|${time}|${zone}`, () => nextRunAfter(at, time, zone));
+    const dateOf = (at: number, zone: string) => once(`d|${at}|${zone}`, () => localDate(at, zone));
     let lastId = 0;
     for (;;) {
       // Small transactions, with a turn of the event loop between them: SQLite runs on this thread,
       // and the outbox keeps sending meanwhile.
       await new Promise((resolve) => setImmediate(resolve));
-      const due = await db.selectFrom('subscriptions').selectAll().where('active', '=', 1).where('next_run_at', '<=', t).where('id', '>', lastId).orderBy('id').limit(50).execute();
+      const due = await db.selectFrom('subscriptions').selectAll().where('active', '=', 1).where('next_run_at', '<=', t).where('id', '>', lastId).orderBy('id').limit(100).execute();
       if (due.length === 0) break;
       lastId = due[due.length - 1]?.id ?? lastId;
       result.due += due.length;
       await db.transaction().execute(async (trx) => {
+        /** next_run_at -> ids that only move on; and those whose digest went out (cut-off moves too). */
+        const moved = new Map<number, number[]>();
+        const digested = new Map<number, number[]>();
+        const add = (map: Map<number, number[]>, next: number, id: number) => {
+          const ids = map.get(next);
+          if (ids) ids.push(id);
+          else map.set(next, [id]);
+        };
         for (const sub of due) {
           const missed: number[] = [];
           let slot = Number(sub.next_run_at);
           while (slot <= t && missed.length < 400) {
             missed.push(slot);
-            slot = nextRunAfter(slot, sub.time, sub.time_zone);
+            slot = nextAfter(slot, sub.time, sub.time_zone);
           }
-          const next = slot > t ? slot : nextRunAfter(t, sub.time, sub.time_zone);
+          const next = slot > t ? slot : nextAfter(t, sub.time, sub.time_zone);
           const latest = missed[missed.length - 1] ?? Number(sub.next_run_at);
           const skip = async (at: number) => {
             await trx
               .insertInto('deliveries')
-              .values({ subscription_id: sub.id, local_date: localDate(at, sub.time_zone), slot: sub.time, status: 'skipped', scheduled_at: at, documents: 0, created_at: t })
+              .values({ subscription_id: sub.id, local_date: dateOf(at, sub.time_zone), slot: sub.time, status: 'skipped', scheduled_at: at, documents: 0, created_at: t })
               .onConflict((oc) => oc.columns(['subscription_id', 'local_date', 'slot']).doNothing())
               .execute();
             result.skipped++;
@@ -232,45 +247,43 @@ export function createBriefings(options: BriefingsOptions): Briefings {
           if (t - latest > graceMs) {
             await skip(latest);
             log.info({ subscription: sub.id, scheduled: new Date(latest).toISOString() }, 'briefing missed beyond the grace period: skipped');
-            await trx.updateTable('subscriptions').set({ next_run_at: next, updated_at: t }).where('id', '=', sub.id).execute();
-            continue;
-          }
-          // Exactly once: whoever inserts the (subscription, local date, slot) row sends the digest.
-          const claim = await trx
-            .insertInto('deliveries')
-            .values({ subscription_id: sub.id, local_date: localDate(latest, sub.time_zone), slot: sub.time, status: 'queued', scheduled_at: latest, documents: 0, created_at: t })
-            .onConflict((oc) => oc.columns(['subscription_id', 'local_date', 'slot']).doNothing())
-            .returning('id')
-            .executeTakeFirst();
-          if (!claim) {
-            await trx.updateTable('subscriptions').set({ next_run_at: next, updated_at: t }).where('id', '=', sub.id).execute();
+            add(moved, next, sub.id);
             continue;
           }
           const topics = topicsOf(sub);
           const lang: Lang = sub.lang === 'ar' ? 'ar' : 'en';
           const since = Number(sub.last_digest_at);
-          const key = JSON.stringify([topics, since, lang, sub.time_zone]);
-          let posts = cache.get(key);
-          let documents = 0;
-          if (!posts) {
+          const { posts, documents } = once(`p|${sub.topics}|${since}|${lang}|${sub.time_zone}`, () => {
             const docs = newDocuments(library(), arrival, since, t, topics);
-            documents = docs.length;
-            posts = docs.length ? digestPosts({ lang, zone: sub.time_zone, since, topics, documents: docs, maxDocuments: settings.maxDocuments }) : settings.sendWhenEmpty ? [emptyDigestPost(lang, sub.time_zone, since)] : [];
-            cache.set(key, posts);
-            cache.set(`${key}#n`, Array.from({ length: documents }));
-          } else documents = cache.get(`${key}#n`)?.length ?? 0;
-          if (posts.length === 0) {
-            result.empty++;
-            await trx.updateTable('deliveries').set({ status: 'empty' }).where('id', '=', claim.id).execute();
-          } else {
+            const made = docs.length
+              ? digestPosts({ lang, zone: sub.time_zone, since, topics, documents: docs, maxDocuments: settings.maxDocuments })
+              : settings.sendWhenEmpty
+                ? [emptyDigestPost(lang, sub.time_zone, since)]
+                : [];
+            return { posts: made, documents: docs.length };
+          });
+          // Exactly once: whoever inserts the (subscription, local date, slot) row sends the digest.
+          const claim = await trx
+            .insertInto('deliveries')
+            .values({ subscription_id: sub.id, local_date: dateOf(latest, sub.time_zone), slot: sub.time, status: posts.length ? 'queued' : 'empty', scheduled_at: latest, documents, created_at: t })
+            .onConflict((oc) => oc.columns(['subscription_id', 'local_date', 'slot']).doNothing())
+            .returning('id')
+            .executeTakeFirst();
+          if (!claim) {
+            add(moved, next, sub.id);
+            continue;
+          }
+          if (posts.length === 0) result.empty++;
+          else {
             result.queued++;
             result.messages += posts.length;
             const target = { chatId: sub.chat_id, ...(sub.thread_id ? { threadId: sub.thread_id } : {}) };
             await outbox.enqueue(trx, posts.map((post) => ({ platform: sub.platform, target, post, subscriptionId: sub.id, deliveryId: claim.id })));
-            if (documents) await trx.updateTable('deliveries').set({ documents }).where('id', '=', claim.id).execute();
           }
-          await trx.updateTable('subscriptions').set({ last_digest_at: t, next_run_at: next, updated_at: t }).where('id', '=', sub.id).execute();
+          add(digested, next, sub.id);
         }
+        for (const [next, ids] of moved) await trx.updateTable('subscriptions').set({ next_run_at: next, updated_at: t }).where('id', 'in', ids).execute();
+        for (const [next, ids] of digested) await trx.updateTable('subscriptions').set({ last_digest_at: t, next_run_at: next, updated_at: t }).where('id', 'in', ids).execute();
       });
       outbox.wake();
     }
