@@ -46,7 +46,7 @@ export const commands: CommandSpec[] = [
   { name: 'full', description: { en: 'Full text of a document', ar: 'النص الكامل لوثيقة' }, options: [], hidden: true, run: fullCommand },
   {
     name: 'subscribe',
-    description: { en: 'Get a news briefing every day: [HH:MM] [time zone] [topics]', ar: 'موجز أخبار كل يوم: [HH:MM] [المنطقة الزمنية] [المواضيع]' },
+    description: { en: 'Get a news briefing every day', ar: 'موجز أخبار كل يوم' },
     options: [
       { name: 'time', type: 'string', description: { en: 'Time of day, HH:MM (e.g. 07:30)', ar: 'وقت اليوم HH:MM (مثل 07:30)' } },
       { name: 'timezone', type: 'string', description: { en: 'IANA time zone, e.g. Asia/Riyadh', ar: 'المنطقة الزمنية، مثل Asia/Riyadh' } },
