@@ -99,26 +99,36 @@ function nameWords(name: string): string[] {
   return nameKey(stripHonorifics(name)).split(' ').filter(Boolean);
 }
 
-/** English: capitalized runs of two or more words in the document, by last word ("Hewitt" → "Patricia Hewitt"). */
-function englishFullNames(r: Resolver): Map<string, string[]> {
-  if (r.fullNames) return r.fullNames;
-  const map = new Map<string, string[]>();
-  const re = /\b(\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|van|von|da|di|le|la|du|del|bin|al)\s+)?\p{Lu}[\p{L}'’-]+)+)/gu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(r.text))) {
-    const words = m[1]!.split(/\s+/);
-    // Leading function words and titles are not part of a name.
-    while (words.length > 1 && (/^(?:The|A|An|But|And|However|In|On|At|For|If|When|While|As|After|Before|So|Meanwhile|Earlier|Later|Now|This|That|It|He|She|They|We|I|His|Her|Its|Their|Our|Speaking|Asked|According|Last|Both|With|From|To|By|Of|Despite|Although|Because|Also|Yesterday|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(words[0]!) || HONORIFIC.test(words[0]!) || /^(?:Secretary|Minister|Chancellor|Leader|President|Chairman|Director|Commissioner|Spokesman|Spokeswoman|Officer|Executive|Chief|Prime|Deputy|Shadow|Home|Foreign|Tory|Labour|Conservative|Liberal|Democrat|Lib|Dem|MP|Senator|Governor|Mayor|General|Coach|Manager|Captain|Trade|Industry|Industry|State)$/.test(words[0]!))) words.shift();
-    if (words.length < 2 || words.length > 4) continue;
-    const full = words.join(' ');
-    if (ORG_WORDS.test(full)) continue;
-    const last = nameKey(words[words.length - 1]!);
-    const list = map.get(last) ?? [];
-    if (!list.includes(full)) list.push(full);
-    map.set(last, list);
+const NOT_FIRST = /^(?:The|A|An|But|And|However|In|On|At|For|If|When|While|As|After|Before|So|Meanwhile|Earlier|Later|Now|This|That|It|He|She|They|We|I|His|Her|Its|Their|Our|Speaking|Asked|According|Last|Both|With|From|To|By|Of|Despite|Although|Because|Also|Yesterday|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Secretary|Minister|Chancellor|Leader|President|Chairman|Director|Commissioner|Spokesman|Spokeswoman|Officer|Executive|Chief|Prime|Deputy|Shadow|Home|Foreign|Tory|Labour|Conservative|Liberal|Democrat|Lib|Dem|MP|Senator|Governor|Mayor|General|Coach|Manager|Captain|Trade|Industry|State|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Lord|Lady|Dame)$/;
+const CAP_WORD_BEFORE = /(?:^|[\s(])((?:[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’-]*\s+){1,3})$/;
+
+/** English: full names in the document that end with this word ("Hewitt" → ["Patricia Hewitt"]). */
+function englishFullNames(r: Resolver, word: string): string[] {
+  const key = nameKey(word);
+  r.fullNames ??= new Map();
+  const hit = r.fullNames.get(key);
+  if (hit) return hit;
+  const out: string[] = [];
+  const text = r.text;
+  let at = word.length >= 2 ? text.indexOf(word) : -1;
+  while (at >= 0) {
+    const end = at + word.length;
+    const boundary = (at === 0 || !/[A-Za-z\u00C0-\u024F]/.test(text[at - 1]!)) && (end >= text.length || !/[a-z\u00C0-\u024F]/.test(text[end]!));
+    if (boundary) {
+      const m = CAP_WORD_BEFORE.exec(text.slice(Math.max(0, at - 60), at));
+      if (m) {
+        const words = m[1]!.trim().split(/\s+/);
+        while (words.length && NOT_FIRST.test(words[0]!)) words.shift();
+        if (words.length >= 1 && words.length <= 3) {
+          const full = `${words.join(' ')} ${word}`;
+          if (!ORG_WORDS.test(full) && !out.includes(full)) out.push(full);
+        }
+      }
+    }
+    at = text.indexOf(word, at + 1);
   }
-  r.fullNames = map;
-  return map;
+  r.fullNames.set(key, out);
+  return out;
 }
 
 /** Arabic: the fuller form of a one-word name, from where it stands after a role («الرئيس الأمريكي دونالد ترامب»). */
@@ -207,7 +217,7 @@ function entityFor(r: Resolver, mention: Mention): Entity {
         if (!e.person) continue;
         if (e.words.has(last)) return withForm(r, e, raw, mention);
       }
-      const sk = skeleton(last);
+      const sk = r.entities.some((e) => e.person && [...e.forms.values()].some((f) => crossScript(f, raw))) ? skeleton(last) : '';
       if (sk) {
         for (let i = r.entities.length - 1; i >= 0; i--) {
           const e = r.entities[i]!;
@@ -256,7 +266,7 @@ function canonical(r: Resolver, e: Entity): string {
   if (e.person && bestWords <= 1) {
     // Look for a fuller form in the document.
     if (r.english) {
-      const list = englishFullNames(r).get(nameKey(best));
+      const list = englishFullNames(r, best);
       if (list && list.length === 1) return list[0]!;
     } else if (ARABIC.test(best)) {
       if (e.gaz) {
@@ -326,7 +336,7 @@ function resolvePronoun(r: Resolver, pos: number, sentence: number, gender: Gend
       const m = c.mention!;
       if (m.kind !== 'name' || ORG_WORDS.test(m.name)) continue;
       // A single word is a person when the document gives it a first name ("Collins" / "Kim Collins").
-      if (m.name.split(/\s+/).length < 2 && !englishFullNames(r).has(nameKey(m.name))) continue;
+      if (m.name.split(/\s+/).length < 2 && englishFullNames(r, m.name).length === 0) continue;
     }
     e ??= entityFor(r, c.mention!);
     if (gender && (gender === 'm' || gender === 'f') && !e.gender && e.person) e.gender = gender;
