@@ -29,8 +29,8 @@ export function createLibrary(input: readonly Brief[]): Library {
   const ids = new Map<string, number>();
   const keys = new Map<string, number>();
   const keyByIndex: string[] = [];
-  // term -> [doc index, weight] pairs; titles weigh more than summary sentences.
-  const postings = new Map<string, number[]>();
+  // term -> postings, each `doc index * 4 + weight`: titles weigh 3, summary sentences 1.
+  const building = new Map<string, number[]>();
 
   briefs.forEach((brief, i) => {
     ids.set(brief.doc.id, i);
@@ -46,11 +46,15 @@ export function createLibrary(input: readonly Brief[]): Library {
       for (const t of terms(sentence.text)) if (!weights.has(t)) weights.set(t, 1);
     }
     for (const [t, w] of weights) {
-      let list = postings.get(t);
-      if (!list) postings.set(t, (list = []));
-      list.push(i, w);
+      let list = building.get(t);
+      if (!list) building.set(t, (list = []));
+      list.push(i * 4 + w);
     }
   });
+  // Packed once built: a typed array costs a quarter of a number array, which matters at 10,000 documents.
+  const postings = new Map<string, Int32Array>();
+  for (const [t, list] of building) postings.set(t, Int32Array.from(list));
+  building.clear();
 
   return {
     briefs,
@@ -72,10 +76,10 @@ export function createLibrary(input: readonly Brief[]): Library {
       for (const t of queryTerms) {
         const list = postings.get(t);
         if (!list) continue;
-        const idf = Math.log(1 + briefs.length / (list.length / 2));
-        for (let j = 0; j < list.length; j += 2) {
-          const doc = list[j]!;
-          scores.set(doc, (scores.get(doc) ?? 0) + idf * list[j + 1]!);
+        const idf = Math.log(1 + briefs.length / list.length);
+        for (const posting of list) {
+          const doc = posting >> 2;
+          scores.set(doc, (scores.get(doc) ?? 0) + idf * (posting & 3));
         }
       }
       return [...scores.entries()]
