@@ -67,6 +67,7 @@ export function createBriefings(options: BriefingsOptions): Briefings {
   const adapters = new Map(options.adapters.map((a) => [a.platform as string, a]));
   const seen = new Map<string, number>();
   let seenLoaded = false;
+  let firstRecord = true;
   let task: ScheduledTask | undefined;
   let ticking: Promise<TickResult> | undefined;
   let recording: Promise<void> = Promise.resolve();
@@ -97,8 +98,10 @@ export function createBriefings(options: BriefingsOptions): Briefings {
       seenLoaded = true;
     }
     const t = now();
-    // On the very first run nothing was seen before: a document's arrival is then its own date.
-    const backfill = seen.size === 0;
+    // On a new database nothing was seen before: the documents already there at the first start
+    // arrive at their own dates; everything after that arrives when first seen.
+    const backfill = firstRecord && seen.size === 0;
+    firstRecord = false;
     const fresh = library().briefs.filter((b) => !seen.has(b.doc.id));
     for (let i = 0; i < fresh.length; i += 200) {
       const batch = fresh.slice(i, i + 200).map((b) => ({ doc_id: b.doc.id, first_seen_at: backfill ? Math.min(t, b.doc.date.getTime()) : t }));

@@ -1,7 +1,10 @@
+import { getTasks } from 'node-cron';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createBriefings } from '../../src/briefings/index.ts';
 import { postText } from '../../src/bot/post.ts';
+import { openStorage } from '../../src/storage/db.ts';
 import { localTime, nextRunAfter, zonedInstant } from '../../src/briefings/time.ts';
-import { fakeClock, fakeStore, harness, message, recordingAdapter, testConfig, type DocSpec, type Harness } from './helpers.ts';
+import { fakeClock, fakeStore, harness, message, recordingAdapter, servicesFor, tempDir, testConfig, type DocSpec, type Harness } from './helpers.ts';
 
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -193,5 +196,36 @@ describe('catch-up after downtime', () => {
       { local_date: '2025-03-06', status: 'skipped' },
       { local_date: '2025-03-07', status: 'queued' },
     ]);
+  });
+});
+
+describe('cron', () => {
+  it('schedules the tick every minute on start and removes the task on stop', async () => {
+    const storage = await openStorage({ dataDir: tempDir() });
+    const store = fakeStore(docs);
+    const before = getTasks().size;
+    const b = createBriefings({ config: testConfig(), db: storage.db, adapters: [recordingAdapter()], services: servicesFor(store), store, log: servicesFor(store).log });
+    await b.start();
+    expect([...getTasks().values()].some((t) => t.name === 'newsbot-briefings')).toBe(true);
+    await b.stop();
+    expect(getTasks().size).toBe(before);
+    await storage.close();
+  });
+});
+
+describe('document arrivals', () => {
+  it('counts documents there at the first start by their date, and later ones from when they were first seen', async () => {
+    const s = await setup('2025-03-05T07:00:00Z', { sendWhenEmpty: false });
+    const rows = await s.storage.db.selectFrom('documents_seen').selectAll().orderBy('doc_id').execute();
+    expect(rows.map((r) => [r.doc_id, new Date(r.first_seen_at).toISOString()])).toEqual([
+      ['football', '2025-03-01T04:00:00.000Z'],
+      ['oil-ar', '2025-03-01T05:00:00.000Z'],
+      ['oil-en', '2025-03-01T06:00:00.000Z'],
+    ]);
+    s.clock.set('2025-03-05T08:00:00Z');
+    s.store.set([...docs, { id: 'old-file', title: 'An old file added today', body: 'It is dated 2020. It was added today.', date: '2020-01-01T00:00:00Z' }]);
+    await s.briefings.recordDocuments();
+    const added = await s.storage.db.selectFrom('documents_seen').select('first_seen_at').where('doc_id', '=', 'old-file').executeTakeFirstOrThrow();
+    expect(added.first_seen_at).toBe(Date.parse('2025-03-05T08:00:00Z'));
   });
 });
