@@ -134,6 +134,24 @@ describe('Discord, real adapter', () => {
     expect(fake.rejections).toEqual([]);
   });
 
+  it('treats a thread as its own target: subscribed there, delivered there', async () => {
+    const fake = await createFakeDiscord({ guilds: [{ channels: [{ id: '600000000000000001', name: 'news' }, { id: '600000000000000002', name: 'oil-thread', type: 11, parent_id: '600000000000000001' }] }] });
+    const clock = fakeClock('2025-03-01T03:00:00Z');
+    const started: { p?: Platforms } = {};
+    cleanup.push(async () => {
+      await fake.shutdown({ destroy: () => started.p?.stop() });
+    });
+    const p = (started.p = await startPlatforms({ dataDir: tempDir(), store: fakeStore(docs), now: clock.now, discord: { token: fake.token, api: fake.api, guildId: fake.guildId }, briefings: { sendWhenEmpty: true }, outbox: { limits: fastLimits } }));
+    expect(await slash(fake, 'subscribe', { time: '08:00' }, fake.user, '600000000000000002')).toContain('Subscribed');
+    const sub = await p.storage.db.selectFrom('subscriptions').select(['chat_id', 'thread_id']).executeTakeFirstOrThrow();
+    expect(sub).toEqual({ chat_id: '600000000000000001', thread_id: '600000000000000002' });
+    clock.set('2025-03-01T08:00:00Z');
+    await p.briefings.tick();
+    await p.briefings.outbox.drained();
+    expect(fake.posted.get('600000000000000002')).toBe(1);
+    expect(fake.posted.get('600000000000000001')).toBeUndefined();
+  });
+
   it('deactivates a subscription when the channel is no longer accessible (403 Missing Access)', async () => {
     const { fake, p, clock } = await discord();
     const channel = fake.channelId;
