@@ -128,17 +128,54 @@ const CLAUSE_OPENERS = new Set(['اما', 'لكن', 'ولكن', 'بينما', '�
 const COMMENT_OPENERS = new Set(['وهو', 'وهي', 'لكن', 'ولكن', 'غير', 'بينما', 'فيما', 'في', 'الا', 'وذلك', 'مما']);
 const VAGUE_AR = new Set(['يقال', 'قيل']);
 
-const TOKEN = /[\u0621-\u064A\u066E-\u06D3]+|[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’\-.]*[A-Za-z\u00C0-\u024F]|[A-Za-z\u00C0-\u024F]|\d+(?:[.,]\d+)*|\S/g;
 const LATIN = /^[A-Za-z\u00C0-\u024F]/;
-const ARABIC_WORD = /^[\u0621-\u064A\u066E-\u06D3]/;
 
 /** Tokens of a folded range; s/e are folded offsets (mapped back when a candidate is made). */
+function arabicCode(c: number): boolean {
+  return (c >= 0x0621 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3);
+}
+
+function latinCode(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+
+function spaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || (c >= 0x2000 && c <= 0x200f) || c === 0x3000;
+}
+
+/** Arabic words, Latin words (with inner ' ’ - .), numbers, and single punctuation marks, in one pass. */
 function tokenize(folded: string, from: number, to: number): Token[] {
   const out: Token[] = [];
-  const slice = folded.slice(from, to);
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(slice))) out.push({ t: m[0], s: from + m.index, e: from + m.index + m[0].length });
+  let i = from;
+  while (i < to) {
+    const c = folded.charCodeAt(i);
+    if (spaceCode(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    if (arabicCode(c)) {
+      while (j < to && arabicCode(folded.charCodeAt(j))) j++;
+    } else if (latinCode(c)) {
+      for (;;) {
+        while (j < to && latinCode(folded.charCodeAt(j))) j++;
+        const d = j < to ? folded.charCodeAt(j) : 0;
+        if ((d === 0x27 || d === 0x2019 || d === 0x2d || d === 0x2e) && j + 1 < to && latinCode(folded.charCodeAt(j + 1))) {
+          j++;
+          continue;
+        }
+        break;
+      }
+    } else if (c >= 0x30 && c <= 0x39) {
+      while (j < to) {
+        const d = folded.charCodeAt(j);
+        if ((d >= 0x30 && d <= 0x39) || ((d === 0x2e || d === 0x2c) && j + 1 < to && folded.charCodeAt(j + 1) >= 0x30 && folded.charCodeAt(j + 1) <= 0x39)) j++;
+        else break;
+      }
+    } else if (c >= 0xd800 && c <= 0xdbff && j < to) j++;
+    out.push({ t: folded.slice(i, j), s: i, e: j });
+    i = j;
+  }
   return out;
 }
 
@@ -178,17 +215,28 @@ function stripConj(w: string): string {
   return w.length > 2 && (w[0] === 'و' || w[0] === 'ف') ? w.slice(1) : w;
 }
 
-function verbAt(t: string): { info: VerbInfo; conj: boolean } | undefined {
-  const direct = VERBS.get(t);
-  if (direct) return { info: direct, conj: false };
-  if (t.length > 3 && (t[0] === 'و' || t[0] === 'ف')) {
-    const v = VERBS.get(t.slice(1));
-    if (v) return { info: v, conj: true };
-  }
-  return undefined;
+// Every cue form as one regex over the folded text, with Arabic word boundaries.
+const CUE_SCAN = (() => {
+  const forms = new Set<string>([...VERBS.keys(), ...SOURCE_CUES, ...RELAY_NOUNS.keys()]);
+  const alts = [...forms].sort((a, b) => b.length - a.length).join('|');
+  return new RegExp(`(?<![\\u0621-\\u064A])(?:[وف])?(?:${alts})(?![\\u0621-\\u064A])`, 'g');
+})();
+
+// Every written form, with and without a conjunction: one lookup per token.
+const VERB_FORMS = new Map<string, { info: VerbInfo; conj: boolean }>();
+for (const [form, info] of VERBS) {
+  VERB_FORMS.set(form, { info, conj: false });
+  for (const c of ['و', 'ف']) if (!VERBS.has(c + form)) VERB_FORMS.set(c + form, { info, conj: true });
 }
 
-const isPunct = (t: string): boolean => !/[\p{L}\p{N}]/u.test(t);
+function verbAt(t: string): { info: VerbInfo; conj: boolean } | undefined {
+  return VERB_FORMS.get(t);
+}
+
+const isPunct = (t: string): boolean => {
+  const c = t.charCodeAt(0);
+  return !(arabicCode(c) || latinCode(c) || (c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669));
+};
 const isComma = (t: string): boolean => t === '،' || t === ',';
 const isEnd = (t: string): boolean => t === '.' || t === '!' || t === '؟' || t === '?' || t === '؛' || t === ';';
 const hasArticle = (t: string): boolean => {
@@ -560,17 +608,28 @@ export function arabicCandidates(text: string, f: Folded, sentences: Sentence[],
   const subjects: (Mention | null | undefined)[] = new Array<Mention | null | undefined>(n);
   // Sentence offsets are original; their folded starts come from a forward walk over the map.
   const fStart = new Int32Array(n + 1);
-  let fi = 0;
   for (let si = 0; si < n; si++) {
-    const sent = sentences[si]!;
-    while (fi < f.text.length && f.map[fi]! < sent.start) fi++;
-    fStart[si] = fi;
+    const start = sentences[si]!.start;
+    let lo = si > 0 ? fStart[si - 1]! : 0;
+    let hi = f.text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (f.map[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    fStart[si] = lo;
   }
   const fEnd = (si: number): number => {
+    // The first folded offset at or after the sentence end: a binary search over the (increasing) map.
     const end = sentences[si]!.end;
-    let e = fStart[si]!;
-    while (e < f.text.length && f.map[e]! < end) e++;
-    return e;
+    let lo = fStart[si]!;
+    let hi = f.text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (f.map[mid]! < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   };
   const ctxAt = (si: number): Ctx => {
     let c = ctxs[si];
@@ -593,17 +652,19 @@ export function arabicCandidates(text: string, f: Folded, sentences: Sentence[],
     }
     return m ?? undefined;
   };
-  for (let si = 0; si < n; si++) {
-    const ctx = ctxAt(si);
-    let anyCue = false;
-    for (const tok of ctx.toks) {
-      if (verbAt(tok.t) || SOURCE_CUES.has(tok.t) || RELAY_NOUNS.has(tok.t)) {
-        anyCue = true;
-        break;
-      }
-    }
-    if (!anyCue) continue;
-    analyzeSentence(ctx, candidates, () => subjectOf(si));
+  // Sentences holding a cue word: one scan of the folded text.
+  let si = 0;
+  let last = -1;
+  CUE_SCAN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CUE_SCAN.exec(f.text))) {
+    const at = f.map[m.index]!;
+    while (si < n && sentences[si]!.end <= at) si++;
+    if (si >= n) break;
+    if (si === last || at < sentences[si]!.start) continue;
+    last = si;
+    const here = si;
+    analyzeSentence(ctxAt(here), candidates, () => subjectOf(here));
   }
   const subjectAt = (si: number): Mention[] => {
     const m = subjectOf(si);
@@ -959,4 +1020,3 @@ function relayed(ctx: Ctx, out: Candidate[], k: number, gender: Gender): Mention
   return mention;
 }
 
-export { ARABIC_WORD };

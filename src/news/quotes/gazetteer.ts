@@ -2,7 +2,7 @@
 // bilingual keywords for matching an English question against Arabic quotes.
 
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import nodePath from 'node:path';
 import { z } from 'zod';
 import { normalizeForMatch } from '../normalize.ts';
 
@@ -110,7 +110,8 @@ export function loadGazetteer(path: string): Gazetteer {
   return buildGazetteer(parsed.data.entries, parsed.data.keywords ?? []);
 }
 
-export const DEFAULT_GAZETTEER_PATH = fileURLToPath(new URL('../../../config/names.json', import.meta.url));
+// Relative to the working directory, like config/newsbot.json: the built bundle lives elsewhere than the sources.
+export const DEFAULT_GAZETTEER_PATH = nodePath.resolve('config', 'names.json');
 
 let cached: Gazetteer | undefined;
 

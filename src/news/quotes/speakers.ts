@@ -31,7 +31,6 @@ interface Event {
   speaker: boolean;
 }
 
-const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|prof|professor|sir|lord|lady|dame|baroness|baron|rev|father|sheikh|president|judge|السيد|السيدة|الدكتور|الدكتورة|العقيد|اللواء|العميد|الشيخ|المهندس|الاستاذ|الأستاذ)\.?$/i;
 const ORG_WORDS = /\b(?:commission|council|office|party|ltd|plc|inc|group|bank|airways|airlines|executive|department|ministry|association|federation|union|club|university|institute|agency|authority|board|committee|corporation|company|foundation|trust|society|bbc|fa|court|government|police|service|services|network|television|radio|news|times|post|guardian|telegraph|newspaper|conservatives|tories|democrats|labour|watchdog|forum|network|centre|center|organisation|organization|ofcom|uefa|fifa|iaaf|nato|eu|un)\b/i;
 const ARABIC = /[\u0600-\u06FF]/;
 
