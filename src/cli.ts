@@ -12,6 +12,7 @@ import { buildBrief } from './news/brief.ts';
 import { loadDocuments } from './news/load.ts';
 import { ContentError, parseDocument } from './news/parse.ts';
 import type { NewsDocument } from './news/types.ts';
+import { isMain } from './is-main.ts';
 
 const USAGE = `Usage: newsbot <command> [options]
 
@@ -169,4 +170,4 @@ export async function cli(argv: string[]): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await cli(process.argv.slice(2));
+if (isMain(import.meta.url)) await cli(process.argv.slice(2));

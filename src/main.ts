@@ -2,6 +2,7 @@ import dotenv from 'dotenv';
 import { startApp } from './app.ts';
 import { ConfigError, loadConfig, secretValues } from './config.ts';
 import { createLogger } from './logger.ts';
+import { isMain } from './is-main.ts';
 
 /** `npm start`: the platforms whose tokens are set, else the console bot. `--console` adds the console. */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
@@ -35,4 +36,4 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   process.once('SIGTERM', () => void exit(0));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (isMain(import.meta.url)) await main();

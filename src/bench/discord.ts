@@ -8,6 +8,7 @@ import { createRouter } from '../bot/router.ts';
 import type { Logger } from '../bot/types.ts';
 import { loadConfig } from '../config.ts';
 import { createFakeDiscord, type RecordedRequest } from '../../tests/fakes/discord-server.ts';
+import { isMain } from '../is-main.ts';
 
 export interface DiscordBenchResult {
   p50: number;
@@ -65,7 +66,7 @@ export async function benchDiscord(n = 1_000, contentDir = path.resolve('content
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const r = await benchDiscord();
   process.stdout.write(`discord /summary interaction latency over ${r.n}: p50 ${r.p50} ms, p99 ${r.p99} ms (bar: p99 ≤ 60 ms)\n`);
   process.exit(0);

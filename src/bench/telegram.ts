@@ -8,6 +8,7 @@ import { createRouter } from '../bot/router.ts';
 import type { Logger } from '../bot/types.ts';
 import { loadConfig } from '../config.ts';
 import { createFakeTelegram, type ApiCall } from '../../tests/fakes/telegram-api.ts';
+import { isMain } from '../is-main.ts';
 
 export interface TelegramBenchResult {
   p50: number;
@@ -64,7 +65,7 @@ export async function benchTelegram(n = 1_000, contentDir = path.resolve('conten
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const r = await benchTelegram();
   process.stdout.write(`telegram /summary reply latency over ${r.n}: p50 ${r.p50} ms, p99 ${r.p99} ms (bar: p99 ≤ 60 ms)\n`);
   process.exit(0);

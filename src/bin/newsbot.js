@@ -1,7 +1,3 @@
 #!/usr/bin/env node
-// The installed `newsbot` command: runs the TypeScript CLI through tsx, which ships as a dependency.
-import { register } from 'tsx/esm/api';
-
-register();
-const { cli } = await import('../cli.ts');
-await cli(process.argv.slice(2));
+// The installed `newsbot` command: the CLI as built into dist/ by `npm run build` (run on install).
+await import('../../dist/bin/cli.js');

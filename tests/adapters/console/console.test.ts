@@ -38,7 +38,7 @@ describe('console adapter', () => {
 
 describe('npm start with piped input', () => {
   it('runs the console bot on the shipped content and exits 0 at the end of input', () => {
-    const run = spawnSync('npx', ['tsx', 'src/main.ts'], {
+    const run = spawnSync('npm', ['start', '--silent'], {
       cwd: repoRoot,
       input: '/summary\n/list\n',
       encoding: 'utf8',
