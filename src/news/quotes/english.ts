@@ -157,6 +157,7 @@ function tokenize(text: string, from: number, to: number): EToken[] {
   const slice = text.slice(from, to);
   let lowered = slice.toLowerCase();
   if (lowered.length !== slice.length) lowered = '';
+  if (lowered === slice) lowered = slice;
   let i = 0;
   const n = slice.length;
   while (i < n) {
@@ -167,10 +168,16 @@ function tokenize(text: string, from: number, to: number): EToken[] {
     }
     let j = i + 1;
     let word = false;
+    let upper = (c >= 0x41 && c <= 0x5a) || c >= 0xc0;
     if (isWordCode(c)) {
       word = true;
       for (;;) {
-        while (j < n && isWordCode(slice.charCodeAt(j))) j++;
+        while (j < n) {
+          const d = slice.charCodeAt(j);
+          if (!isWordCode(d)) break;
+          if ((d >= 0x41 && d <= 0x5a) || d >= 0xc0) upper = true;
+          j++;
+        }
         const d = j < n ? slice.charCodeAt(j) : 0;
         if ((d === 0x27 || d === 0x2019 || d === 0x2d || d === 0x26) && j + 1 < n && isWordCode(slice.charCodeAt(j + 1))) {
           j++;
@@ -180,8 +187,8 @@ function tokenize(text: string, from: number, to: number): EToken[] {
       }
     } else if (c >= 0xd800 && c <= 0xdbff && j < n) j++;
     const t = slice.slice(i, j);
-    let l = lowered ? lowered.slice(i, j) : t.toLowerCase();
-    if (word && l.includes('’')) l = l.replace(/’/g, "'");
+    let l = !upper ? t : lowered ? lowered.slice(i, j) : t.toLowerCase();
+    if (word && j - i > 2 && l.includes('’')) l = l.replace(/’/g, "'");
     const cap = word && ((c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c > 0xff && CAP.test(t)));
     out.push({ t, s: from + i, e: from + j, l, cap, word });
     i = j;
@@ -197,6 +204,26 @@ interface Ctx {
   spans: MarkedSpan[];
   /** Per token: index of the marked span it is inside, or -1. */
   inSpan: Int32Array;
+  initial?: { mention: Mention; relative: boolean; comma: number } | null;
+}
+
+/** For each token, the marked span it stands in (or -1): one merge walk over both sorted lists. */
+function spanIndexes(toks: Token[], spans: MarkedSpan[]): Int32Array {
+  const out = new Int32Array(toks.length).fill(-1);
+  if (!spans.length || !toks.length) return out;
+  let j = spanIndexAt(spans, toks[0]!.s);
+  if (j < 0) {
+    j = 0;
+    while (j < spans.length && spans[j]!.close < toks[0]!.s) j++;
+  }
+  for (let k = 0; k < toks.length; k++) {
+    const pos = toks[k]!.s;
+    while (j < spans.length && spans[j]!.close < pos) j++;
+    if (j >= spans.length) break;
+    const sp = spans[j]!;
+    if (pos >= sp.open) out[k] = j;
+  }
+  return out;
 }
 
 function spanIndexAt(spans: MarkedSpan[], pos: number): number {
@@ -440,6 +467,11 @@ function subjectAfter(ctx: Ctx, i: number, limit: number): { mention: Mention; n
 
 /** The noun phrase that opens the sentence, when a comma follows it (an apposition or a relative clause). */
 function initialSubject(ctx: Ctx): { mention: Mention; relative: boolean; comma: number } | undefined {
+  if (ctx.initial === undefined) ctx.initial = computeInitialSubject(ctx) ?? null;
+  return ctx.initial ?? undefined;
+}
+
+function computeInitialSubject(ctx: Ctx): { mention: Mention; relative: boolean; comma: number } | undefined {
   const { toks } = ctx;
   const n = toks.length;
   const s0 = trimStart(ctx, 0, n);
@@ -651,9 +683,7 @@ export function englishCandidates(text: string, sentences: Sentence[], spans: Ma
     if (!c) {
       const sent = sentences[si]!;
       const tk = tokenize(text, sent.start, sent.end);
-      const inSpan = new Int32Array(tk.length);
-      for (let k = 0; k < tk.length; k++) inSpan[k] = spans.length ? spanIndexAt(spans, tk[k]!.s) : -1;
-      c = { text, toks: tk, spans, inSpan };
+      c = { text, toks: tk, spans, inSpan: spanIndexes(tk, spans) };
       ctxs[si] = c;
     }
     return c;
@@ -666,9 +696,7 @@ export function englishCandidates(text: string, sentences: Sentence[], spans: Ma
       if (!c) {
         const sent = sentences[si]!;
         const tk = tokenize(text, sent.start, Math.min(sent.end, sent.start + 160));
-        const inSpan = new Int32Array(tk.length);
-        for (let k = 0; k < tk.length; k++) inSpan[k] = spans.length ? spanIndexAt(spans, tk[k]!.s) : -1;
-        c = { text, toks: tk, spans, inSpan };
+        c = { text, toks: tk, spans, inSpan: spanIndexes(tk, spans) };
       }
       m = c.toks.length ? (sentenceSubject(c, 0, c.toks.length) ?? null) : null;
       firstSubject[si] = m;
@@ -698,7 +726,8 @@ export function englishCandidates(text: string, sentences: Sentence[], spans: Ma
     if (si === last || at < sentences[si]!.start) continue;
     if (spans.length && spanIndexAt(spans, at) >= 0) continue;
     last = si;
-    analyzeSentence(ctxAt(si), candidates, si, subjectOf(si));
+    const here = si;
+    analyzeSentence(ctxAt(si), candidates, si, () => subjectOf(here));
   }
   return { candidates, subjectAt };
 }
@@ -735,10 +764,18 @@ function directsIn(ctx: Ctx, s: number, e: number): number[] {
   return out;
 }
 
-function analyzeSentence(ctx: Ctx, out: Candidate[], _si: number, sentenceSubj: Mention | undefined): void {
+function analyzeSentence(ctx: Ctx, out: Candidate[], _si: number, sentenceSubj: () => Mention | undefined): void {
   const { toks, text } = ctx;
   const n = toks.length;
-  let lastSubject: Mention | undefined = sentenceSubj;
+  let lastSubject: Mention | undefined;
+  let subjectKnown = false;
+  const subjectNow = (): Mention | undefined => {
+    if (!subjectKnown) {
+      lastSubject = sentenceSubj();
+      subjectKnown = true;
+    }
+    return lastSubject;
+  };
   for (let k = 0; k < n; k++) {
     if (ctx.inSpan[k]! >= 0) continue;
     const tok = toks[k]!;
@@ -777,8 +814,9 @@ function analyzeSentence(ctx: Ctx, out: Candidate[], _si: number, sentenceSubj: 
     if (info.lemma === 'report' && !(next === 'that' || next === ':' || next === ',' || next === '.')) continue;
     if (info.lemma === 'write' && !(next === 'that' || next === ':' || next === ',' || next === '.' || next === 'in')) continue;
     if (info.lemma === 'promise' && !(next === 'that' || next === 'to')) continue;
-    analyzeCue(ctx, out, k, info, lastSubject, (m) => {
+    analyzeCue(ctx, out, k, info, subjectNow, (m) => {
       lastSubject = m;
+      subjectKnown = true;
     });
   }
   void text;
@@ -845,7 +883,7 @@ function pushReported(ctx: Ctx, out: Candidate[], s: number, e: number, cue: str
   out.push({ kind: 'reported', start: s, end: e, cue, cueAt, ...(mention ? { mention } : {}) });
 }
 
-function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, lastSubject: Mention | undefined, setSubject: (m: Mention) => void): void {
+function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, subjectNow: () => Mention | undefined, setSubject: (m: Mention) => void): void {
   const { toks, text } = ctx;
   const n = toks.length;
   let cueText = toks[k]!.t;
@@ -874,7 +912,8 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, lastSu
       }
     } else if (t.l === 'and' || t.l === 'but' || t.l === 'then' || t.l === 'before' || t.l === 'after') {
       // "X won ... and then claimed ...": the subject of the sentence.
-      if (lastSubject && lastSubject.kind !== 'drop') mention = { ...lastSubject };
+      const last = subjectNow();
+      if (last && last.kind !== 'drop') mention = { ...last };
     } else {
       const m = subjectBefore(ctx, a, 0);
       if (m) {
@@ -895,7 +934,8 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, lastSu
   }
   // Gerunds and participles take the subject of their clause: ", adding that ...", "saying ...".
   if (!mention && info.form === 'ing') {
-    if (lastSubject) mention = { ...lastSubject };
+    const last = subjectNow();
+    if (last) mention = { ...last };
     else mention = { kind: 'drop', name: '', start: toks[k]!.s, end: toks[k]!.e };
   }
   // Subject after the verb: "said Claxton", "says Cara Diemont of IT firm Dimension Data".
