@@ -15,7 +15,7 @@ export interface LimiterOptions {
   /** Each group chat, on top of perChat. */
   perGroup?: Rate;
   isGroup?: (chatId: string) => boolean;
-  /** Each window is counted this much longer than the platform's (default 5 ms), for clock granularity. */
+  /** Each window is counted this much longer than the platform's (default 2 ms), for clock rounding. */
   marginMs?: number;
   now?: () => number;
 }
@@ -34,6 +34,7 @@ class SlidingWindow {
   constructor(
     readonly limit: number,
     readonly windowMs: number,
+    private readonly clock: () => number,
   ) {}
   private prune(now: number) {
     let i = 0;
@@ -56,7 +57,7 @@ class SlidingWindow {
       if (done) return;
       done = true;
       this.inFlight--;
-      const t = performance.now();
+      const t = this.clock();
       let i = this.ends.length;
       while (i > 0 && (this.ends[i - 1] ?? 0) > t) i--;
       this.ends.splice(i, 0, t);
@@ -103,8 +104,8 @@ export interface Limiter {
 
 export function createLimiter(options: LimiterOptions): Limiter {
   const now = options.now ?? (() => performance.now());
-  const margin = options.marginMs ?? 5;
-  const window = (rate: Rate) => new SlidingWindow(rate.limit, rate.windowMs + margin);
+  const margin = options.marginMs ?? 2;
+  const window = (rate: Rate) => new SlidingWindow(rate.limit, rate.windowMs + margin, now);
   const global = options.global ? window(options.global) : undefined;
   const smooth = options.global ? new Bucket(Math.max(1, Math.floor(options.global.limit / 10)), options.global.limit / options.global.windowMs, now()) : undefined;
   const chats = new Map<string, SlidingWindow>();

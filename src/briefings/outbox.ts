@@ -23,7 +23,7 @@ export interface OutboxOptions {
   adapters: readonly ChatAdapter[];
   log: Logger;
   limits?: PlatformLimits;
-  /** Each limit's window is counted this much longer (default 5 ms). */
+  /** Each limit's window is counted this much longer (default 2 ms). */
   marginMs?: number;
   /** Sends in flight at once, per platform (default 16). */
   maxInFlight?: number;
