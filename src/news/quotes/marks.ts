@@ -234,7 +234,8 @@ function findSingles(text: string, doubles: MarkedSpan[]): MarkedSpan[] {
       continue;
     }
     if (!rightFlanking(text, i)) continue;
-    push(out, text, open, i, true);
+    // 'n' in rock 'n' roll is not a quotation: a single-quoted span needs a word.
+    if (i - open > 2) push(out, text, open, i, true);
     open = -1;
   }
   return out;

@@ -42,13 +42,20 @@ export function parseQuestion(text: string): QuoteQuestion | null {
   const q = clean(text);
   if (!q || q.length > MAX_LENGTH || q.startsWith('/') || /[<>]/.test(q)) return null;
   if (/[\u0600-\u06FF]/.test(q)) {
-    const ar = normalizeArabic(q).replace(/[،,]/g, ' ').replace(/\s+/g, ' ').trim();
+    // Match on folded letters, answer with the letters as written (only diacritics and tatweel dropped).
+    const shown = q.replace(/[\u064B-\u065F\u0670\u0640]/g, '').replace(/[،,]/g, ' ').replace(/\s+/g, ' ').trim();
+    const ar = normalizeArabic(shown);
+    const slice = (m: RegExpExecArray): string => {
+      const g = m[1]!;
+      const at = m.index + m[0].lastIndexOf(g);
+      return (ar.length === shown.length ? shown.slice(at, at + g.length) : g).trim();
+    };
     for (const re of AR_WHO) {
       const m = re.exec(ar);
-      if (m?.[1]) return { kind: 'who', name: m[1].trim() };
+      if (m?.[1]) return { kind: 'who', name: slice(m) };
     }
     const m = AR_WHOSAID.exec(ar);
-    if (m?.[1]) return { kind: 'whosaid', words: m[1].trim() };
+    if (m?.[1]) return { kind: 'whosaid', words: slice(m) };
     return null;
   }
   const en = q.toLowerCase();

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { createSpeakerRegistry } from '../../../src/news/quotes/registry.ts';
+import { extractQuotes } from '../../../src/news/quotes/extract.ts';
+import { splitSentences } from '../../../src/news/sentences.ts';
+import type { Brief, NewsDocument } from '../../../src/news/types.ts';
+
+function brief(id: string, text: string, lang: 'ar' | 'en', date: string): Brief {
+  const doc: NewsDocument = { id, file: `${id}.txt`, title: id, text, date: new Date(date), lang, tags: [] };
+  const sentences = splitSentences(text, lang);
+  return { doc, sentences, summary: [], quotes: extractQuotes(text, sentences, lang) };
+}
+
+const briefs = [
+  brief('ar-1', 'وقال ترامب: “هناك كراهية هائلة” بين الزعيمين.', 'ar', '2025-03-20'),
+  brief('ar-2', 'في مؤتمر صحفي، قال المتحدث باسم وزارة الخارجية الصينية Guo Jiakun إن العلاقة جيدة. وقال قو: “نعتقد دائمًا أن الحوار والتفاوض هما الطريقة الوحيدة”.', 'ar', '2025-03-21'),
+  brief('ar-3', 'وقال وزير الخارجية الروسي سيرجي لافروف إن المحادثات كانت مفيدة.', 'ar', '2025-03-22'),
+  brief('en-1', 'Donald Trump said the talks were going well.\n"We are making a lot of progress," he said.', 'en', '2025-03-23'),
+  brief('en-2', 'Patricia Hewitt said the plans would be paid for by taxpayers.', 'en', '2025-01-01'),
+];
+
+describe('speaker registry', () => {
+  const registry = createSpeakerRegistry(briefs);
+
+  it('keeps one speaker across documents and scripts with quote counts', () => {
+    const trump = registry.find('Trump');
+    expect(trump?.name).toBe('Donald Trump');
+    expect(trump?.count).toBe(3);
+    expect(trump?.aliases).toEqual(expect.arrayContaining(['ترامب']));
+  });
+
+  it('finds Arabic-script speakers from Latin names and the reverse', () => {
+    expect(registry.find('ترامب')?.name).toBe('Donald Trump');
+    expect(registry.find('Guo')?.name).toBe('Guo Jiakun');
+    expect(registry.find('قو')?.name).toBe('Guo Jiakun');
+    expect(registry.find('Lavrov')?.name).toBe('Sergei Lavrov');
+    expect(registry.find('لافروف')?.name).toBe('Sergei Lavrov');
+    expect(registry.find('Hewitt')?.name).toBe('Patricia Hewitt');
+  });
+
+  it('matches a transliteration it has never seen through the skeleton', () => {
+    // Not in the gazetteer: "Hewitt" ↔ «هيويت».
+    expect(registry.find('هيويت')?.name).toBe('Patricia Hewitt');
+  });
+
+  it('suggests near names for an unknown one', () => {
+    expect(registry.find('Zorro')).toBeUndefined();
+    expect(registry.suggest('Trumpp', 3).map((s) => s.name)).toContain('Donald Trump');
+    expect(registry.suggest('Hewit', 3).map((s) => s.name)).toContain('Patricia Hewitt');
+  });
+
+  it('lists quotes newest first', () => {
+    const dates = registry.quotesBy('Trump').map((r) => r.doc.date.toISOString().slice(0, 10));
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(registry.quotesBy('Trump')[0]!.doc.id).toBe('en-1');
+  });
+
+  it('searches quote words, Arabic-normalized with proclitics stripped', () => {
+    const hits = registry.searchQuotes('الحوار والتفاوض هما الطريقة الوحيدة');
+    expect(hits[0]?.quote.speaker.name).toBe('Guo Jiakun');
+    // Without the article and conjunction, and without hamza or diacritics.
+    expect(registry.searchQuotes('حوار تفاوض')[0]?.quote.speaker.name).toBe('Guo Jiakun');
+    expect(registry.searchQuotes('progress')[0]?.quote.speaker.name).toBe('Donald Trump');
+  });
+
+  it('matches an English paraphrase against Arabic quotes through the keyword list', () => {
+    const hits = registry.searchQuotes('dialogue and negotiation are the only way out of the crisis');
+    expect(hits[0]?.quote.speaker.name).toBe('Guo Jiakun');
+  });
+});
