@@ -57,6 +57,7 @@ cue('directive', 'call', 'call calls called calling');
 cue('frag', 'describe', 'describe describes described describing');
 cue('frag', 'brand', 'brand brands branded branding');
 cue('frag', 'attack', 'attack attacks attacked attacking');
+cue('frag', 'dismiss', 'dismiss dismisses dismissed dismissing');
 cue('frag', 'accuse', 'accuse accuses accused accusing');
 cue('frag', 'blame', 'blame blames blamed blaming');
 
@@ -154,43 +155,42 @@ function isSpaceCode(c: number): boolean {
 /** Words (with inner apostrophes, hyphens, ampersands) and single punctuation marks, in one pass. */
 function tokenize(text: string, from: number, to: number): EToken[] {
   const out: EToken[] = [];
-  const slice = text.slice(from, to);
-  let lowered = slice.toLowerCase();
-  if (lowered.length !== slice.length) lowered = '';
-  if (lowered === slice) lowered = slice;
-  let i = 0;
-  const n = slice.length;
-  while (i < n) {
-    const c = slice.charCodeAt(i);
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
     if (isSpaceCode(c)) {
       i++;
       continue;
     }
     let j = i + 1;
-    let word = false;
+    const word = isWordCode(c);
     let upper = (c >= 0x41 && c <= 0x5a) || c >= 0xc0;
-    if (isWordCode(c)) {
-      word = true;
+    if (word) {
       for (;;) {
-        while (j < n) {
-          const d = slice.charCodeAt(j);
+        while (j < to) {
+          const d = text.charCodeAt(j);
+          if (d >= 0x61 && d <= 0x7a) {
+            j++;
+            continue;
+          }
           if (!isWordCode(d)) break;
           if ((d >= 0x41 && d <= 0x5a) || d >= 0xc0) upper = true;
           j++;
         }
-        const d = j < n ? slice.charCodeAt(j) : 0;
-        if ((d === 0x27 || d === 0x2019 || d === 0x2d || d === 0x26) && j + 1 < n && isWordCode(slice.charCodeAt(j + 1))) {
+        const d = j < to ? text.charCodeAt(j) : 0;
+        if ((d === 0x27 || d === 0x2019 || d === 0x2d || d === 0x26) && j + 1 < to && isWordCode(text.charCodeAt(j + 1))) {
+          if (d === 0x2019) upper = true;
           j++;
           continue;
         }
         break;
       }
-    } else if (c >= 0xd800 && c <= 0xdbff && j < n) j++;
-    const t = slice.slice(i, j);
-    let l = !upper ? t : lowered ? lowered.slice(i, j) : t.toLowerCase();
-    if (word && j - i > 2 && l.includes('’')) l = l.replace(/’/g, "'");
+    } else if (c >= 0xd800 && c <= 0xdbff && j < to) j++;
+    const t = text.substring(i, j);
+    let l = upper ? t.toLowerCase() : t;
+    if (word && upper && l.includes('’')) l = l.replace(/’/g, "'");
     const cap = word && ((c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c > 0xff && CAP.test(t)));
-    out.push({ t, s: from + i, e: from + j, l, cap, word });
+    out.push({ t, s: i, e: j, l, cap, word });
     i = j;
   }
   return out;
