@@ -203,13 +203,13 @@ interface Ctx {
   toks: EToken[];
   spans: MarkedSpan[];
   /** Per token: index of the marked span it is inside, or -1. */
-  inSpan: Int32Array;
+  inSpan: number[];
   initial?: { mention: Mention; relative: boolean; comma: number } | null;
 }
 
 /** For each token, the marked span it stands in (or -1): one merge walk over both sorted lists. */
-function spanIndexes(toks: Token[], spans: MarkedSpan[]): Int32Array {
-  const out = new Int32Array(toks.length).fill(-1);
+function spanIndexes(toks: Token[], spans: MarkedSpan[]): number[] {
+  const out = new Array<number>(toks.length).fill(-1);
   if (!spans.length || !toks.length) return out;
   let j = spanIndexAt(spans, toks[0]!.s);
   if (j < 0) {
