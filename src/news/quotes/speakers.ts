@@ -204,6 +204,11 @@ function entityFor(r: Resolver, mention: Mention): Entity {
   const key = nameKey(raw);
   const bareKey = nameKey(stripHonorifics(raw));
   for (const e of r.entities) if (e.forms.has(key) || e.forms.has(bareKey)) return withForm(r, e, raw, mention);
+  // "TimeWarner" / "Time Warner": the same letters.
+  const compact = bareKey.replace(/ /g, '');
+  if (compact.length >= 6) {
+    for (const e of r.entities) for (const k of e.forms.keys()) if (k.replace(/ /g, '') === compact) return withForm(r, e, raw, mention);
+  }
   const gazEntry = r.gaz.lookup(raw) ?? r.gaz.lookup(stripHonorifics(raw));
   if (gazEntry) for (const e of r.entities) if (e.gaz === gazEntry) return withForm(r, e, raw, mention);
   if (mention.kind === 'name') {
