@@ -125,6 +125,7 @@ const ADVERBIAL_HEADS = new Set(['on', 'in', 'at', 'last', 'this', 'earlier', 'l
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'weekend', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'statement', 'interview', 'speech', 'letter', 'e-mail', 'email', 'report', 'conference', 'briefing', 'radio', 'television', 'tv', 'programme', 'program', 'broadcast', 'documentary', 'article', 'column', 'blog', 'message', 'debate', 'meeting', 'summit', 'seminar', 'rally', 'time', 'day', 'days', 'weeks', 'months', 'years', 'ago', 'club', 'website', 'newspaper', 'paper']);
 const FIRST_NAMES: ReadonlySet<string> = new Set([...MALE_NAMES, ...FEMALE_NAMES]);
 const WRITTEN = new Set(['e-mail', 'email', 'letter', 'statement', 'report', 'ruling', 'memo', 'message', 'note', 'blog', 'website', 'article', 'column', 'book', 'diary', 'post', 'tweet', 'judgment', 'judgement', 'verdict', 'submission', 'manifesto']);
+const QUANTIFIERS = new Set(['many', 'some', 'most', 'few', 'all', 'several', 'other', 'both', 'numerous', 'two', 'three', 'four', 'five']);
 const NOT_PAST = new Set(['need', 'speed', 'seed', 'breed', 'feed', 'hundred']);
 const PRE_VERB = new Set(['also', 'often', 'widely', 'repeatedly', 'previously', 'not', 'never', 'being', 'been', 'reportedly']);
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'da', 'den', 'der', 'al', 'bin', 'di', 'du', 'la', 'le', 'del']);
@@ -357,6 +358,11 @@ function subjectBefore(ctx: Ctx, j: number, floor: number): Mention | undefined 
       break;
     }
     if (nameStart === j && VAGUE.has(t.l)) return undefined;
+    // "many Britons", "female MPs": a generic plural, not a named source.
+    if (a > 0 && nameStart === a) {
+      const before = toks[a - 1]!;
+      if (QUANTIFIERS.has(before.l) || (nameStart === j && /s$/.test(t.t) && before.word && !before.cap && !DETERMINERS.has(before.l))) return undefined;
+    }
     // "the Tories", "the Equal Opportunities Commission": keep the article with a name that took it.
     let s0 = nameStart;
     if (nameStart === a && a > floor && toks[a - 1]!.l === 'the') s0 = a - 1;
@@ -369,7 +375,8 @@ function subjectBefore(ctx: Ctx, j: number, floor: number): Mention | undefined 
     const owner = subjectBefore(ctx, j - 1, floor);
     if (owner && owner.kind !== 'pronoun') return { ...owner, name: owner.name.replace(/['’]s$/, ''), end: t.e };
   }
-  if (t.word && (SPEAKER_NOUNS.has(l) || l.endsWith('-old'))) {
+  const head = l.includes('-') && !l.endsWith('-old') ? l.slice(l.lastIndexOf('-') + 1) : l;
+  if (t.word && (SPEAKER_NOUNS.has(head) || l.endsWith('-old'))) {
     // A noun phrase back to its determiner: "a Cabinet Office spokeswoman", "the prime minister's spokesman".
     let i = j;
     let found = -1;
@@ -797,6 +804,7 @@ function analyzeSentence(ctx: Ctx, out: Candidate[], _si: number, sentenceSubj: 
     if (info.form === 'base' && MODAL.has(prev)) continue;
     if (info.form === 'ing' && BE.has(prev) && info.cls !== 'directive' && l !== 'saying' && l !== 'telling') continue;
     if (prev === 'the' || prev === 'a' || prev === 'an' || prev === 'his' || prev === 'her' || prev === 'their' || prev === 'its') continue;
+    if (info.form === 'ing' && (prev === 'of' || prev === 'for' || prev === 'about' || prev === 'from' || prev === 'without' || prev === 'against')) continue;
     if (l === 'said' && prev === 'that' && k + 1 < n && toks[k + 1]!.t === ',') continue;
     if (l === 'told' && prev === 'all') continue;
     // Verbs used for other things.
@@ -871,7 +879,8 @@ function pushReported(ctx: Ctx, out: Candidate[], s: number, e: number, cue: str
   if (!/\p{L}{2}/u.test(span)) return;
   // Direct wins: marked fragments inside the complement are the quotes, unless they are only labels.
   const inner = directsIn(ctx, s, e);
-  const spoken = inner.filter((i) => !isLabel(ctx.text, ctx.spans[i]!));
+  // Speech is in double marks; single marks inside reported speech are scare quotes ('on the move').
+  const spoken = inner.filter((i) => !ctx.spans[i]!.single && !isLabel(ctx.text, ctx.spans[i]!));
   if (spoken.length > 0) {
     for (const i of spoken) {
       const sp = ctx.spans[i]!;
@@ -902,8 +911,8 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, subjec
   let clusterEnd = verbEnd; // first token after the attribution
   if (a >= 0) {
     const t = toks[a]!;
-    if (t.t === ',' && info.form === 'ing') {
-      // ", saying ...", ", adding that ...": the subject of the clause (below).
+    if (info.form === 'ing' && (t.t === ',' || t.word) && subjectNow()) {
+      // ", saying ...", "e-mailed Mr X pointing out ..., but suggesting ...": the subject of the clause (below).
     } else if (t.t === ',' && a >= 1) {
       const ap = appositionSubject(ctx, a);
       if (ap) {
