@@ -670,6 +670,9 @@ function sentenceSubject(ctx: Ctx, a: number, b: number): Mention | undefined {
       return undefined;
     }
     if (toks[start]!.cap) {
+      // "Low-cost airlines", "Many analysts": a capitalized modifier of a generic noun is no subject.
+      const after = e + 1 < b ? toks[e + 1]! : undefined;
+      if (after && after.word && !after.cap && VAGUE.has(after.l)) return undefined;
       const mm = subjectBefore(ctx, e, start);
       if (mm) return mm;
     }
@@ -810,7 +813,7 @@ function analyzeSentence(ctx: Ctx, out: Candidate[], _si: number, sentenceSubj: 
     // Verbs used for other things.
     const next = k + 1 < n ? toks[k + 1]!.l : '';
     if (info.lemma === 'point' && next !== 'out') continue;
-    if (info.lemma === 'call' && next !== 'on' && next !== 'for' && !(k + 2 < n && ctx.inSpan[k + 2]! >= 0)) continue;
+    if (info.lemma === 'call' && next !== 'on' && next !== 'for' && !(k + 2 < n && ctx.inSpan[k + 2]! >= 0 && !ctx.spans[ctx.inSpan[k + 2]!]!.single)) continue;
     if (info.lemma === 'ask' && (next === 'for' || next === 'about')) continue;
     if (info.lemma === 'add' && !(next === 'that' || next === ':' || next === ',' || next === '.' || isQuoteMark(toks[k + 1]?.t ?? '') || k + 1 >= n || PRONOUNS.has(next) || next === 'the' || next === 'it' || (toks[k + 1]!.cap && toks[k + 1]!.word))) continue;
     if (info.lemma === 'feel' && !(next === 'that' || PRONOUNS.has(next) || next === 'the')) continue;
