@@ -647,8 +647,11 @@ export interface EnglishResult {
 function sentenceSubject(ctx: Ctx, a: number, b: number): Mention | undefined {
   const { toks } = ctx;
   let k = a;
-  // Skip a leading adverbial ending with a comma: "Earlier, she ...", "In a statement, the company ...".
-  for (let m = a; m < Math.min(b, a + 8); m++) {
+  // Skip a leading adverbial ending with a comma: "Earlier, she ...", "In a statement, the company ...",
+  // "Realising his error, Mr Campbell ..." (not a name in apposition: "Ms Robinson, a friend of ...").
+  const lead = a < b ? toks[a]! : undefined;
+  const adverbial = !!lead && lead.word && ((FUNCTION_CAPS.has(lead.t) && !DETERMINERS.has(lead.l) && !PRONOUNS.has(lead.l) && !HONORIFICS.has(lead.l)) || /(?:ing|ed)$/.test(lead.l) || /^\d/.test(lead.l) || !lead.cap);
+  for (let m = a; adverbial && m < Math.min(b, a + 8); m++) {
     if (toks[m]!.t === ',') {
       k = m + 1;
       break;
@@ -670,6 +673,13 @@ function sentenceSubject(ctx: Ctx, a: number, b: number): Mention | undefined {
       return undefined;
     }
     if (toks[start]!.cap) {
+      // "TV presenter Anne Robinson", "Tory leader Michael Howard": role words between capitalized runs.
+      let r = e + 1;
+      while (r < b && r - e <= 3 && toks[r]!.word && !toks[r]!.cap && (ROLE_TITLES.has(toks[r]!.l) || SPEAKER_NOUNS.has(toks[r]!.l))) r++;
+      if (r > e + 1 && r < b && toks[r]!.cap && toks[r]!.word) {
+        e = r;
+        while (e + 1 < b && toks[e + 1]!.word && toks[e + 1]!.cap) e++;
+      }
       // "Low-cost airlines", "Many analysts": a capitalized modifier of a generic noun is no subject.
       const after = e + 1 < b ? toks[e + 1]! : undefined;
       if (after && after.word && !after.cap && VAGUE.has(after.l)) return undefined;

@@ -33,6 +33,7 @@ interface Event {
 
 const ORG_WORDS = /\b(?:commission|council|office|party|ltd|plc|inc|group|bank|airways|airlines|executive|department|ministry|association|federation|union|club|university|institute|agency|authority|board|committee|corporation|company|foundation|trust|society|bbc|fa|court|government|police|service|services|network|television|radio|news|times|post|guardian|telegraph|newspaper|conservatives|tories|democrats|labour|watchdog|forum|network|centre|center|organisation|organization|ofcom|uefa|fifa|iaaf|nato|eu|un)\b/i;
 const ARABIC = /[\u0600-\u06FF]/;
+const PERSON_ROLE = /(?:minister|president|leader|chairman|chairwoman|secretary|spokesman|spokeswoman|chief|boss|manager|coach|author|writer|actor|actress|singer|player|captain|chancellor|governor|mayor|senator|judge|bishop|director|editor|founder|owner|premier|king|queen|prince|princess|\d+-year-old)$/i;
 
 const HONORIFIC_PREFIX = /^(?:(?:mr|mrs|ms|miss|dr|prof|professor|sir|lord|lady|dame|baroness|baron|rev|father|sheikh|president|judge|السيد|السيدة|الدكتور|الدكتورة|العقيد|اللواء|العميد|الشيخ|المهندس|الاستاذ|الأستاذ)\.?\s+)+(?=\S)/i;
 
@@ -338,9 +339,11 @@ function resolvePronoun(r: Resolver, pos: number, sentence: number, gender: Gend
     // English: a subject of unknown gender that is not a person-like name does not take "he"/"she".
     if (r.english && !c.speaker && (gender === 'm' || gender === 'f') && !c.gender) {
       const m = c.mention!;
-      if (m.kind !== 'name' || ORG_WORDS.test(m.name)) continue;
+      // "The prime minister ... He insisted": a role held by a person takes "he" or "she".
+      const personRole = m.kind === 'noun' && PERSON_ROLE.test(m.name);
+      if (!personRole && (m.kind !== 'name' || ORG_WORDS.test(m.name))) continue;
       // A single word is a person when the document gives it a first name ("Collins" / "Kim Collins").
-      if (m.name.split(/\s+/).length < 2 && englishFullNames(r, m.name).length === 0) continue;
+      if (!personRole && m.name.split(/\s+/).length < 2 && englishFullNames(r, m.name).length === 0) continue;
     }
     e ??= entityFor(r, c.mention!);
     if (gender && (gender === 'm' || gender === 'f') && !e.gender && e.person) e.gender = gender;
