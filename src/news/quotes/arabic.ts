@@ -542,18 +542,18 @@ function pushReported(ctx: Ctx, out: Candidate[], fs: number, fe: number, cue: s
   const inner: MarkedSpan[] = [];
   for (const sp of ctx.spans) if (sp.open >= s0 && sp.close <= e0 + 1 && !isArabicLabel(ctx.text, sp)) inner.push(sp);
   if (inner.length) {
-    for (const sp of inner) out.push({ kind: 'direct', start: sp.start, end: sp.end, cue, cueAt, ...(mention ? { mention } : {}) });
+    for (const sp of inner) out.push({ kind: 'direct', start: sp.start, end: sp.end, cue, cueAt, mention });
     return;
   }
   let s = s0;
   while (s < e0 && /\s/.test(ctx.text[s]!)) s++;
-  out.push({ kind: 'reported', start: s, end: e0, cue, cueAt, ...(mention ? { mention } : {}) });
+  out.push({ kind: 'reported', start: s, end: e0, cue, cueAt, mention });
 }
 
 function pushDirect(ctx: Ctx, out: Candidate[], idx: number, cue: string, cueAt: number, mention: Mention | undefined): boolean {
   const sp = ctx.spans[idx]!;
   if (isArabicLabel(ctx.text, sp)) return false;
-  out.push({ kind: 'direct', start: sp.start, end: sp.end, cue, cueAt, ...(mention ? { mention } : {}) });
+  out.push({ kind: 'direct', start: sp.start, end: sp.end, cue, cueAt, mention });
   return true;
 }
 

@@ -897,12 +897,12 @@ function pushReported(ctx: Ctx, out: Candidate[], s: number, e: number, cue: str
   if (spoken.length > 0) {
     for (const i of spoken) {
       const sp = ctx.spans[i]!;
-      out.push({ kind: 'direct', start: sp.start, end: sp.end, cue, cueAt, ...(mention ? { mention } : {}) });
+      out.push({ kind: 'direct', start: sp.start, end: sp.end, cue, cueAt, mention });
     }
     return;
   }
   // A complement that is only a marked span, with its closing punctuation.
-  out.push({ kind: 'reported', start: s, end: e, cue, cueAt, ...(mention ? { mention } : {}) });
+  out.push({ kind: 'reported', start: s, end: e, cue, cueAt, mention });
 }
 
 function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, subjectNow: () => Mention | undefined, setSubject: (m: Mention) => void): void {
@@ -1119,7 +1119,7 @@ function attachBefore(ctx: Ctx, out: Candidate[], clusterStart: number, cue: str
     for (let i = ctx.spans.length - 1; i >= 0; i--) {
       const sp = ctx.spans[i]!;
       if (sp.close === p && !sp.single && !isLabel(text, sp)) {
-        out.push({ kind: 'direct', start: sp.start, end: sp.end, cue, cueAt, ...(mention ? { mention } : {}) });
+        out.push({ kind: 'direct', start: sp.start, end: sp.end, cue, cueAt, mention });
         return true;
       }
       if (sp.close < p) break;
@@ -1132,6 +1132,6 @@ function attachBefore(ctx: Ctx, out: Candidate[], clusterStart: number, cue: str
   // The token must be the closing mark itself (or the last word when the mark is glued).
   if (sp.close < toks[b]!.s - 1) return false;
   if (isLabel(text, sp)) return false;
-  out.push({ kind: 'direct', start: sp.start, end: sp.end, cue, cueAt, ...(mention ? { mention } : {}) });
+  out.push({ kind: 'direct', start: sp.start, end: sp.end, cue, cueAt, mention });
   return true;
 }

@@ -95,8 +95,16 @@ function sentenceOf(sentences: Sentence[], pos: number): number {
   return ans;
 }
 
+const wordsCache = new Map<string, string[]>();
+
 function nameWords(name: string): string[] {
-  return nameKey(stripHonorifics(name)).split(' ').filter(Boolean);
+  let w = wordsCache.get(name);
+  if (!w) {
+    w = nameKey(stripHonorifics(name)).split(' ').filter(Boolean);
+    if (wordsCache.size > 20_000) wordsCache.clear();
+    wordsCache.set(name, w);
+  }
+  return w;
 }
 
 const NOT_FIRST = /^(?:The|A|An|But|And|However|In|On|At|For|If|When|While|As|After|Before|So|Meanwhile|Earlier|Later|Now|This|That|It|He|She|They|We|I|His|Her|Its|Their|Our|Speaking|Asked|According|Last|Both|With|From|To|By|Of|Despite|Although|Because|Also|Yesterday|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Secretary|Minister|Chancellor|Leader|President|Chairman|Director|Commissioner|Spokesman|Spokeswoman|Officer|Executive|Chief|Prime|Deputy|Shadow|Home|Foreign|Tory|Labour|Conservative|Liberal|Democrat|Lib|Dem|MP|Senator|Governor|Mayor|General|Coach|Manager|Captain|Trade|Industry|State|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Lord|Lady|Dame)$/;
