@@ -27,8 +27,9 @@ export function extractQuotes(text: string, sentences: Sentence[], lang: Detecte
   const arabic = lang === 'ar' || (lang === 'other' && ARABIC_LETTER.test(text));
   const folded = arabic ? fold(text) : undefined;
   const { candidates, subjectAt } = folded ? arabicCandidates(text, folded, sentences, spans, gaz) : englishCandidates(text, sentences, spans);
-  const kept = dedupe(candidates);
-  const standalone = standaloneSpans(text, spans, kept, arabic);
+  const kept = candidates.length > 1 ? dedupe(candidates) : candidates;
+  const standalone = spans.length ? standaloneSpans(text, spans, kept, arabic) : [];
+  if (kept.length === 0 && standalone.length === 0) return [];
   return resolveSpeakers({ text, sentences, candidates: kept, subjectAt, english: !arabic, gaz, standalone, ...(folded ? { folded } : {}) });
 }
 
