@@ -59,6 +59,12 @@ class QuoteDepth {
     }
   }
 
+  reset(): void {
+    this.guillemets = 0;
+    this.curly = 0;
+    this.straight = 0;
+  }
+
   get open(): boolean {
     return this.guillemets > 0 || this.curly > 0 || this.straight === 1;
   }
@@ -73,24 +79,20 @@ const MAX_QUOTED_SENTENCE = 1500;
  */
 export function splitSentences(text: string, lang: Lang | 'other' = 'en'): Sentence[] {
   const out: Sentence[] = [];
-  // One segment() call over the whole text: ICU's per-call cost dominates when it is called per line.
-  const parts = [...segmenter(lang === 'other' ? 'en' : lang).segment(text)];
   let start = -1;
-  let depth = new QuoteDepth();
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
+  const depth = new QuoteDepth();
+  // One segment() call over the whole text: ICU's per-call cost dominates when it is called per line.
+  for (const part of segmenter(lang === 'other' ? 'en' : lang).segment(text)) {
     if (start === -1) start = part.index;
     const end = part.index + part.segment.length;
     // ICU always breaks after a line break (Unicode SB4), so a newline inside a segment is a hard boundary.
-    const hard = part.segment.includes('\n');
-    if (!hard) {
+    if (end < text.length && !part.segment.includes('\n')) {
       depth.add(part.segment);
-      const next = parts[i + 1]?.segment;
-      if (next !== undefined && (endsWithAbbreviation(part.segment, next) || (depth.open && end - start < MAX_QUOTED_SENTENCE))) continue;
+      if (depth.open ? end - start < MAX_QUOTED_SENTENCE : endsWithAbbreviation(part.segment, text.slice(end, end + 24))) continue;
     }
     pushLines(out, text, start, end);
     start = -1;
-    depth = new QuoteDepth();
+    depth.reset();
   }
   return out;
 }
