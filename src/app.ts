@@ -33,6 +33,7 @@ export async function createServices(config: Config, log: Logger): Promise<{ ser
   const store = await createNewsStore({ dir: config.content.dir, maxFileBytes: config.content.maxFileBytes, summarySentences: config.summary.sentences, log });
   const services: BotServices = {
     library: () => store.library(),
+    speakers: () => store.speakers(),
     settings: { summarySentences: config.summary.sentences, pageSize: config.bot.pageSize, timeZone: config.bot.timeZone, defaultLang: config.bot.defaultLanguage },
     log,
   };

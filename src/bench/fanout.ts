@@ -14,6 +14,7 @@ import { createLibrary } from '../news/library.ts';
 import { parseDocument } from '../news/parse.ts';
 import { openStorage } from '../storage/db.ts';
 import { createFakeTelegram } from '../../tests/fakes/telegram-api.ts';
+import { speakersOf } from '../news/store.ts';
 
 export interface FanoutResult {
   chats: number;
@@ -38,7 +39,7 @@ export async function benchFanout(chats = 10_000, scale = 10): Promise<FanoutRes
   const doc = parseDocument('oil.txt', new TextEncoder().encode('Oil prices climb after OPEC cuts output\n\nOil prices rose on Monday after OPEC agreed to cut output. Traders said supply would tighten.\n'), new Date());
   const sentences = doc.text.split(/(?<=\.)\s+/).filter(Boolean).map((text) => ({ text, start: doc.text.indexOf(text), end: doc.text.indexOf(text) + text.length }));
   const library = createLibrary([{ doc, sentences, summary: sentences.map((_, i) => i), quotes: [] }]);
-  const services: BotServices = { library: () => library, settings: { summarySentences: 2, pageSize: 10, timeZone: 'UTC', defaultLang: 'en' }, log: silent };
+  const services: BotServices = { library: () => library, speakers: () => speakersOf(library), settings: { summarySentences: 2, pageSize: 10, timeZone: 'UTC', defaultLang: 'en' }, log: silent };
   const adapter = createTelegramAdapter({ router: createRouter(services), services, config, log: silent });
   const storage = await openStorage({ dataDir });
   const briefings = createBriefings({

@@ -6,6 +6,7 @@ import { buildBrief } from '../news/brief.ts';
 import { createLibrary } from '../news/library.ts';
 import { parseDocument } from '../news/parse.ts';
 import type { Brief } from '../news/types.ts';
+import { speakersOf } from '../news/store.ts';
 
 export interface IngestResult {
   documents: number;
@@ -62,6 +63,7 @@ export async function benchIngest(contentDir: string, n = 10_000, queries = 2_00
   const library = createLibrary(briefs);
   const services: BotServices = {
     library: () => library,
+    speakers: () => speakersOf(library),
     settings: { summarySentences: 3, pageSize: 10, timeZone: 'UTC', defaultLang: 'en' },
     log: silent,
   };

@@ -1,5 +1,6 @@
 import type { Lang } from '../news/language.ts';
 import { aboutCommand, fullCommand, listCommand, summaryCommand } from './handlers/news.ts';
+import { quotesCommand, whoCommand, whosaidCommand } from './handlers/quotes.ts';
 import { strings } from './i18n.ts';
 import { paragraph, type Block, type Post } from './post.ts';
 import type { BriefingCommands, CommandRequest } from './types.ts';
@@ -41,6 +42,24 @@ export const commands: CommandSpec[] = [
     description: { en: 'Documents, newest first', ar: 'الوثائق، الأحدث أولًا' },
     options: [{ name: 'page', type: 'integer', description: { en: 'Page number', ar: 'رقم الصفحة' } }],
     run: listCommand,
+  },
+  {
+    name: 'who',
+    description: { en: 'What a person said: their quotes, newest first', ar: 'ماذا قال شخص: اقتباساته، الأحدث أولًا' },
+    options: [{ name: 'name', type: 'string', description: { en: 'Name, in Arabic or Latin script', ar: 'الاسم، بالعربية أو اللاتينية' }, autocomplete: 'speakers' }],
+    run: whoCommand,
+  },
+  {
+    name: 'quotes',
+    description: { en: 'Who said what in a document', ar: 'من قال ماذا في وثيقة' },
+    options: [documentOption],
+    run: quotesCommand,
+  },
+  {
+    name: 'whosaid',
+    description: { en: 'Who said these words', ar: 'من قال هذه الكلمات' },
+    options: [{ name: 'words', type: 'string', description: { en: 'Words from the quote', ar: 'كلمات من الاقتباس' }, required: true }],
+    run: whosaidCommand,
   },
   { name: 'about', description: { en: 'About this bot', ar: 'عن هذا البوت' }, options: [], run: aboutCommand },
   { name: 'full', description: { en: 'Full text of a document', ar: 'النص الكامل لوثيقة' }, options: [], hidden: true, run: fullCommand },

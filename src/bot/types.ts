@@ -1,5 +1,6 @@
 import type { Lang } from '../news/language.ts';
 import type { Library } from '../news/library.ts';
+import type { SpeakerRegistry } from '../news/quotes/index.ts';
 import type { Post } from './post.ts';
 
 /** One incoming chat message, the same shape from every platform. */
@@ -36,6 +37,8 @@ export interface Logger {
 /** What handlers may use; each is a getter so a content reload swaps it underneath. */
 export interface BotServices {
   library(): Library;
+  /** Who said what across the library; built on first use after each load. */
+  speakers(): SpeakerRegistry;
   settings: Settings;
   log: Logger;
   /** Present when briefings (subscriptions, digests) are wired in. */

@@ -4,6 +4,7 @@ import { buildBrief } from './brief.ts';
 import { createLibrary, type Library } from './library.ts';
 import { loadDocuments } from './load.ts';
 import type { ContentError } from './parse.ts';
+import { createSpeakerRegistry, type SpeakerRegistry } from './quotes/index.ts';
 
 export interface NewsStoreOptions {
   dir: string;
@@ -14,6 +15,8 @@ export interface NewsStoreOptions {
 
 export interface NewsStore {
   library(): Library;
+  /** Who said what across the library, built on first use after each load. */
+  speakers(): SpeakerRegistry;
   /** Files skipped at the last load, each with its reason. */
   skipped(): ContentError[];
   reload(): Promise<Library>;
@@ -21,6 +24,15 @@ export interface NewsStore {
   watch(): () => Promise<void>;
   /** Called after each successful reload (briefings use it to see new documents). */
   onReload(listener: (library: Library) => void): void;
+}
+
+const registries = new WeakMap<Library, SpeakerRegistry>();
+
+/** The speaker registry of a library, built on first use and kept as long as the library. */
+export function speakersOf(library: Library): SpeakerRegistry {
+  let registry = registries.get(library);
+  if (!registry) registries.set(library, (registry = createSpeakerRegistry([...library.briefs])));
+  return registry;
 }
 
 export async function createNewsStore(options: NewsStoreOptions): Promise<NewsStore> {
@@ -51,6 +63,7 @@ export async function createNewsStore(options: NewsStoreOptions): Promise<NewsSt
 
   return {
     library: () => library,
+    speakers: () => speakersOf(library),
     skipped: () => skipped,
     reload,
     onReload: (listener) => void listeners.push(listener),

@@ -11,6 +11,7 @@ import { createLibrary, type Library } from '../../src/news/library.ts';
 import { parseDocument } from '../../src/news/parse.ts';
 import { openStorage, type Storage } from '../../src/storage/db.ts';
 import { memoryLogger, repoRoot } from '../helpers/services.ts';
+import { speakersOf } from '../../src/news/store.ts';
 
 export function tempDir(prefix = 'newsbot-briefings-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -58,7 +59,7 @@ export function testConfig(overrides: Partial<Config['briefings']> = {}, env: Re
 }
 
 export function servicesFor(store: { library(): Library }, log = memoryLogger()): BotServices {
-  return { library: () => store.library(), settings: { summarySentences: 2, pageSize: 10, timeZone: 'UTC', defaultLang: 'en' }, log };
+  return { library: () => store.library(), speakers: () => speakersOf(store.library()), settings: { summarySentences: 2, pageSize: 10, timeZone: 'UTC', defaultLang: 'en' }, log };
 }
 
 export interface Sent {

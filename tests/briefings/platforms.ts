@@ -11,6 +11,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import type { Library } from '../../src/news/library.ts';
 import { openStorage, type Storage } from '../../src/storage/db.ts';
 import { memoryLogger, repoRoot } from '../helpers/services.ts';
+import { speakersOf } from '../../src/news/store.ts';
 
 export interface PlatformsOptions {
   dataDir: string;
@@ -45,7 +46,7 @@ export async function startPlatforms(options: PlatformsOptions): Promise<Platfor
   const loaded = loadConfig(env, repoRoot);
   const config: Config = { ...loaded, briefings: { ...loaded.briefings, ...options.briefings } };
   const log = options.log ?? memoryLogger();
-  const services: BotServices = { library: () => options.store.library(), settings: { summarySentences: 2, pageSize: 10, timeZone: 'UTC', defaultLang: 'en' }, log };
+  const services: BotServices = { library: () => options.store.library(), speakers: () => speakersOf(options.store.library()), settings: { summarySentences: 2, pageSize: 10, timeZone: 'UTC', defaultLang: 'en' }, log };
   const router = createRouter(services);
   const deps = { router, services, config, log };
   const adapters: ChatAdapter[] = [];

@@ -190,18 +190,22 @@ export function createSpeakerRegistry(briefs: Brief[], gazetteer: Gazetteer = de
       for (const k of e.keys) {
         if (ARABIC.test(k) === ARABIC.test(q)) {
           for (const part of [k, ...k.split(' ')]) {
-            const d = editDistance(q, part, 6) / Math.max(q.length, part.length);
+            const raw = editDistance(q, part, 6);
+            // A capped distance says "far", not "6 letters off a long name".
+            const d = raw > 6 ? 1 : raw / Math.max(q.length, part.length);
             if (d < best) best = d;
           }
         }
         for (const part of [k, ...k.split(' ')]) {
           const ks = nameSkeletons(part).join('');
           if (!ks || !qs) continue;
-          const d = editDistance(qs, ks, 6) / Math.max(qs.length, ks.length) + 0.05;
+          const raw = editDistance(qs, ks, 6);
+          const d = raw > 6 ? 1 : raw / Math.max(qs.length, ks.length) + 0.05;
           if (d < best) best = d;
         }
       }
-      if (best <= 0.5) scored.push({ e, d: best });
+      // Past 0.4 of the name differing, a "near match" is noise: better no suggestion than a random one.
+      if (best <= 0.4) scored.push({ e, d: best });
     }
     scored.sort((a, b) => a.d - b.d || b.e.count - a.e.count);
     return scored.slice(0, n).map((s) => s.e);
