@@ -45,4 +45,26 @@ describe('newsbot CLI', () => {
     expect(content.stderr).toMatch(/bad\.json: expected \{title\?, text/);
     expect(content.stderr).toMatch(/empty\.txt: the file is empty/);
   });
+
+  it('ask answers a who-said-what question in Arabic', () => {
+    const run = newsbot(['ask', 'ماذا قال ترامب؟']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('هناك كراهية هائلة');
+  });
+
+  it('quotes --json prints one array of {doc, speaker, text, kind, cue, sentence}', () => {
+    const run = newsbot(['quotes', 'content/000_242677af3c996c0f.txt', '--json']);
+    expect(run.status).toBe(0);
+    const records = JSON.parse(run.stdout) as { doc: string; speaker: { name: string; aliases: string[] }; text: string; kind: string; cue?: string; sentence: string }[];
+    const seed = fs.readFileSync(path.join(repoRoot, 'content/000_242677af3c996c0f.txt'), 'utf8');
+    expect(records.length).toBeGreaterThanOrEqual(4);
+    for (const r of records) {
+      expect(['direct', 'reported']).toContain(r.kind);
+      expect(seed).toContain(r.text);
+      expect(seed).toContain(r.sentence);
+      expect(r.sentence).toContain(r.text);
+      expect(Array.isArray(r.speaker.aliases)).toBe(true);
+    }
+    expect(records.some((r) => r.text.includes('هناك كراهية هائلة') && /trump|ترامب/i.test([r.speaker.name, ...r.speaker.aliases].join(' ')))).toBe(true);
+  });
 });

@@ -48,6 +48,17 @@ function nameAndPage(args: string): { name: string; page: number } {
   return m?.[1] ? { name: m[1], page: Number(m[2]) } : { name: args.trim(), page: 1 };
 }
 
+const ARABIC = /[\u0600-\u06FF]/;
+
+/** The speaker's name in the reply's script when one is known: ترامب in Arabic, Trump in English. */
+export function displayName(s: RegistrySpeaker, lang: Lang): string {
+  const wantArabic = lang === 'ar';
+  if (ARABIC.test(s.name) === wantArabic) return s.name;
+  const forms = s.aliases.filter((a) => ARABIC.test(a) === wantArabic);
+  // The fullest form in that script: "دونالد ترامب" over "ترامب".
+  return forms.sort((a, b) => b.split(' ').length - a.split(' ').length || b.length - a.length)[0] ?? s.name;
+}
+
 function speakerLine(s: RegistrySpeaker): Inline[] {
   const roles = s.roles.length ? ` — ${s.roles.slice(0, 2).join('; ')}` : '';
   return [bold(s.name), `${roles} (${s.count})`];
@@ -76,7 +87,7 @@ export function whoPost(services: BotServices, args: string, lang: Lang): Post {
   const buttons = pager(`/who ${speaker.name}`, p, pages, lang);
   return {
     lang,
-    blocks: [heading(t.quotesBy(speaker.name)), ...roles, ...slice.flatMap((ref) => quoteBlocks(services, ref, lang, false))],
+    blocks: [heading(t.quotesBy(displayName(speaker, lang))), ...roles, ...slice.flatMap((ref) => quoteBlocks(services, ref, lang, false))],
     ...(buttons ? { buttons } : {}),
   };
 }
