@@ -1,5 +1,5 @@
-// Autocomplete choices for slash-command options: document titles now, speaker names once the
-// who-said-what work gives the services a speaker lookup. At most 25 choices, names at most 100.
+// Autocomplete choices for slash-command options: document titles and speaker names.
+// At most 25 choices, names at most 100.
 import type { APIApplicationCommandOptionChoice } from 'discord.js';
 import type { BotServices } from '../../bot/types.ts';
 import type { Library } from '../../news/library.ts';
@@ -71,12 +71,34 @@ export function documentChoices(services: BotServices, value: string): Choice[] 
   return picked.map((b) => documentChoice(library, b));
 }
 
+// Normalized name forms per registry, so typing does not re-normalize every alias on every key.
+const speakerCache = new WeakMap<object, { name: string; forms: string[]; count: number }[]>();
+
 /**
- * Speaker names for a partly typed value.
- * TODO(who-said-what): BotServices has no speaker lookup yet. When it lands, call it here, e.g.
- * `services.speakers?.search(value, MAX_CHOICES)` (canonical names plus aliases, Arabic folded
- * with normalizeForMatch), and map each speaker to `{ name: clipName(name), value: name }`.
+ * Speaker names for a partly typed value, Arabic or Latin: the registry's match for the whole value
+ * (Trump ↔ ترامب), then names any of whose forms contain every typed word, most quoted first.
+ * The most quoted speakers when nothing is typed.
  */
-export function speakerChoices(_services: BotServices, _value: string): Choice[] {
-  return [];
+export function speakerChoices(services: BotServices, value: string): Choice[] {
+  const registry = services.speakers();
+  let speakers = speakerCache.get(registry);
+  if (!speakers) {
+    speakers = [...registry.speakers]
+      .sort((a, b) => b.count - a.count)
+      .map((s) => ({ name: s.name, forms: [s.name, ...s.aliases].map((f) => normalizeForMatch(f)), count: s.count }));
+    speakerCache.set(registry, speakers);
+  }
+  const typed = cleanText(value).slice(0, MAX_QUERY).trim();
+  const names: string[] = [];
+  const add = (name: string | undefined) => {
+    if (name && name.length <= MAX_VALUE && !names.includes(name) && names.length < MAX_CHOICES) names.push(name);
+  };
+  if (typed) {
+    add(registry.find(typed)?.name);
+    const words = normalizeForMatch(typed).split(/\s+/).filter(Boolean);
+    for (const s of speakers) if (s.forms.some((f) => words.every((w) => f.includes(w)))) add(s.name);
+  } else {
+    for (const s of speakers) add(s.name);
+  }
+  return names.map((name) => ({ name: clipName(name), value: name }));
 }

@@ -72,12 +72,16 @@ describe('autocomplete choices', () => {
     }
   });
 
-  it('speakers: nothing until the who-said-what lookup exists', async () => {
+  it('speakers: Latin or Arabic input, the registry match first, ≤ 25 names within Discord limits', async () => {
     const services = await realServices();
-    expect(speakerChoices(services, 'Trump')).toEqual([]);
-    // The table grows a /who command with the who-said-what work; Discord then gets it for free.
-    expect(availableCommands(services).some((c) => c.options.some((o) => o.autocomplete === 'speakers'))).toBe(
-      commands.some((c) => c.options.some((o) => o.autocomplete === 'speakers')),
-    );
+    expect(speakerChoices(services, 'Trump')[0]).toEqual({ name: 'Donald Trump', value: 'Donald Trump' });
+    expect(speakerChoices(services, 'ترامب')[0]?.value).toBe('Donald Trump');
+    expect(speakerChoices(services, 'hewitt')[0]?.value).toBe('Patricia Hewitt');
+    const all = speakerChoices(services, '');
+    expect(all.length).toBeGreaterThan(3);
+    expect(all.length).toBeLessThanOrEqual(25);
+    for (const c of all) expect(c.name.length).toBeLessThanOrEqual(100);
+    expect(speakerChoices(services, 'zzzz-no-one')).toEqual([]);
+    expect(availableCommands(services).find((c) => c.name === 'who')?.options[0]?.autocomplete).toBe('speakers');
   });
 });

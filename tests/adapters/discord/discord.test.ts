@@ -96,7 +96,7 @@ describe('Discord adapter end to end (discord.js against the fake)', () => {
     expect(put.map((r) => r.path)).toEqual([`/applications/${h.fake.applicationId}/guilds/${h.fake.guildId}/commands`]);
     expect(put[0]?.status).toBe(200);
     expect(put[0]?.body).toEqual(expectedBody(h.router.commands()));
-    expect(h.fake.commands.guild[h.fake.guildId]?.map((c) => c.name)).toEqual(['start', 'help', 'summary', 'list', 'about']);
+    expect(h.fake.commands.guild[h.fake.guildId]?.map((c) => c.name)).toEqual(['start', 'help', 'summary', 'list', 'who', 'quotes', 'whosaid', 'about']);
     expect(h.fake.commands.global).toEqual([]);
   });
 
@@ -169,7 +169,21 @@ describe('Discord adapter end to end (discord.js against the fake)', () => {
     expect(await ask('zzzz-nothing-like-this')).toEqual([]);
   });
 
-  it.todo('/who with speaker-name autocomplete (waits for the who-said-what command and its speaker lookup)');
+  it('/who with speaker-name autocomplete in either script, then the quotes', async () => {
+    const ask = async (value: string) => {
+      const cb = await interact(h.fake.autocomplete('who', { name: value }, { focused: 'name' }));
+      expect(cb.type).toBe(8);
+      return cb.data?.choices as Array<{ name: string; value: string }>;
+    };
+    expect((await ask('ترامب'))[0]?.value).toBe('Donald Trump');
+    expect((await ask('Trum'))[0]?.value).toBe('Donald Trump');
+    expect((await ask('قو'))[0]?.value).toBe('Guo Jiakun');
+    const top = await ask('');
+    expect(top.length).toBeGreaterThan(3);
+    expect(top.length).toBeLessThanOrEqual(25);
+    const cb = await interact(h.fake.slashCommand('who', { name: 'Donald Trump' }));
+    expect(JSON.stringify(cb.data)).toContain('هناك كراهية هائلة');
+  });
 
   it('a mention question in Arabic gets an Arabic reply in the channel, as a reply to the question', async () => {
     const mentions = channel('mentions');
