@@ -1,6 +1,7 @@
 import { stripControls } from '../news/normalize.ts';
 import type { Brief } from '../news/types.ts';
 import { clip, summaryPost } from './handlers/news.ts';
+import { displayName, quoteBlocks } from './handlers/quotes.ts';
 import type { Post } from './post.ts';
 import { pickLanguage } from './router.ts';
 import type { BotServices } from './types.ts';
@@ -32,18 +33,36 @@ function firstSentence(brief: Brief): string {
 }
 
 /**
- * The results for an inline query, platform-free: document summaries matching the words, or the
- * newest documents when there are none. (Who-said-what can add speaker quotes here.)
+ * The results for an inline query, platform-free: when the words name a speaker, that speaker's
+ * quotes first (each a ready message with its source); then document summaries matching the words,
+ * or the newest documents when there are none.
  */
 export function inlineResults(services: BotServices, query: string, options: InlineOptions = {}): InlineResult[] {
   const limit = Math.min(MAX_INLINE_RESULTS, Math.max(1, options.limit ?? MAX_INLINE_RESULTS));
   const words = stripControls(query).slice(0, MAX_QUERY_CHARS).trim();
   const lang = pickLanguage(words, options.locale, services.settings.defaultLang);
   const library = services.library();
-  const briefs = words ? library.search(words, limit) : library.briefs.slice(0, limit);
   const seen = new Set<string>();
   const results: InlineResult[] = [];
+  const speaker = words ? services.speakers().find(words) : undefined;
+  if (speaker) {
+    const name = displayName(speaker, lang);
+    services
+      .speakers()
+      .quotesBy(speaker)
+      .slice(0, limit)
+      .forEach((ref, i) => {
+        results.push({
+          id: `q-${i}-${library.keyOf(library.byId(ref.doc.id) ?? library.briefs[0]!)}`.slice(0, 64),
+          title: clip(`${name}: ${ref.quote.text.replace(/\s+/g, ' ')}`, 120),
+          description: clip(ref.doc.title, 160),
+          post: { lang, blocks: [{ type: 'heading', text: name }, ...quoteBlocks(services, ref, lang, false)] },
+        });
+      });
+  }
+  const briefs = words ? library.search(words, limit) : library.briefs.slice(0, limit);
   for (const brief of briefs) {
+    if (results.length >= limit) break;
     const id = `doc-${library.keyOf(brief) || library.numberOf(brief)}`;
     if (seen.has(id)) continue;
     seen.add(id);

@@ -195,22 +195,22 @@ describe('commands and questions (long polling)', () => {
 });
 
 describe('who said what', () => {
-  // These depend on the who-said-what work (a /who command and plainQuestion): they run once it lands.
-  const whoLanded = availableCommands({}).some((c) => c.name === 'who');
-  (whoLanded ? it : it.todo)('/who Trump lists Trump quotes', async () => {
+  it('/who Trump lists Trump quotes', async () => {
     const h = await harness();
     await ask(h, '/who Trump', { from: { id: 11 } });
     const html = String(h.fake.callsOf('sendMessage')[0]?.body.text);
     expect(html).toContain('<blockquote>');
     expect(h.texts(11)[0]).toMatch(/Trump|ترامب/);
+    expect(h.texts(11)[0]).toContain('هناك كراهية هائلة');
     expectClean(h);
   });
-  (whoLanded ? it : it.todo)('«ماذا قال ترامب؟» answers with his quotes in Arabic', async () => {
+  it('«ماذا قال ترامب؟» answers with his quotes in Arabic', async () => {
     const h = await harness();
     await ask(h, 'ماذا قال ترامب؟', { from: { id: 12 } });
     const html = String(h.fake.callsOf('sendMessage')[0]?.body.text);
     expect(html).toContain('<blockquote>');
     expect(h.texts(12)[0]).toContain('ترامب');
+    expect(h.texts(12)[0]).toContain('نحن نحقق الكثير من التقدم');
     expectClean(h);
   });
 });
@@ -296,6 +296,19 @@ describe('inline mode', () => {
       expect(checkTelegramHtml(content.message_text).ok).toBe(true);
       expect(Buffer.byteLength(String(r.id))).toBeLessThanOrEqual(64);
     }
+    expect(h.fake.rejections).toEqual([]);
+  });
+
+  it("answers @bot <speaker> with that speaker's quotes first, each with its source", async () => {
+    const h = await harness();
+    h.fake.pushUpdate(h.fake.inlineQuery('Trump'));
+    await h.fake.waitFor(() => h.fake.callsOf('answerInlineQuery').length === 1);
+    const results = h.fake.callsOf('answerInlineQuery')[0]!.body.results as Body[];
+    const first = results[0]!.input_message_content as { message_text: string };
+    expect(String(results[0]!.title)).toMatch(/^Donald Trump: /);
+    expect(first.message_text).toContain('<blockquote>');
+    expect(first.message_text).toMatch(/هناك كراهية هائلة|نحن نحقق الكثير من التقدم|غاضب/);
+    expect(new Set(results.map((r) => r.id)).size).toBe(results.length);
     expect(h.fake.rejections).toEqual([]);
   });
 });
