@@ -11,6 +11,7 @@ import { main as startMain } from './main.ts';
 import { buildBrief } from './news/brief.ts';
 import { loadDocuments } from './news/load.ts';
 import { ContentError, parseDocument } from './news/parse.ts';
+import { loadGazetteer } from './news/quotes/index.ts';
 import type { NewsDocument } from './news/types.ts';
 import { isMain } from './is-main.ts';
 
@@ -135,6 +136,13 @@ async function check(): Promise<void> {
       if (docs === 0) problems.push(`${cfg.content.dir}: no documents (.txt, .md or .json) to load`);
     } catch (error) {
       problems.push(`${cfg.content.dir}: cannot read the content folder (${(error as Error).message})`);
+    }
+  }
+  if (cfg) {
+    try {
+      loadGazetteer(cfg.quotes.gazetteer);
+    } catch (error) {
+      problems.push((error as Error).message);
     }
   }
   if (problems.length) {

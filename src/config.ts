@@ -52,6 +52,7 @@ export const fileSchema = z
       })
       .strict()
       .prefault({}),
+    quotes: z.object({ gazetteer: z.string().min(1).default('config/names.json') }).strict().prefault({}),
     log: z.object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).strict().prefault({}),
     telegram: z
       .object({
@@ -154,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     data.log.level = level.data;
   }
   data.content.dir = path.resolve(cwd, data.content.dir);
+  data.quotes.gazetteer = path.resolve(cwd, data.quotes.gazetteer);
   data.dataDir = path.resolve(cwd, data.dataDir);
   return { ...data, file, secrets };
 }

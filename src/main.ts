@@ -30,6 +30,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   };
   const app = await startApp(config, log, { console: argv.includes('--console'), watch: true, onConsoleEnd: () => void exit(0) }).catch((error: unknown) => {
     log.fatal({ err: error }, 'start-up failed');
+    // The reason in plain words too, whatever the log format: a bad names file, a locked database...
+    process.stderr.write(`newsbot: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   });
   process.once('SIGINT', () => void exit(0));

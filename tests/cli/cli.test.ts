@@ -35,15 +35,18 @@ describe('newsbot CLI', () => {
     fs.writeFileSync(path.join(dir, 'empty.txt'), '');
     const config = path.join(dir, 'config.json');
     fs.writeFileSync(config, JSON.stringify({ content: { dir }, bot: { timeZone: 'Nowhere/City' } }));
+    const names = path.join(dir, 'names.json');
+    fs.writeFileSync(names, JSON.stringify({ entries: [{ name: '' }] }));
     const bad = newsbot(['check'], { NEWSBOT_CONFIG: config });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/key "bot\.timeZone": expected an IANA time zone/);
     const fixed = path.join(dir, 'config2.json');
-    fs.writeFileSync(fixed, JSON.stringify({ content: { dir } }));
+    fs.writeFileSync(fixed, JSON.stringify({ content: { dir }, quotes: { gazetteer: names } }));
     const content = newsbot(['check'], { NEWSBOT_CONFIG: fixed });
     expect(content.status).toBe(1);
     expect(content.stderr).toMatch(/bad\.json: expected \{title\?, text/);
     expect(content.stderr).toMatch(/empty\.txt: the file is empty/);
+    expect(content.stderr).toMatch(/names\.json: entries\.0\.name: name must not be empty/);
   });
 
   it('ask answers a who-said-what question in Arabic', () => {
@@ -66,5 +69,16 @@ describe('newsbot CLI', () => {
       expect(Array.isArray(r.speaker.aliases)).toBe(true);
     }
     expect(records.some((r) => r.text.includes('هناك كراهية هائلة') && /trump|ترامب/i.test([r.speaker.name, ...r.speaker.aliases].join(' ')))).toBe(true);
+  });
+
+  it('start refuses a broken names file with a message naming it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbot-names-'));
+    const names = path.join(dir, 'names.json');
+    fs.writeFileSync(names, '{"entries": [');
+    const config = path.join(dir, 'config.json');
+    fs.writeFileSync(config, JSON.stringify({ quotes: { gazetteer: names }, dataDir: path.join(dir, 'data') }));
+    const run = newsbot(['start'], { NEWSBOT_CONFIG: config });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`newsbot: cannot start: ${names}`);
   });
 });
