@@ -255,6 +255,11 @@ function nameRunStart(toks: EToken[], end: number, floor: number): number {
       i -= 2;
       continue;
     }
+    // A chain of lower-case particles: "Pieter van der Berg".
+    if (NAME_PARTICLES.has(p) && i - 3 >= floor && NAME_PARTICLES.has(toks[i - 2]!.l) && toks[i - 3]!.cap && toks[i - 3]!.word) {
+      i -= 3;
+      continue;
+    }
     break;
   }
   // Drop sentence-initial function words ("But Mr X", "The").
@@ -318,6 +323,32 @@ function rolePrefix(ctx: Ctx, nameFirst: number): string | undefined {
   const words = role.toLowerCase().split(/\s+/);
   if (!words.some((w) => SPEAKER_NOUNS.has(w) || ROLE_TITLES.has(w))) return undefined;
   return role;
+}
+
+// Words that end a role phrase walking left: prepositions, conjunctions, relatives.
+const PHRASE_STOP = new Set(['but', 'while', 'as', 'when', 'after', 'before', 'because', 'if', 'although', 'though', 'since', 'until', 'in', 'on', 'at', 'of', 'for', 'with', 'by', 'from', 'to', 'into', 'about', 'than', 'where', 'whereas', 'so', 'yet', 'or', 'nor', 'not', 'which', 'whose', 'whom', 'who', 'said']);
+
+/**
+ * The start of a subject phrase whose name begins at token i: role words, owners and a determiner before
+ * it ("chairman and chief executive Richard Parsons", "the company's boss Jane Doe"), when a clause
+ * boundary (a comma, a dash, a colon or a closing quotation mark) stands right before them.
+ */
+function phraseStart(ctx: Ctx, i: number): number {
+  const { toks } = ctx;
+  let w = i;
+  let role = false;
+  while (w - 1 >= 0 && i - w < 8) {
+    const x = toks[w - 1]!;
+    if (ctx.inSpan[w - 1]! >= 0 || !x.word) break;
+    const l = x.l;
+    if (CUES.has(l) || CLAUSE_AUX.has(l) || PRONOUNS.has(l) || CLAUSE_START.has(l) || PHRASE_STOP.has(l)) break;
+    const head = l.includes('-') && !l.endsWith('-old') ? l.slice(l.lastIndexOf('-') + 1) : l;
+    if (ROLE_TITLES.has(head) || SPEAKER_NOUNS.has(head) || l.endsWith('-old') || /['’]s$/.test(l)) role = true;
+    w--;
+  }
+  if (w === i || w === 0 || !role) return i;
+  const b = toks[w - 1]!;
+  return b.t === ',' || b.t === '-' || b.t === '—' || b.t === '–' || b.t === ':' || ctx.inSpan[w - 1]! >= 0 ? w : i;
 }
 
 /** A speaker phrase ending at token j (inclusive), walking left. */
@@ -949,6 +980,9 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, subjec
     }
   }
   if (clusterStart < 0) clusterStart = k;
+  // The whole subject phrase belongs to the attribution: "chairman and chief executive Richard Parsons said",
+  // "the company's boss Jane Doe said".
+  if (mention && clusterStart < k) clusterStart = phraseStart(ctx, clusterStart);
   // "what they have said", "the things he said": a relative clause, not a report.
   if (mention && clusterStart > 0 && clusterStart <= k) {
     const before = toks[clusterStart - 1]!.l;

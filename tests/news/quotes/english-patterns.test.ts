@@ -1,0 +1,203 @@
+// Common English attribution shapes, one short made-up item each: who is quoted, and what.
+// These are the plain patterns of news copy that any extractor must get, independently of the BBC gold.
+
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/news/quotes/extract.ts';
+import { splitSentences } from '../../../src/news/sentences.ts';
+
+interface Case {
+  name: string;
+  text: string;
+  /** [speaker, quote text] in document order; quote text as between the marks (direct) or the clause (reported). */
+  want: [string, string][];
+}
+
+const CASES: Case[] = [
+  // "Q," X said. / "Q," said X.
+  { name: '"Q," X said.', text: '"We will appeal against the ruling," Tom Harlow said.', want: [['Tom Harlow', 'We will appeal against the ruling']] },
+  { name: '"Q," said X.', text: '"We are happy," said John Smith.', want: [['John Smith', 'We are happy']] },
+  { name: '"Q," X says.', text: '"It is a tough market," Ben Okafor says.', want: [['Ben Okafor', 'It is a tough market']] },
+  { name: '"Q," says X.', text: '"It is a tough market," says Ben Okafor.', want: [['Ben Okafor', 'It is a tough market']] },
+  { name: '"Q," X said (particles)', text: '"We will rebuild," Pieter van der Berg said.', want: [['Pieter van der Berg', 'We will rebuild']] },
+  { name: '"Q?" asked X.', text: '"Where has all the money gone?" asked Nils Obi.', want: [['Nils Obi', 'Where has all the money gone?']] },
+  { name: '"Q," X added.', text: '"The team played well," Dave Rennie added.', want: [['Dave Rennie', 'The team played well']] },
+  { name: '"Q," X told reporters.', text: '"The rules are unfair," Gemma Rowe told reporters.', want: [['Gemma Rowe', 'The rules are unfair']] },
+  { name: '"Q," X said of ...', text: '"It was a bad decision," Oliver Grant said of the merger.', want: [['Oliver Grant', 'It was a bad decision']] },
+  { name: '"Q," X said yesterday.', text: '"It was a bad decision," Oliver Grant said yesterday.', want: [['Oliver Grant', 'It was a bad decision']] },
+
+  // "Q," X, ROLE, said. / "Q," said X, ROLE.
+  { name: '"Q," X, ROLE, said.', text: '"Sales fell sharply in the autumn," Maria Keller, the firm\'s finance director, said.', want: [['Maria Keller', 'Sales fell sharply in the autumn']] },
+  { name: '"Q," X, ROLE of Y, told ...', text: '"We need more staff," Lena Fox, the head of Kingsbridge Hospital, told reporters on Friday.', want: [['Lena Fox', 'We need more staff']] },
+  { name: '"Q," X, a ROLE for Y, said on DAY.', text: '"The plan is dead," Jane Doe, a spokeswoman for Orbis Media, said on Tuesday.', want: [['Jane Doe', 'The plan is dead']] },
+  { name: '"Q," said X, ROLE of Y.', text: '"The deal is done," said Peter Quill, chief executive of Orbis Media.', want: [['Peter Quill', 'The deal is done']] },
+  { name: '"Q," said X, the ROLE.', text: '"This is a fair deal," said Bob Crane, the union\'s general secretary.', want: [['Bob Crane', 'This is a fair deal']] },
+  { name: '"Q," said Dr X, a ROLE at Y.', text: '"Nobody expected this," said Dr Lena Fox, a researcher at Kingsbridge University.', want: [['Lena Fox', 'Nobody expected this']] },
+
+  // "Q," ROLE X said.
+  {
+    name: '"Q," role and role X said (bbc-business-001)',
+    text: '"Our financial performance was strong, meeting or exceeding all of our full-year objectives and greatly enhancing our flexibility," chairman and chief executive Victor Lamb said.',
+    want: [['Victor Lamb', 'Our financial performance was strong, meeting or exceeding all of our full-year objectives and greatly enhancing our flexibility']],
+  },
+  { name: '"Q," Title X said.', text: '"Costs are simply too high," Finance Minister Ana Ruiz said.', want: [['Ana Ruiz', 'Costs are simply too high']] },
+  { name: '"Q," role X said.', text: '"This is a fair deal for workers," union leader Bob Crane said.', want: [['Bob Crane', 'This is a fair deal for workers']] },
+  { name: '"Q," said role X.', text: '"This is a fair deal," said union leader Bob Crane.', want: [['Bob Crane', 'This is a fair deal']] },
+  { name: '"Q," Title X told Y.', text: '"We will not be rushed," Prime Minister Ivo Tamm told parliament.', want: [['Ivo Tamm', 'We will not be rushed']] },
+  { name: '"Q," role X said (lower-case role)', text: '"The market has turned," economist Ruth Adeyemi said.', want: [['Ruth Adeyemi', 'The market has turned']] },
+
+  // "Q," the ROLE, X, said. / "Q," the company's ROLE X said on Monday.
+  { name: '"Q," the ROLE, X, said.', text: '"Costs are too high," the chairman, Victor Hale, said.', want: [['Victor Hale', 'Costs are too high']] },
+  { name: '"Q," the ROLE, X, told the BBC.', text: '"It is unacceptable," the mayor, Rita Solberg, told the BBC.', want: [['Rita Solberg', 'It is unacceptable']] },
+  { name: '"Q," the company\'s ROLE X said on Monday.', text: '"Prices will rise," the company\'s boss Jane Doe said on Monday.', want: [['Jane Doe', 'Prices will rise']] },
+  { name: '"Q," the bank\'s ROLE X said in a statement.', text: '"Rates will rise next year," the bank\'s chief economist Harriet Vance said in a statement.', want: [['Harriet Vance', 'Rates will rise next year']] },
+  { name: '"Q," said the firm\'s ROLE X.', text: '"Rates will rise next year," said the bank\'s chief economist Harriet Vance.', want: [['Harriet Vance', 'Rates will rise next year']] },
+
+  // The three-line example: each quote keeps its own attribution.
+  {
+    name: 'three attributions in a row',
+    text: '"Our results were strong," chairman and chief executive Victor Lamb said.\n"We are happy," said John Smith.\n"Prices will rise," the company\'s boss Jane Doe said on Monday.',
+    want: [
+      ['Victor Lamb', 'Our results were strong'],
+      ['John Smith', 'We are happy'],
+      ['Jane Doe', 'Prices will rise'],
+    ],
+  },
+
+  // X said: "Q." / X said "Q". / X told Y: "Q"
+  { name: 'X said: "Q."', text: 'Gemma Rowe said: "We have done nothing wrong."', want: [['Gemma Rowe', 'We have done nothing wrong.']] },
+  { name: 'X said "Q".', text: 'Gemma Rowe said "the figures speak for themselves".', want: [['Gemma Rowe', 'the figures speak for themselves']] },
+  { name: 'X told the BBC: "Q"', text: 'Oliver Grant told the BBC: "There is no plan B."', want: [['Oliver Grant', 'There is no plan B.']] },
+  { name: 'X told the BBC\'s programme: "Q"', text: 'Oliver Grant told the BBC\'s Today programme: "There is no plan B."', want: [['Oliver Grant', 'There is no plan B.']] },
+  { name: 'Title X said: "Q."', text: 'Prime Minister Ivo Tamm said: "We will not be rushed."', want: [['Ivo Tamm', 'We will not be rushed.']] },
+  { name: 'X, AGE, said: "Q."', text: 'Keziah Morrow, 45, said: "It was terrifying."', want: [['Keziah Morrow', 'It was terrifying.']] },
+  { name: 'X said last week: "Q."', text: 'Oliver Grant said last week: "I will not resign."', want: [['Oliver Grant', 'I will not resign.']] },
+  { name: 'X, ROLE, said on DAY: "Q."', text: 'Jane Doe, a spokeswoman for Orbis Media, said on Tuesday: "The plan is dead."', want: [['Jane Doe', 'The plan is dead.']] },
+
+  // Continuation: "Q1," X said. "Q2."
+  {
+    name: '"Q1," X said. "Q2."',
+    text: '"We were poor today," Dave Rennie said. "We must improve quickly."',
+    want: [
+      ['Dave Rennie', 'We were poor today'],
+      ['Dave Rennie', 'We must improve quickly.'],
+    ],
+  },
+  {
+    name: '"Q1," said X. (new paragraph) "Q2."',
+    text: '"We were poor today," said Dave Rennie.\n\n"We must improve quickly or we will go down."',
+    want: [
+      ['Dave Rennie', 'We were poor today'],
+      ['Dave Rennie', 'We must improve quickly or we will go down.'],
+    ],
+  },
+  {
+    name: '"Q1," said X, "Q2."',
+    text: '"The results," said Ann Lee, "were better than we had hoped."',
+    want: [
+      ['Ann Lee', 'The results'],
+      ['Ann Lee', 'were better than we had hoped.'],
+    ],
+  },
+
+  // Reported speech.
+  { name: 'According to X, Q.', text: 'According to Sam Ortiz, the factory will close in May.', want: [['Sam Ortiz', 'the factory will close in May']] },
+  { name: 'Q, according to X.', text: 'The factory will close in May, according to Sam Ortiz.', want: [['Sam Ortiz', 'The factory will close in May']] },
+  { name: 'X said that Q.', text: 'Sam Ortiz said that the factory would close in May.', want: [['Sam Ortiz', 'the factory would close in May']] },
+  { name: 'X said Q.', text: 'Sam Ortiz said the factory would close in May.', want: [['Sam Ortiz', 'the factory would close in May']] },
+  { name: 'X says Q.', text: 'Ben Okafor says the market is tough.', want: [['Ben Okafor', 'the market is tough']] },
+  { name: 'X warned that Q.', text: 'Laura Finch warned that interest rates could rise again.', want: [['Laura Finch', 'interest rates could rise again']] },
+  { name: 'X warned OBJ that Q.', text: 'Laura Finch warned investors that the market was overheated.', want: [['Laura Finch', 'the market was overheated']] },
+  { name: 'X insisted Q.', text: 'Nils Obi insisted the company had done nothing wrong.', want: [['Nils Obi', 'the company had done nothing wrong']] },
+  { name: 'X told reporters Q.', text: 'Gemma Rowe told reporters the rules were unfair.', want: [['Gemma Rowe', 'the rules were unfair']] },
+  { name: 'X, ROLE of the Y, said Q.', text: 'Hugo Brandt, head of the Westfield Trust, said the plan was unworkable.', want: [['Hugo Brandt', 'the plan was unworkable']] },
+  { name: 'The ROLE, X, said Q.', text: 'The mayor, Rita Solberg, said the council had failed residents.', want: [['Rita Solberg', 'the council had failed residents']] },
+  { name: 'Title X warned that Q.', text: 'Home Secretary Helen Quist warned that the threat was real.', want: [['Helen Quist', 'the threat was real']] },
+  { name: 'X said in a statement that Q.', text: 'Acme Holdings said in a statement that it would cut 200 jobs.', want: [['Acme Holdings', 'it would cut 200 jobs']] },
+  { name: 'In a statement, X said Q.', text: 'In a statement, Acme Holdings said it would appeal.', want: [['Acme Holdings', 'it would appeal']] },
+  { name: 'X said, adding that Q.', text: '"We are ready," Tom Harlow said, adding that the squad was fully fit.', want: [['Tom Harlow', 'We are ready'], ['Tom Harlow', 'the squad was fully fit']] },
+
+  // Adverbials of time and place, between the name and the verb or after the verb.
+  { name: 'X on DAY said Q.', text: 'Oliver Grant on Monday said the talks had been useful.', want: [['Oliver Grant', 'the talks had been useful']] },
+  { name: 'X said on DAY that Q.', text: 'Oliver Grant said on Monday that the talks had been useful.', want: [['Oliver Grant', 'the talks had been useful']] },
+  { name: 'X said in an interview with the BBC that Q.', text: 'Oliver Grant said in an interview with the BBC that he would not resign.', want: [['Oliver Grant', 'he would not resign']] },
+  { name: '"Q," X said at a press conference in PLACE.', text: '"The talks were useful," Oliver Grant said at a press conference in Geneva.', want: [['Oliver Grant', 'The talks were useful']] },
+  { name: '"Q," X said in a statement.', text: '"I will not resign," Oliver Grant said in a statement.', want: [['Oliver Grant', 'I will not resign']] },
+  { name: '"Q," X said in a statement (company).', text: '"We are delighted," Orbis Media said in a statement.', want: [['Orbis Media', 'We are delighted']] },
+  { name: 'Speaking at ..., X said Q.', text: 'Speaking at a press conference in Geneva, Oliver Grant said the talks had stalled.', want: [['Oliver Grant', 'the talks had stalled']] },
+  { name: 'X, speaking in PLACE, said Q.', text: 'Oliver Grant, speaking in Geneva, said the talks had stalled.', want: [['Oliver Grant', 'the talks had stalled']] },
+  { name: '"Q," X, speaking in PLACE, said.', text: '"The talks have stalled," Oliver Grant, speaking in Geneva, said.', want: [['Oliver Grant', 'The talks have stalled']] },
+  { name: '"Q," X told the BBC\'s programme.', text: '"There is no plan B," Oliver Grant told the BBC\'s Today programme.', want: [['Oliver Grant', 'There is no plan B']] },
+
+  // Age and relative clauses.
+  { name: '"Q," X, AGE, said.', text: '"It was terrifying," Keziah Morrow, 45, said.', want: [['Keziah Morrow', 'It was terrifying']] },
+  { name: '"Q," said X, who ...', text: '"It was a shock," said Ann Lee, who has lived in the town for 30 years.', want: [['Ann Lee', 'It was a shock']] },
+  { name: '"Q," said X, who runs ...', text: '"Fares will go up," said Nils Obi, who runs the bus company.', want: [['Nils Obi', 'Fares will go up']] },
+
+  // Pronouns, short forms and definite nouns take the person or body met before.
+  { name: '"Q," he said.', text: 'Tom Harlow arrived late for the hearing. "I am sorry for the delay," he said.', want: [['Tom Harlow', 'I am sorry for the delay']] },
+  { name: 'he → the man of two', text: 'Sarah Quinn introduced Tom Harlow to the board. "It is an honour to be here," he said.', want: [['Tom Harlow', 'It is an honour to be here']] },
+  { name: 'she → the woman of two', text: 'Police spoke to Mark Daly and Helen Quist on Friday. "I did nothing wrong," she said.', want: [['Helen Quist', 'I did nothing wrong']] },
+  { name: 'she → a woman met by title', text: 'Ms Quist was elected in 2010. "I have never lost a vote," she said.', want: [['Quist', 'I have never lost a vote']] },
+  { name: 'Mr X after the full name', text: 'Harold Benn, the club treasurer, opened the meeting. Later Mr Benn said: "We are almost broke."', want: [['Harold Benn', 'We are almost broke.']] },
+  { name: '"Q," Mr X said after the full name', text: 'Tom Harlow became manager in June. "We have a young squad," Mr Harlow said.', want: [['Tom Harlow', 'We have a young squad']] },
+  { name: 'Ms X told ... after the full name', text: 'Sarah Quinn is the firm\'s new chief executive. Ms Quinn told staff: "Change is coming."', want: [['Sarah Quinn', 'Change is coming.']] },
+  { name: 'the firm said after a company', text: 'Acme Holdings reported a loss of $5m. "Trading was difficult," the firm said.', want: [['Acme Holdings', 'Trading was difficult']] },
+  { name: 'The company said Q after a company', text: 'Acme Holdings cut its forecast on Tuesday. The company said demand had slumped.', want: [['Acme Holdings', 'demand had slumped']] },
+  { name: '"Q," it said after a company', text: 'Orbis Media will close two plants. "This was a hard decision," it said.', want: [['Orbis Media', 'This was a hard decision']] },
+  { name: '"Q," the minister said after the named minister', text: 'Transport Minister Ivo Tamm faced calls to quit on Monday. "I will not resign," the minister said.', want: [['Ivo Tamm', 'I will not resign']] },
+
+  // Several sentences inside one pair of marks.
+  { name: 'multi-sentence "Q," said role X.', text: '"We lost. We deserved to lose. Now we rebuild," said coach Dave Rennie.', want: [['Dave Rennie', 'We lost. We deserved to lose. Now we rebuild']] },
+  { name: 'X said: multi-sentence "Q."', text: 'Ann Lee said: "The market is weak. Prices are falling. We must act now."', want: [['Ann Lee', 'The market is weak. Prices are falling. We must act now.']] },
+  { name: 'multi-sentence "Q," X, ROLE, said.', text: '"It is over. We are leaving," Maria Keller, the firm\'s finance director, said.', want: [['Maria Keller', 'It is over. We are leaving']] },
+
+  // Attribution in the following or the preceding sentence.
+  {
+    name: 'a quotation before an attributed one',
+    text: '"We tried everything to save the firm."\n\n"Nothing worked in the end," said Ann Lee.',
+    want: [
+      ['Ann Lee', 'We tried everything to save the firm.'],
+      ['Ann Lee', 'Nothing worked in the end'],
+    ],
+  },
+  {
+    name: 'a quotation after a reported one',
+    text: 'Ann Lee said the firm would fight on. "We will never give up on this town."',
+    want: [
+      ['Ann Lee', 'the firm would fight on'],
+      ['Ann Lee', 'We will never give up on this town.'],
+    ],
+  },
+
+  // Marks that are not quotations.
+  { name: 'so-called "..."', text: 'The so-called "peace plan" was published on Monday.', want: [] },
+  { name: 'a film title', text: 'The film "Silent River" opens in cinemas next week.', want: [] },
+  { name: 'an album title in commas', text: 'The band\'s new album, "Northern Lights", went straight to number one.', want: [] },
+  { name: 'a title after a verb', text: 'He starred in "The Long Road Home" in 2004.', want: [] },
+  { name: 'dubbed "..."', text: 'The press dubbed him "the iron chancellor" years ago.', want: [] },
+  { name: 'scare quotes inside reported speech', text: 'Ann Lee said the so-called "peace plan" was a sham.', want: [['Ann Lee', 'the so-called "peace plan" was a sham']] },
+  { name: 'a film title inside a quotation', text: '"I loved making Silent River," said Ann Lee.', want: [['Ann Lee', 'I loved making Silent River']] },
+];
+
+function norm(s: string): string {
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s"“”‘’']+/, '')
+    .replace(/[\s.,;:!"“”’']+$/, '')
+    .trim();
+}
+
+function run(text: string): [string, string][] {
+  return extractQuotes(text, splitSentences(text, 'en'), 'en').map((q) => [q.speaker.name, norm(q.text)]);
+}
+
+describe('English attribution patterns', () => {
+  it('has enough cases', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(60);
+  });
+  for (const c of CASES) {
+    it(c.name, () => {
+      expect(run(c.text)).toEqual(c.want.map(([s, q]) => [s, norm(q)]));
+    });
+  }
+});
