@@ -620,6 +620,32 @@ function skipAdverbials(ctx: Ctx, i: number, limit: number): number {
   return k;
 }
 
+const PREPOSITIONS = new Set(['in', 'at', 'on', 'of', 'about', 'during', 'after', 'before', 'with', 'from', 'via', 'through', 'outside', 'inside', 'near', 'amid', 'over', 'for', 'following', 'ahead', 'to']);
+
+/**
+ * Skips prepositional phrases after the verb that close the clause or stand before its complement: "said of
+ * the merger.", "said at a press conference in Geneva.", "said in an interview with the BBC that ...".
+ * A phrase is only skipped up to a boundary (punctuation, "that", a quotation, a pronoun subject); a
+ * determiner that does not follow a preposition starts a new noun phrase, the subject of a complement.
+ */
+function skipPrepPhrases(ctx: Ctx, i: number, limit: number): number {
+  const { toks } = ctx;
+  if (i >= limit || !PREPOSITIONS.has(toks[i]!.l) || toks[i]!.l === 'to' || ctx.inSpan[i]! >= 0) return i;
+  let m = i + 1;
+  while (m < limit && m - i <= 10 && toks[m]!.word && ctx.inSpan[m]! < 0) {
+    const l = toks[m]!.l;
+    const prev = toks[m - 1]!.l;
+    if (l === 'that' || CLAUSE_AUX.has(l) || CUES.has(l) || PRONOUNS.has(l) || CLAUSE_START.has(l)) break;
+    if (DETERMINERS.has(l) && !PREPOSITIONS.has(prev)) return i;
+    m++;
+  }
+  if (m === i + 1) return i;
+  if (m >= limit) return m;
+  const t = toks[m]!;
+  if (ctx.inSpan[m]! >= 0 || t.l === 'that' || (!t.word && t.t !== "'s") || PRONOUNS.has(t.l)) return m;
+  return i;
+}
+
 /** Does the token stretch look like a clause (not a bare noun phrase)? */
 function looksClausal(ctx: Ctx, i: number, limit: number): boolean {
   const { toks } = ctx;
@@ -949,6 +975,15 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, subjec
   // Auxiliaries before the verb belong to the cue: "has said", "is calling on".
   let a = k - 1;
   while (a >= 0 && AUX_SKIP.has(toks[a]!.l) && ctx.inSpan[a]! < 0) a--;
+  // A time or medium adverbial between the subject and the verb: "X on Monday said", "X in a statement said".
+  if (a >= 2 && ctx.inSpan[a]! < 0 && TIME_WORDS.has(toks[a]!.l)) {
+    let h = a - 1;
+    while (h > 0 && a - h < 4 && toks[h]!.word && !ADVERBIAL_HEADS.has(toks[h]!.l)) h--;
+    if (h > 0 && ADVERBIAL_HEADS.has(toks[h]!.l) && toks[h - 1]!.word && ctx.inSpan[h - 1]! < 0) {
+      a = h - 1;
+      while (a >= 0 && AUX_SKIP.has(toks[a]!.l) && ctx.inSpan[a]! < 0) a--;
+    }
+  }
   // Subject before the verb.
   let mention: Mention | undefined;
   let clusterStart = k;
@@ -1016,11 +1051,7 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, subjec
     return;
   }
   if (mention.kind !== 'drop') setSubject(mention);
-  if (!inverted) {
-    clusterEnd = skipAdverbials(ctx, verbEnd, n);
-  } else {
-    clusterEnd = skipAdverbials(ctx, clusterEnd, n);
-  }
+  clusterEnd = skipPrepPhrases(ctx, skipAdverbials(ctx, inverted ? clusterEnd : verbEnd, n), n);
   const cueAt = toks[k]!.s;
   // What follows the attribution?
   let c = clusterEnd;
@@ -1032,7 +1063,7 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, subjec
     let thatAt = -1;
     while (m < n && m - c < 10 && ctx.inSpan[m]! < 0 && toks[m]!.t !== ':' && toks[m]!.t !== '.') {
       const l = toks[m]!.l;
-      if (l === 'that' && info.cls === 'tell') {
+      if (l === 'that') {
         thatAt = m;
         break;
       }
@@ -1051,6 +1082,9 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, subjec
         c = s > c ? s : m;
       } else c = m;
       c = skipAdverbials(ctx, c, n);
+    } else if (thatAt >= 0) {
+      // "warned investors that ...": the clause after the addressee.
+      c = thatAt;
     } else if (m < n && toks[m]!.l === 'to') {
       // Directive: the quote is the object plus the infinitive.
       const e = clauseEnd(ctx, m, n);
