@@ -1,6 +1,9 @@
 // Quote extraction eval: `npm run eval -- quotes [--json]`.
 //
 // - English: tests/fixtures/quotes-en.json, whole BBC articles annotated exhaustively (only those docs).
+// - English (held-out): tests/fixtures/quotes-en-heldout.json, same format and matching rules, other
+//   articles, annotated independently after the extractor was tuned; never used for tuning. Reported when
+//   the file is there.
 // - Arabic: tests/fixtures/quotes-ar.json, short original items.
 // - Seed: tests/fixtures/seed-quotes.json on the seed article.
 //
@@ -191,8 +194,8 @@ function extract(text: string, lang: 'ar' | 'en'): Quote[] {
   return extractQuotes(text, splitSentences(text, lang), lang);
 }
 
-export function evalEnglish(): { scores: Scores; details: Detail[] } {
-  const file = path.join(FIXTURES, 'quotes-en.json');
+export function evalEnglish(name = 'quotes-en.json'): { scores: Scores; details: Detail[] } {
+  const file = path.join(FIXTURES, name);
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { docs: { doc: string; quotes: (GoldQuote & { headline?: boolean })[] }[] };
   let gold = 0;
   let sys = 0;
@@ -315,7 +318,7 @@ function answerForEval(registry: ReturnType<typeof createSpeakerRegistry>, ask: 
 }
 
 function row(name: string, s: Scores): string {
-  return `${name.padEnd(9)} ${String(s.gold).padStart(5)} ${String(s.system).padStart(6)} ${String(s.tp).padStart(5)} ${s.precision.toFixed(1).padStart(6)} ${s.recall.toFixed(1).padStart(6)} ${s.f1.toFixed(1).padStart(6)} ${s.speakerAccuracy.toFixed(1).padStart(8)}`;
+  return `${name.padEnd(19)} ${String(s.gold).padStart(5)} ${String(s.system).padStart(6)} ${String(s.tp).padStart(5)} ${s.precision.toFixed(1).padStart(6)} ${s.recall.toFixed(1).padStart(6)} ${s.f1.toFixed(1).padStart(6)} ${s.speakerAccuracy.toFixed(1).padStart(8)}`;
 }
 
 function printDetails(label: string, details: Detail[]): void {
@@ -328,8 +331,11 @@ function printDetails(label: string, details: Detail[]): void {
   }
 }
 
-export function runQuotesEval(options: QuotesEvalOptions = { json: false }): { en: Scores; ar: Scores; seed: SeedResult; msPerDoc: number } {
+const HELDOUT = 'quotes-en-heldout.json';
+
+export function runQuotesEval(options: QuotesEvalOptions = { json: false }): { en: Scores; enHeldout?: Scores; ar: Scores; seed: SeedResult; msPerDoc: number } {
   const en = evalEnglish();
+  const enHeldout = fs.existsSync(path.join(FIXTURES, HELDOUT)) ? evalEnglish(HELDOUT) : undefined;
   const ar = evalArabic();
   const seed = evalSeed();
   // Extraction speed on the BBC articles.
@@ -350,17 +356,19 @@ export function runQuotesEval(options: QuotesEvalOptions = { json: false }): { e
   const sentencesPerDoc = bodies.reduce((n, b) => n + b.sentences.length, 0) / bodies.length;
   if (process.env.QUOTES_EVAL_VERBOSE) {
     printDetails('en', en.details);
+    if (enHeldout) printDetails('en-heldout', enHeldout.details);
     printDetails('ar', ar.details);
     for (const m of seed.misses) console.log(`  SEED MISS ${m}`);
   }
-  console.log('quotes     gold system    tp   prec    rec     F1  speaker%');
-  console.log(row('english', en.scores));
-  console.log(row('arabic', ar.scores));
+  console.log('quotes               gold system    tp   prec    rec     F1  speaker%');
+  console.log(row('English', en.scores));
+  if (enHeldout) console.log(row('English (held-out)', enHeldout.scores));
+  console.log(row('Arabic', ar.scores));
   console.log(
     `seed: ${seed.requiredFound}/${seed.required} required quotes with an accepted speaker, ${seed.optionalFound}/${seed.optional} optional; ${seed.mustNotViolations} attributed to Wang Yi or Lavrov; questions ${seed.questionsAnswered}/${seed.questions} (+${seed.optionalQuestionsAnswered}/${seed.optionalQuestions} optional)`,
   );
   console.log(`speed: ${(msPerDoc * 1000).toFixed(0)} µs per BBC article (${bodies.length} articles of ${sentencesPerDoc.toFixed(1)} sentences on average; extraction only, best of 9 rounds)`);
-  const result = { en: en.scores, ar: ar.scores, seed, msPerDoc: Math.round(msPerDoc * 1e4) / 1e4 };
+  const result = { en: en.scores, ...(enHeldout ? { enHeldout: enHeldout.scores } : {}), ar: ar.scores, seed, msPerDoc: Math.round(msPerDoc * 1e4) / 1e4 };
   if (options.json) console.log(JSON.stringify(result));
   return result;
 }
