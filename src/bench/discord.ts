@@ -5,22 +5,12 @@ import path from 'node:path';
 import { createDiscordAdapter } from '../adapters/discord/index.ts';
 import { createServices } from '../app.ts';
 import { createRouter } from '../bot/router.ts';
-import type { Logger } from '../bot/types.ts';
 import { loadConfig } from '../config.ts';
 import { createFakeDiscord, type RecordedRequest } from '../../tests/fakes/discord-server.ts';
 import { isMain } from '../is-main.ts';
+import { percentile, silent, type LatencyResult } from './common.ts';
 
-export interface DiscordBenchResult {
-  p50: number;
-  p99: number;
-  n: number;
-}
-
-const silent: Logger = { info() {}, warn() {}, error() {}, debug() {} };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
+export type DiscordBenchResult = LatencyResult;
 
 export async function benchDiscord(n = 1_000, contentDir = path.resolve('content'), warmup = 100): Promise<DiscordBenchResult> {
   const fake = await createFakeDiscord();

@@ -8,13 +8,14 @@ import path from 'node:path';
 import { createTelegramAdapter } from '../adapters/telegram/index.ts';
 import { createBriefings } from '../briefings/index.ts';
 import { createRouter } from '../bot/router.ts';
-import type { BotServices, Logger } from '../bot/types.ts';
+import type { BotServices } from '../bot/types.ts';
 import { loadConfig } from '../config.ts';
 import { createLibrary } from '../news/library.ts';
 import { parseDocument } from '../news/parse.ts';
 import { openStorage } from '../storage/db.ts';
 import { createFakeTelegram } from '../../tests/fakes/telegram-api.ts';
 import { speakersOf } from '../news/store.ts';
+import { silent } from './common.ts';
 
 export interface FanoutResult {
   chats: number;
@@ -28,7 +29,6 @@ export interface FanoutResult {
   duplicates: number;
 }
 
-const silent: Logger = { info() {}, warn() {}, error() {}, debug() {} };
 
 export async function benchFanout(chats = 10_000, scale = 10): Promise<FanoutResult> {
   const limits = { perSecond: 30 * scale, perChatPerSecond: 1 * scale, perGroupPerMinute: 20 * scale };

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRouter } from '../bot/router.ts';
-import type { BotServices, Logger } from '../bot/types.ts';
+import type { BotServices } from '../bot/types.ts';
 import { buildBrief } from '../news/brief.ts';
 import { createLibrary } from '../news/library.ts';
 import { parseDocument } from '../news/parse.ts';
 import type { Brief } from '../news/types.ts';
+import { percentile, silent } from './common.ts';
 import { speakersOf } from '../news/store.ts';
 
 export interface IngestResult {
@@ -16,7 +17,6 @@ export interface IngestResult {
   peakRssMb: number;
 }
 
-const silent: Logger = { info() {}, warn() {}, error() {}, debug() {} };
 
 /**
  * Makes n distinct documents from the shipped ones: each rotates its source's lines and gets its own title.
@@ -35,10 +35,6 @@ export function* generateDocuments(contentDir: string, n: number): Generator<{ f
     const rotated = [...body.slice(shift), ...body.slice(0, shift)];
     yield { file: `gen-${String(i).padStart(5, '0')}.txt`, bytes: encoder.encode(`${lines[0]} (${i})\n\n${rotated.join('\n')}\n`) };
   }
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 export async function benchIngest(contentDir: string, n = 10_000, queries = 2_000): Promise<IngestResult> {

@@ -5,22 +5,12 @@ import path from 'node:path';
 import { createTelegramAdapter } from '../adapters/telegram/index.ts';
 import { createServices } from '../app.ts';
 import { createRouter } from '../bot/router.ts';
-import type { Logger } from '../bot/types.ts';
 import { loadConfig } from '../config.ts';
 import { createFakeTelegram, type ApiCall } from '../../tests/fakes/telegram-api.ts';
 import { isMain } from '../is-main.ts';
+import { percentile, silent, type LatencyResult } from './common.ts';
 
-export interface TelegramBenchResult {
-  p50: number;
-  p99: number;
-  n: number;
-}
-
-const silent: Logger = { info() {}, warn() {}, error() {}, debug() {} };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
+export type TelegramBenchResult = LatencyResult;
 
 export async function benchTelegram(n = 1_000, contentDir = path.resolve('content'), warmup = 100): Promise<TelegramBenchResult> {
   const fake = await createFakeTelegram();
