@@ -25,7 +25,7 @@ function scrubDeep(value: unknown, scrub: (s: string) => string, depth = 0): unk
  * Logs go to stderr, so the console bot's stdout carries only replies. Readable on a terminal,
  * JSON lines otherwise; secrets are scrubbed from messages, errors and fields.
  */
-export function createLogger(level: string, secrets: string[] = [], options: { pretty?: boolean } = {}): Logger & pino.Logger {
+export function createLogger(level: string, secrets: string[] = [], options: { pretty?: boolean; destination?: pino.DestinationStream } = {}): Logger & pino.Logger {
   const scrub = createScrubber(secrets);
   const pretty = options.pretty ?? Boolean(process.stderr.isTTY);
   return pino({
@@ -39,5 +39,5 @@ export function createLogger(level: string, secrets: string[] = [], options: { p
     ...(pretty
       ? { transport: { target: 'pino-pretty', options: { destination: 2, colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } }
       : {}),
-  }, pretty ? undefined : pino.destination({ dest: 2, sync: true })) as Logger & pino.Logger;
+  }, pretty ? undefined : (options.destination ?? pino.destination({ dest: 2, sync: true }))) as Logger & pino.Logger;
 }
