@@ -698,6 +698,8 @@ function trimStart(ctx: Ctx, k: number, limit: number): number {
 export interface EnglishResult {
   candidates: Candidate[];
   subjectAt: SubjectAt;
+  /** Every name of a sentence, subject or not, with its role: for pronouns and definite nouns. */
+  namesAt: SubjectAt;
 }
 
 /** The subject of a sentence, when it opens with a name, a role or a pronoun. */
@@ -806,7 +808,37 @@ export function englishCandidates(text: string, sentences: Sentence[], spans: Ma
     const here = si;
     analyzeSentence(ctxAt(si), candidates, si, () => subjectOf(here));
   }
-  return { candidates, subjectAt };
+  const names: (Mention[] | undefined)[] = new Array<Mention[] | undefined>(n);
+  const namesAt = (si: number): Mention[] => {
+    if (si < 0 || si >= n) return [];
+    let list = names[si];
+    if (!list) {
+      list = sentenceNames(ctxAt(si));
+      names[si] = list;
+    }
+    return list;
+  };
+  return { candidates, subjectAt, namesAt };
+}
+
+const CAP_AFTER_THE = /^(?:[Tt]he\s+)?\p{Lu}/u;
+
+/** The capitalized names of a sentence outside quotations, each with the role words before it. */
+function sentenceNames(ctx: Ctx): Mention[] {
+  const { toks } = ctx;
+  const n = toks.length;
+  const out: Mention[] = [];
+  for (let k = 0; k < n; k++) {
+    const t = toks[k]!;
+    if (!t.cap || !t.word || ctx.inSpan[k]! >= 0) continue;
+    let e = k;
+    while (e + 1 < n && toks[e + 1]!.word && ctx.inSpan[e + 1]! < 0 && (toks[e + 1]!.cap || (NAME_PARTICLES.has(toks[e + 1]!.l) && e + 2 < n && toks[e + 2]!.cap))) e++;
+    const m = subjectBefore(ctx, e, k);
+    // Names, and capitalized noun phrases ("the Labour Party", "the Prime Minister").
+    if (m && (m.kind === 'name' || (m.kind === 'noun' && CAP_AFTER_THE.test(m.name)))) out.push(m);
+    k = e;
+  }
+  return out;
 }
 
 const CLAUSE_SUBJECT = /\b(?:but|and|while|whereas|although|though|as|so|yet) ((?:Mr |Mrs |Ms |Dr |Sir |Lord )?[A-Z\u00C0-\u00DE][\w'’-]*(?: [A-Z\u00C0-\u00DE][\w'’-]*){0,3}) ([a-z]+)/g;

@@ -26,11 +26,12 @@ export function extractQuotes(text: string, sentences: Sentence[], lang: Detecte
   const spans = findMarkedSpans(text);
   const arabic = lang === 'ar' || (lang === 'other' && ARABIC_LETTER.test(text));
   const folded = arabic ? fold(text) : undefined;
-  const { candidates, subjectAt } = folded ? arabicCandidates(text, folded, sentences, spans, gaz) : englishCandidates(text, sentences, spans);
+  const english = folded ? undefined : englishCandidates(text, sentences, spans);
+  const { candidates, subjectAt } = english ?? arabicCandidates(text, folded!, sentences, spans, gaz);
   const kept = candidates.length > 1 ? dedupe(candidates) : candidates;
   const standalone = spans.length ? standaloneSpans(text, spans, kept, arabic) : [];
   if (kept.length === 0 && standalone.length === 0) return [];
-  return resolveSpeakers({ text, sentences, candidates: kept, subjectAt, english: !arabic, gaz, standalone, ...(folded ? { folded } : {}) });
+  return resolveSpeakers({ text, sentences, candidates: kept, subjectAt, english: !arabic, gaz, standalone, ...(folded ? { folded } : {}), ...(english ? { namesAt: english.namesAt } : {}) });
 }
 
 function dedupe(cands: Candidate[]): Candidate[] {

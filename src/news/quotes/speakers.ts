@@ -33,6 +33,10 @@ interface Event {
 
 const ORG_WORDS = /\b(?:commission|council|office|party|ltd|plc|inc|group|bank|airways|airlines|executive|department|ministry|association|federation|union|club|university|institute|agency|authority|board|committee|corporation|company|foundation|trust|society|bbc|fa|court|government|police|service|services|network|television|radio|news|times|post|guardian|telegraph|newspaper|conservatives|tories|democrats|labour|watchdog|forum|network|centre|center|organisation|organization|ofcom|uefa|fifa|iaaf|nato|eu|un)\b/i;
 const ARABIC = /[\u0600-\u06FF]/;
+const CAPITALIZED = /\p{Lu}/u;
+const BODY_NOUN = /^the\s+(company|firm|group|bank|airline|carrier|club|party|government|retailer|corporation|union|council|commission|organisation|organization|watchdog|regulator|business|broadcaster|carmaker|manufacturer|maker|giant|operator|insurer|lender|chain|agency|ministry|department|authority|charity|studio|label|network|publisher)$/i;
+// Lower case only: "the Scottish Executive" is the name of a body, not a role.
+const ROLE_NOUN = /^[Tt]he\s+(?:[a-z-]+\s+)?(minister|president|leader|chairman|chairwoman|secretary|chancellor|governor|mayor|senator|judge|bishop|director|editor|founder|owner|premier|coach|manager|captain|boss|executive|spokesman|spokeswoman|spokesperson|economist|analyst|actor|actress|singer|star|player|striker)$/;
 const PERSON_ROLE = /(?:minister|president|leader|chairman|chairwoman|secretary|spokesman|spokeswoman|chief|boss|manager|coach|author|writer|actor|actress|singer|player|captain|chancellor|governor|mayor|senator|judge|bishop|director|editor|founder|owner|premier|king|queen|prince|princess|\d+-year-old)$/i;
 
 const HONORIFIC_PREFIX = /^(?:(?:mr|mrs|ms|miss|dr|prof|professor|sir|lord|lady|dame|baroness|baron|rev|father|sheikh|president|judge|السيد|السيدة|الدكتور|الدكتورة|العقيد|اللواء|العميد|الشيخ|المهندس|الاستاذ|الأستاذ)\.?\s+)+(?=\S)/i;
@@ -79,6 +83,8 @@ interface Resolver {
   sentences: Sentence[];
   fullNames?: Map<string, string[]>;
   folded?: Folded;
+  /** English: every person or body name of a sentence, subject or not (for pronouns and definite nouns). */
+  namesAt?: SubjectAt;
 }
 
 function sentenceOf(sentences: Sentence[], pos: number): number {
@@ -266,7 +272,10 @@ function withForm(r: Resolver, e: Entity, raw: string, mention: Mention): Entity
 function canonical(r: Resolver, e: Entity): string {
   let best = '';
   let bestWords = 0;
+  // English: a proper name beats a common noun phrase ("Time Warner", not "the company").
+  const proper = r.english && [...e.forms.values()].some((f) => CAPITALIZED.test(f.replace(/^the\s+/i, '')));
   for (const surface of e.forms.values()) {
+    if (proper && !CAPITALIZED.test(surface.replace(/^the\s+/i, ''))) continue;
     const bare = stripHonorifics(surface).replace(/^the\s+/i, (m) => (e.person ? '' : m));
     const n = bare.split(/\s+/).length;
     // Prefer Latin script for a name first met in Latin inside Arabic text (Guo Jiakun), then more words.
@@ -341,6 +350,27 @@ function resolvePronoun(r: Resolver, pos: number, sentence: number, gender: Gend
     }
   }
   pool.sort((a, b) => b.pos - a.pos);
+  const hit = firstAgreeing(r, pool, gender);
+  if (hit || speakersOnly || !r.english || !r.namesAt || !(gender === 'm' || gender === 'f')) return hit;
+  // No speaker or subject agrees: the nearest person named anywhere before ("Police questioned Mark Daly
+  // and Helen Quist. ... she said").
+  return firstAgreeing(r, namedBefore(r, pos, sentence, r.namesAt), gender);
+}
+
+/** Person and body names anywhere in the sentences up to `sentence`, before `pos`, nearest first. */
+function namedBefore(r: Resolver, pos: number, sentence: number, namesAt: SubjectAt): PoolItem[] {
+  const pool: PoolItem[] = [];
+  for (let s = sentence; s >= 0 && s >= sentence - 3; s--) {
+    for (const m of namesAt(s)) {
+      if (m.start >= pos) continue;
+      const g = subjectGender(r, m);
+      pool.push({ pos: m.start, mention: m, ...(g ? { gender: g } : {}), speaker: false });
+    }
+  }
+  return pool.sort((a, b) => b.pos - a.pos);
+}
+
+function firstAgreeing(r: Resolver, pool: PoolItem[], gender: Gender | undefined): Entity | undefined {
   for (const c of pool) {
     if (!agree(gender, c.gender, r.english)) continue;
     let e = c.entity;
@@ -360,11 +390,105 @@ function resolvePronoun(r: Resolver, pos: number, sentence: number, gender: Gend
   return undefined;
 }
 
+/** A name that reads as a person's: a title, a known first name, a gender, or a person's role. */
+function personLike(name: string, gender: Gender | undefined, role: string | undefined): boolean {
+  if (gender === 'm' || gender === 'f') return true;
+  if (honorificGender(name) || firstNameGender(name) || HONORIFIC_PREFIX.test(name)) return true;
+  return !!role && PERSON_ROLE.test(role.trim());
+}
+
+/**
+ * English "the company", "the firm": the body that spoke last, else the nearest name that reads as a body
+ * (an organisation word, a neuter subject), else the subject of this or the previous sentence when it does
+ * not read as a person's ("Acme Holdings reported a loss. ... the firm said").
+ */
+function resolveBody(r: Resolver, head: string, pos: number, sentence: number, subjectAt: SubjectAt): Entity | undefined {
+  // A name with the same head noun: "the Labour Party ... the party said", "Acme Group ... the group".
+  const word = new RegExp(`\\b${head}\\b`, 'i');
+  const capitalized = new RegExp(`\\b${head[0]!.toUpperCase()}${head.slice(1)}\\b`);
+  let named: { pos: number; entity?: Entity; mention?: Mention } | undefined;
+  for (const ev of r.events) {
+    if (ev.pos >= pos || ev.sentence < sentence - 6 || (named && ev.pos <= named.pos)) continue;
+    for (const f of ev.entity.forms.values()) if (!genericNoun(f) && word.test(f)) named = { pos: ev.pos, entity: ev.entity };
+  }
+  const namesAt = r.namesAt;
+  if (namesAt) {
+    for (let s = sentence; s >= 0 && s >= sentence - 6; s--) {
+      const sent = r.sentences[s]!;
+      if (named && named.pos >= sent.end) break;
+      if (!capitalized.test(r.text.slice(sent.start, Math.min(sent.end, pos)))) continue;
+      for (const m of namesAt(s)) if (m.start < pos && !genericNoun(m.name) && word.test(m.name) && (!named || m.start > named.pos)) named = { pos: m.start, mention: m };
+    }
+  }
+  if (named) return named.entity ?? entityFor(r, named.mention!);
+  // The body that spoke last.
+  for (let i = r.events.length - 1; i >= 0; i--) {
+    const ev = r.events[i]!;
+    if (ev.pos >= pos || ev.sentence < sentence - 6) continue;
+    const e = ev.entity;
+    const g = e.gender ?? ev.gender;
+    const name = e.forms.values().next().value ?? '';
+    if (!agree('n', g, true) || genericNoun(name) || personLike(name, g, e.roles[0])) continue;
+    return e;
+  }
+  // The nearest name that reads as a body; only sentences with an organisation word can hold one.
+  if (namesAt) {
+    for (let s = sentence; s >= 0 && s >= sentence - 6; s--) {
+      const sent = r.sentences[s]!;
+      if (!ORG_WORDS.test(r.text.slice(sent.start, Math.min(sent.end, pos)))) continue;
+      let best: Mention | undefined;
+      for (const m of namesAt(s)) {
+        if (m.start >= pos || genericNoun(m.name) || (best && best.start >= m.start)) continue;
+        const g = subjectGender(r, m);
+        if (g === 'n' || (ORG_WORDS.test(m.name) && agree('n', g, true))) best = m;
+      }
+      if (best) return entityFor(r, best);
+    }
+  }
+  // The subject of this sentence or the one before, when it does not read as a person's.
+  for (let s = sentence; s >= 0 && s >= sentence - 1; s--) {
+    const list = subjectAt(s);
+    for (let i = list.length - 1; i >= 0; i--) {
+      const m = list[i]!;
+      if (m.start >= pos || m.kind !== 'name' || genericNoun(m.name)) continue;
+      const g = subjectGender(r, m);
+      if (agree('n', g, true) && !personLike(m.name, g, m.role)) return entityFor(r, m);
+    }
+  }
+  return undefined;
+}
+
+/** "the company", "a spokesman": a common noun phrase, unless it names a body ("the Commission"). */
+function genericNoun(name: string): boolean {
+  return !name || (/^(?:the|a|an)\s/i.test(name) && !ORG_WORDS.test(name));
+}
+
+/**
+ * English "the minister", "the chairman": the person named last before it whose role or title holds that
+ * word ("Transport Minister Ivo Tamm ... the minister said").
+ */
+function resolveRoleNoun(r: Resolver, head: string, pos: number, sentence: number, subjectAt: SubjectAt): Entity | undefined {
+  const word = new RegExp(`\\b${head}\\b`, 'i');
+  let best: { pos: number; entity?: Entity; mention?: Mention } | undefined;
+  for (const ev of r.events) if (ev.pos < pos && ev.sentence >= sentence - 6 && ev.entity.person && ev.entity.roles.some((x) => word.test(x)) && (!best || ev.pos > best.pos)) best = { pos: ev.pos, entity: ev.entity };
+  for (let s = sentence; s >= 0 && s >= sentence - 6; s--) {
+    const sent = r.sentences[s]!;
+    if (best && best.pos >= sent.end) break;
+    if (!word.test(r.text.slice(sent.start, Math.min(sent.end, pos)))) continue;
+    for (const list of [subjectAt(s), r.namesAt ? r.namesAt(s) : []]) {
+      for (const m of list) if (m.start < pos && m.kind === 'name' && m.role && word.test(m.role) && (!best || m.start > best.pos)) best = { pos: m.start, mention: m };
+    }
+  }
+  if (!best) return undefined;
+  return best.entity ?? entityFor(r, best.mention!);
+}
+
 export interface ResolveInput {
   text: string;
   sentences: Sentence[];
   candidates: Candidate[];
   subjectAt: SubjectAt;
+  namesAt?: SubjectAt;
   english: boolean;
   /** The folded text when the caller has it (Arabic). */
   folded?: Folded;
@@ -376,7 +500,7 @@ export interface ResolveInput {
 /** Turns candidates into quotes with speakers, in document order. */
 export function resolveSpeakers(input: ResolveInput): Quote[] {
   const { text, sentences, english, gaz, subjectAt } = input;
-  const r: Resolver = { text, english, gaz, entities: [], events: [], sentences, ...(input.folded ? { folded: input.folded } : {}) };
+  const r: Resolver = { text, english, gaz, entities: [], events: [], sentences, ...(input.folded ? { folded: input.folded } : {}), ...(input.namesAt ? { namesAt: input.namesAt } : {}) };
   const cands = [...input.candidates].sort((a, b) => (a.cueAt ?? a.start) - (b.cueAt ?? b.start) || a.start - b.start);
   const resolved: { c: Candidate; e: Entity; sentence: number }[] = [];
   const byCue = new Map<number, Entity | null>();
@@ -391,12 +515,17 @@ export function resolveSpeakers(input: ResolveInput): Quote[] {
       const sentence = sentenceOf(sentences, cueAt);
       if (m.kind === 'name' || m.kind === 'noun') {
         e = entityFor(r, m);
-        // English definite nouns for a body ("the company", "the firm") are the body met last.
-        if (english && m.kind === 'noun' && /^the\s+(?:company|firm|group|bank|airline|carrier|club|party|government|retailer|corporation|union|council|commission|organisation|organization|watchdog|regulator)$/i.test(m.name) && e.forms.size === 1) {
-          const prev = resolvePronoun(r, cueAt, sentence, 'n', subjectAt, true);
+        // English definite nouns for a body ("the company", "the firm") are the body met last; a person's role
+        // ("the minister") is the person met last with that role.
+        if (english && m.kind === 'noun' && e.forms.size === 1) {
+          const role = ROLE_NOUN.exec(m.name);
+          const body = BODY_NOUN.exec(m.name);
+          const prev = body ? resolveBody(r, body[1]!.toLowerCase(), m.start, sentence, subjectAt) : role ? resolveRoleNoun(r, role[1]!.toLowerCase(), m.start, sentence, subjectAt) : undefined;
           if (prev && prev !== e) {
             addForm(r, prev, m.name, m);
             r.entities.splice(r.entities.indexOf(e), 1);
+            // Called "the company": a body, not a person.
+            if (!role) prev.person = false;
             e = prev;
           }
         }
