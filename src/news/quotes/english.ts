@@ -52,6 +52,32 @@ cue('clause', 'estimate', 'estimate estimates estimated estimating');
 cue('clause', 'report', 'report reports reported reporting');
 cue('clause', 'agree', 'agree agrees agreed agreeing');
 cue('clause', 'point', 'point points pointed pointing');
+// Less frequent reporting verbs: a clause or an adjacent quotation makes them a report.
+cue('clause', 'state', 'state states stated stating');
+cue('clause', 'declare', 'declare declares declared declaring');
+cue('clause', 'comment', 'comment comments commented commenting');
+cue('clause', 'remark', 'remark remarks remarked remarking');
+cue('clause', 'observe', 'observe observes observed observing');
+cue('clause', 'respond', 'respond responds responded responding');
+cue('clause', 'continue', 'continue continues continued continuing');
+cue('clause', 'joke', 'joke jokes joked joking');
+cue('clause', 'quip', 'quip quips quipped quipping');
+cue('clause', 'fume', 'fume fumes fumed fuming');
+cue('clause', 'boast', 'boast boasts boasted boasting');
+cue('clause', 'complain', 'complain complains complained complaining');
+cue('clause', 'acknowledge', 'acknowledge acknowledges acknowledged acknowledging');
+cue('clause', 'predict', 'predict predicts predicted predicting');
+cue('clause', 'promise', 'promise promises promised promising');
+cue('clause', 'vow', 'vow vows vowed vowing');
+cue('clause', 'pledge', 'pledge pledges pledged pledging');
+cue('clause', 'caution', 'caution cautions cautioned cautioning');
+cue('clause', 'maintain', 'maintain maintains maintained maintaining');
+cue('clause', 'assert', 'assert asserts asserted asserting');
+cue('clause', 'conclude', 'conclude concludes concluded concluding');
+cue('clause', 'emphasise', 'emphasise emphasises emphasised emphasising');
+cue('clause', 'emphasize', 'emphasize emphasizes emphasized emphasizing');
+cue('clause', 'retort', 'retort retorts retorted retorting');
+cue('clause', 'exclaim', 'exclaim exclaims exclaimed exclaiming');
 cue('directive', 'call', 'call calls called calling');
 // Verbs that attribute a quoted fragment to their subject but take no clause: `brands it "rubbish"`.
 cue('frag', 'describe', 'describe describes described describing');
@@ -82,7 +108,8 @@ const SPEAKER_NOUNS = new Set(
   regulator watchdog airline carrier retailer group authority board inquiry tribunal bishop pope king queen prince princess
   campaigner campaigners 29-year-old 25-year-old teenager veteran founder owner producer director-general analyst economist
   professor expert researcher organisation organization charity institute association federation businessman adviser
-  advisor aide envoy counterpart opposition prosecutor prosecutors`
+  advisor aide envoy counterpart opposition prosecutor prosecutors magazine newspaper broadcaster publisher website
+  channel station studio carmaker manufacturer insurer lender supermarket brewer`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -341,6 +368,11 @@ function phraseStart(ctx: Ctx, i: number): number {
     const x = toks[w - 1]!;
     if (ctx.inSpan[w - 1]! >= 0 || !x.word) break;
     const l = x.l;
+    // A joiner inside a capitalized name: "Bank of England governor Mervyn King".
+    if (NAME_JOINERS.has(l) && l !== 'the' && w - 2 >= 0 && toks[w - 2]!.cap && toks[w - 2]!.word && toks[w]!.cap) {
+      w--;
+      continue;
+    }
     if (CUES.has(l) || CLAUSE_AUX.has(l) || PRONOUNS.has(l) || CLAUSE_START.has(l) || PHRASE_STOP.has(l)) break;
     const head = l.includes('-') && !l.endsWith('-old') ? l.slice(l.lastIndexOf('-') + 1) : l;
     if (ROLE_TITLES.has(head) || SPEAKER_NOUNS.has(head) || l.endsWith('-old') || /['’]s$/.test(l)) role = true;
@@ -351,8 +383,50 @@ function phraseStart(ctx: Ctx, i: number): number {
   return b.t === ',' || b.t === '-' || b.t === '—' || b.t === '–' || b.t === ':' || ctx.inSpan[w - 1]! >= 0 ? w : i;
 }
 
-/** A speaker phrase ending at token j (inclusive), walking left. */
+// Prepositions whose object is never the subject of the verb that follows: "sources close to the minister said".
+const PP_OBJECT = new Set(['of', 'for', 'at', 'from', 'with', 'to', 'by', 'about', 'against', 'near', 'like', 'into', 'towards', 'between', 'among', 'behind', 'under']);
+// Of these, the ones that attach a body to a role-holder: "a spokesman for the Department of Health".
+const PP_OWNER = new Set(['of', 'for', 'at', 'from', 'with']);
+
+/**
+ * A speaker phrase ending at token j (inclusive), walking left. A phrase that is the object of a
+ * preposition is no subject: it belongs to the role or the name before it ("a spokesman for the
+ * Department of Health", "Dr Jane Doe of the University of Leeds"), or it is no speaker at all.
+ */
 function subjectBefore(ctx: Ctx, j: number, floor: number): Mention | undefined {
+  const m = subjectBeforeCore(ctx, j, floor);
+  if (!m || m.kind === 'pronoun') return m;
+  const { toks } = ctx;
+  let s0 = j;
+  while (s0 > floor && toks[s0]!.s > m.start) s0--;
+  const p = s0 - 1;
+  if (p < floor || p < 1 || !PP_OBJECT.has(toks[p]!.l) || ctx.inSpan[p]! >= 0) return m;
+  const owner = PP_OWNER.has(toks[p]!.l);
+  // Between capitalized words the preposition is part of a name: "the Committee to Protect Bloggers".
+  const inName = toks[p - 1]!.cap && toks[p - 1]!.word;
+  if (!owner) return inName ? m : undefined;
+  const inner = subjectBeforeCore(ctx, p - 1, floor) ?? roleOf(ctx, p - 1, floor);
+  if (!inner || inner.kind === 'pronoun') return inName ? m : undefined;
+  if (inName && !(inner.role || inner.gender === 'm' || inner.gender === 'f' || FIRST_NAMES.has(inner.name.split(' ')[0]!.toLowerCase()))) return m;
+  const tail = mentionText(ctx.text, toks[p]!.s, m.end);
+  if (inner.kind === 'name') return { ...inner, role: inner.role ? `${inner.role} ${tail}` : tail };
+  return { ...inner, name: mentionText(ctx.text, inner.start, m.end), end: m.end };
+}
+
+/** "a spokesman" before "for the Department of Health": a role noun back to its determiner. */
+function roleOf(ctx: Ctx, j: number, floor: number): Mention | undefined {
+  const { toks } = ctx;
+  const h = toks[j]!;
+  if (!h.word || h.cap || !(SPEAKER_NOUNS.has(h.l) || ROLE_TITLES.has(h.l)) || VAGUE.has(h.l)) return undefined;
+  let d = j;
+  while (d - 1 >= floor && j - d < 4 && toks[d - 1]!.word && !DETERMINERS.has(toks[d - 1]!.l) && !toks[d - 1]!.cap && (SPEAKER_NOUNS.has(toks[d - 1]!.l) || ROLE_TITLES.has(toks[d - 1]!.l))) d--;
+  if (d - 1 < floor || !DETERMINERS.has(toks[d - 1]!.l)) return undefined;
+  d--;
+  const g = genderOfNoun(h.l);
+  return { kind: 'noun', name: mentionText(ctx.text, toks[d]!.s, h.e), ...(g ? { gender: g } : {}), start: toks[d]!.s, end: h.e };
+}
+
+function subjectBeforeCore(ctx: Ctx, j: number, floor: number): Mention | undefined {
   const { toks, text } = ctx;
   if (j < floor) return undefined;
   const t = toks[j]!;
@@ -423,9 +497,12 @@ function subjectBefore(ctx: Ctx, j: number, floor: number): Mention | undefined 
     }
     if (found < 0) {
       if (VAGUE.has(l)) return undefined;
-      // Bare singular role words with a capitalized modifier: "Tory leader", "Liberal Democrat spokeswoman".
-      if (i === j) return undefined;
-      found = i;
+      // Bare singular role words with a capitalized modifier: "Tory leader", "Liberal Democrat spokeswoman";
+      // only capitalized words and role words, not "refused to discuss weekend newspaper".
+      let m = j;
+      while (m - 1 >= i && toks[m - 1]!.word && (toks[m - 1]!.cap || SPEAKER_NOUNS.has(toks[m - 1]!.l) || ROLE_TITLES.has(toks[m - 1]!.l) || /['’]s$/.test(toks[m - 1]!.l))) m--;
+      if (m === j || !toks.slice(m, j).some((x) => x.cap)) return undefined;
+      found = m;
     }
     const det = toks[found]!.l;
     if (det === 'a' || det === 'an' || det === 'one' || det === 'another') {
@@ -573,13 +650,18 @@ function appositionSubject(ctx: Ctx, a: number): { mention: Mention; start: numb
     const m = init.mention;
     return { mention: { ...m, role: m.role ? `${m.role}, ${appos}` : appos }, start: toks.findIndex((x) => x.s === m.start) };
   }
-  // Otherwise the phrase before the first comma, when what follows reads like an apposition.
-  if (c >= 1 && toks[c]!.t === ',') {
+  // Otherwise the phrase before a comma, when what follows reads like an apposition; up to three of them:
+  // "Tom Hagen, 23, of Leeds, told the court".
+  for (let tries = 0; tries < 3 && c >= 1 && toks[c]!.t === ','; tries++) {
     const first = toks[c + 1]!.l;
     const appos = mentionText(text, toks[c + 1]!.s, toks[a - 1]!.e);
     const m = subjectBefore(ctx, c - 1, 0);
     const ageOrRole = /^\d+$/.test(first) || first === 'who' || first === 'whose' || DETERMINERS.has(first) || !toks[c + 1]!.cap;
     if (m && m.kind !== 'pronoun' && ageOrRole) return { mention: { ...m, role: m.role ? `${m.role}, ${appos}` : appos }, start: toks.findIndex((x) => x.s === m.start) };
+    if (m || !ageOrRole) break;
+    let d = c - 1;
+    while (d >= 0 && toks[d]!.t !== ',' && ctx.inSpan[d]! < 0 && c - d < 12) d--;
+    c = d;
   }
   return undefined;
 }
@@ -898,6 +980,8 @@ function analyzeSentence(ctx: Ctx, out: Candidate[], _si: number, sentenceSubj: 
     if (!info) continue;
     // Lower-case verbs only, except at the start of the sentence.
     if (tok.cap && k > 0) continue;
+    // A participle opening the sentence is an adverbial: "Writing in the Guardian, X argued ...".
+    if (info.form === 'ing' && trimStart(ctx, 0, n) === k) continue;
     // Passive or hearsay: "is said to", "were told", "it has been claimed".
     let p = k - 1;
     while (p >= 0 && PRE_VERB.has(toks[p]!.l)) p--;
@@ -914,6 +998,7 @@ function analyzeSentence(ctx: Ctx, out: Candidate[], _si: number, sentenceSubj: 
     if (info.lemma === 'point' && next !== 'out') continue;
     if (info.lemma === 'call' && next !== 'on' && next !== 'for' && !(k + 2 < n && ctx.inSpan[k + 2]! >= 0 && !ctx.spans[ctx.inSpan[k + 2]!]!.single)) continue;
     if (info.lemma === 'ask' && (next === 'for' || next === 'about')) continue;
+    if ((info.lemma === 'continue' || info.lemma === 'comment' || info.lemma === 'respond') && !(next === ':' || next === ',' || next === '.' || next === 'that' || isQuoteMark(toks[k + 1]?.t ?? '') || k + 1 >= n)) continue;
     if (info.lemma === 'add' && !(next === 'that' || next === ':' || next === ',' || next === '.' || isQuoteMark(toks[k + 1]?.t ?? '') || k + 1 >= n || PRONOUNS.has(next) || next === 'the' || next === 'it' || (toks[k + 1]!.cap && toks[k + 1]!.word))) continue;
     if (info.lemma === 'feel' && !(next === 'that' || PRONOUNS.has(next) || next === 'the')) continue;
     if ((info.lemma === 'remember' || info.lemma === 'recall') && !(next === 'that' || next === 'how' || next === ':' || next === '.' || next === ',' || next === '' || isQuoteMark(toks[k + 1]?.t ?? ''))) continue;
@@ -950,7 +1035,8 @@ function accordingTo(ctx: Ctx, out: Candidate[], k: number): void {
       break;
     }
   }
-  const m = subjectBefore(ctx, last, j);
+  // "according to figures gathered by X": the author of the source is the source.
+  const m = subjectBefore(ctx, last, j) ?? subjectBeforeCore(ctx, last, j);
   let mention: Mention | undefined = m;
   if (!m) {
     const phrase = mentionText(text, toks[j]!.s, toks[last]!.e);
@@ -1063,7 +1149,8 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, subjec
   }
   // Subject after the verb: "said Claxton", "says Cara Diemont of IT firm Dimension Data".
   let inverted = false;
-  const invertible = a < 0 || toks[a]!.t === ',' || isQuoteMark(toks[a]!.t) || ctx.inSpan[a]! >= 0;
+  // "told the court" names the addressee, never the speaker.
+  const invertible = info.cls !== 'tell' && (a < 0 || toks[a]!.t === ',' || isQuoteMark(toks[a]!.t) || ctx.inSpan[a]! >= 0);
   if (!mention && invertible) {
     const after = subjectAfter(ctx, verbEnd, n);
     if (after) {

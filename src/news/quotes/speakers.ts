@@ -34,7 +34,11 @@ interface Event {
 const ORG_WORDS = /\b(?:commission|council|office|party|ltd|plc|inc|group|bank|airways|airlines|executive|department|ministry|association|federation|union|club|university|institute|agency|authority|board|committee|corporation|company|foundation|trust|society|bbc|fa|court|government|police|service|services|network|television|radio|news|times|post|guardian|telegraph|newspaper|conservatives|tories|democrats|labour|watchdog|forum|network|centre|center|organisation|organization|ofcom|uefa|fifa|iaaf|nato|eu|un)\b/i;
 const ARABIC = /[\u0600-\u06FF]/;
 const CAPITALIZED = /\p{Lu}/u;
-const BODY_NOUN = /^the\s+(company|firm|group|bank|airline|carrier|club|party|government|retailer|corporation|union|council|commission|organisation|organization|watchdog|regulator|business|broadcaster|carmaker|manufacturer|maker|giant|operator|insurer|lender|chain|agency|ministry|department|authority|charity|studio|label|network|publisher)$/i;
+// Definite nouns that stand for a body named before: "the company", "the firm", "the magazine".
+const BODY_NOUN = /^the\s+(company|firm|group|bank|airline|carrier|club|retailer|corporation|business|broadcaster|carmaker|manufacturer|maker|giant|operator|insurer|lender|chain|studio|label|network|publisher|magazine|newspaper|paper|website|channel|station|supermarket|brewer|party|government|union|council|commission|organisation|organization|watchdog|regulator|agency|ministry|department|authority|charity)$/i;
+// Of these, the ones that are usually a body of their own ("the government", "the council"): they take a
+// body named before only when its name has the same head ("Leeds City Council ... the council").
+const OWN_BODY = new Set(['party', 'government', 'union', 'council', 'commission', 'organisation', 'organization', 'watchdog', 'regulator', 'agency', 'ministry', 'department', 'authority', 'charity']);
 // Lower case only: "the Scottish Executive" is the name of a body, not a role.
 const ROLE_NOUN = /^[Tt]he\s+(?:[a-z-]+\s+)?(minister|president|leader|chairman|chairwoman|secretary|chancellor|governor|mayor|senator|judge|bishop|director|editor|founder|owner|premier|coach|manager|captain|boss|executive|spokesman|spokeswoman|spokesperson|economist|analyst|actor|actress|singer|star|player|striker)$/;
 const PERSON_ROLE = /(?:minister|president|leader|chairman|chairwoman|secretary|spokesman|spokeswoman|chief|boss|manager|coach|author|writer|actor|actress|singer|player|captain|chancellor|governor|mayor|senator|judge|bishop|director|editor|founder|owner|premier|king|queen|prince|princess|\d+-year-old)$/i;
@@ -350,11 +354,14 @@ function resolvePronoun(r: Resolver, pos: number, sentence: number, gender: Gend
     }
   }
   pool.sort((a, b) => b.pos - a.pos);
-  const hit = firstAgreeing(r, pool, gender);
-  if (hit || speakersOnly || !r.english || !r.namesAt || !(gender === 'm' || gender === 'f')) return hit;
+  const item = pickAgreeing(r, pool, gender);
+  if (item) return materialize(r, item, gender);
+  if (speakersOnly || !r.english || !r.namesAt || !(gender === 'm' || gender === 'f')) return undefined;
   // No speaker or subject agrees: the nearest person named anywhere before ("Police questioned Mark Daly
-  // and Helen Quist. ... she said").
-  return firstAgreeing(r, namedBefore(r, pos, sentence, r.namesAt), gender);
+  // and Helen Quist. ... she said"). Only then: a speaker or a subject is the likelier antecedent than a
+  // nearer object ("He e-mailed Jeremy Paxman ... he said" is not Paxman).
+  const named = pickAgreeing(r, namedBefore(r, pos, sentence, r.namesAt), gender);
+  return named && materialize(r, named, gender);
 }
 
 /** Person and body names anywhere in the sentences up to `sentence`, before `pos`, nearest first. */
@@ -370,10 +377,9 @@ function namedBefore(r: Resolver, pos: number, sentence: number, namesAt: Subjec
   return pool.sort((a, b) => b.pos - a.pos);
 }
 
-function firstAgreeing(r: Resolver, pool: PoolItem[], gender: Gender | undefined): Entity | undefined {
+function pickAgreeing(r: Resolver, pool: PoolItem[], gender: Gender | undefined): PoolItem | undefined {
   for (const c of pool) {
     if (!agree(gender, c.gender, r.english)) continue;
-    let e = c.entity;
     // English: a subject of unknown gender that is not a person-like name does not take "he"/"she".
     if (r.english && !c.speaker && (gender === 'm' || gender === 'f') && !c.gender) {
       const m = c.mention!;
@@ -383,11 +389,15 @@ function firstAgreeing(r: Resolver, pool: PoolItem[], gender: Gender | undefined
       // A single word is a person when the document gives it a first name ("Collins" / "Kim Collins").
       if (!personRole && m.name.split(/\s+/).length < 2 && englishFullNames(r, m.name).length === 0) continue;
     }
-    e ??= entityFor(r, c.mention!);
-    if (gender && (gender === 'm' || gender === 'f') && !e.gender && e.person) e.gender = gender;
-    return e;
+    return c;
   }
   return undefined;
+}
+
+function materialize(r: Resolver, c: PoolItem, gender: Gender | undefined): Entity {
+  const e = c.entity ?? entityFor(r, c.mention!);
+  if (gender && (gender === 'm' || gender === 'f') && !e.gender && e.person) e.gender = gender;
+  return e;
 }
 
 /** A name that reads as a person's: a title, a known first name, a gender, or a person's role. */
@@ -405,7 +415,6 @@ function personLike(name: string, gender: Gender | undefined, role: string | und
 function resolveBody(r: Resolver, head: string, pos: number, sentence: number, subjectAt: SubjectAt): Entity | undefined {
   // A name with the same head noun: "the Labour Party ... the party said", "Acme Group ... the group".
   const word = new RegExp(`\\b${head}\\b`, 'i');
-  const capitalized = new RegExp(`\\b${head[0]!.toUpperCase()}${head.slice(1)}\\b`);
   let named: { pos: number; entity?: Entity; mention?: Mention } | undefined;
   for (const ev of r.events) {
     if (ev.pos >= pos || ev.sentence < sentence - 6 || (named && ev.pos <= named.pos)) continue;
@@ -416,11 +425,12 @@ function resolveBody(r: Resolver, head: string, pos: number, sentence: number, s
     for (let s = sentence; s >= 0 && s >= sentence - 6; s--) {
       const sent = r.sentences[s]!;
       if (named && named.pos >= sent.end) break;
-      if (!capitalized.test(r.text.slice(sent.start, Math.min(sent.end, pos)))) continue;
-      for (const m of namesAt(s)) if (m.start < pos && !genericNoun(m.name) && word.test(m.name) && (!named || m.start > named.pos)) named = { pos: m.start, mention: m };
+      if (!word.test(r.text.slice(sent.start, Math.min(sent.end, pos)))) continue;
+      for (const m of namesAt(s)) if (m.start < pos && !genericNoun(m.name) && (word.test(m.name) || (m.role && word.test(m.role))) && (!named || m.start > named.pos)) named = { pos: m.start, mention: m };
     }
   }
   if (named) return named.entity ?? entityFor(r, named.mention!);
+  if (OWN_BODY.has(head)) return undefined;
   // The body that spoke last.
   for (let i = r.events.length - 1; i >= 0; i--) {
     const ev = r.events[i]!;
