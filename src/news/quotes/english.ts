@@ -378,6 +378,8 @@ function phraseStart(ctx: Ctx, i: number): number {
     if (ROLE_TITLES.has(head) || SPEAKER_NOUNS.has(head) || l.endsWith('-old') || /['’]s$/.test(l)) role = true;
     w--;
   }
+  // Or a determiner with adjectives: "a defiant Mr Tamm".
+  if (!role && (toks[w]!.l === 'a' || toks[w]!.l === 'an' || toks[w]!.l === 'the')) role = true;
   if (w === i || w === 0 || !role) return i;
   const b = toks[w - 1]!;
   return b.t === ',' || b.t === '-' || b.t === '—' || b.t === '–' || b.t === ':' || ctx.inSpan[w - 1]! >= 0 ? w : i;
@@ -1204,6 +1206,9 @@ function analyzeCue(ctx: Ctx, out: Candidate[], k: number, info: CueInfo, subjec
     } else if (thatAt >= 0) {
       // "warned investors that ...": the clause after the addressee.
       c = thatAt;
+    } else if ((m >= n || toks[m]!.t === '.' || toks[m]!.t === ':' || toks[m]!.t === ',' || toks[m]!.t === ';') && !looksClausal(ctx, c, m)) {
+      // ""...," X urged the government.": the addressee closes the clause (or a colon follows it).
+      c = skipPrepPhrases(ctx, skipAdverbials(ctx, m, n), n);
     } else if (m < n && toks[m]!.l === 'to') {
       // Directive: the quote is the object plus the infinitive.
       const e = clauseEnd(ctx, m, n);

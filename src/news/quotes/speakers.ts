@@ -462,11 +462,20 @@ function resolveBody(r: Resolver, head: string, pos: number, sentence: number, s
       const m = list[i]!;
       if (m.start >= pos || m.kind !== 'name' || genericNoun(m.name)) continue;
       const g = subjectGender(r, m);
-      if (agree('n', g, true) && !personLike(m.name, g, m.role)) return entityFor(r, m);
+      if (!agree('n', g, true) || personLike(m.name, g, m.role)) continue;
+      // "Shares in Acme fell ...", "Profits at Acme rose ...": the body is the name after the common noun.
+      const owner = m.name.includes(' ') ? null : OWNER_AFTER.exec(r.text.slice(m.end, m.end + 80));
+      if (owner) {
+        const start = m.end + owner.index + owner[0].length - owner[1]!.length;
+        return entityFor(r, { kind: 'name', name: owner[1]!, start, end: start + owner[1]!.length });
+      }
+      return entityFor(r, m);
     }
   }
   return undefined;
 }
+
+const OWNER_AFTER = /^\s+(?:in|at|of|for|from)\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})/;
 
 /** "the company", "a spokesman": a common noun phrase, unless it names a body ("the Commission"). */
 function genericNoun(name: string): boolean {

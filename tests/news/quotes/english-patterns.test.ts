@@ -196,6 +196,17 @@ const CASES: Case[] = [
   { name: 'the government is a body of its own', text: 'Acme Holdings lost the case. The government claimed the firm had lied.', want: [['The government', 'the firm had lied']] },
   { name: 'a name after a preposition is no subject', text: 'Sources close to the minister said he would resign.', want: [] },
 
+  { name: '"Q," a ADJ Mr X said last night.', text: 'Tom Tamm won the seat in 2010. "Nothing has changed," a defiant Mr Tamm said last night.', want: [['Tom Tamm', 'Nothing has changed']] },
+  { name: '"Q," X warned OBJ.', text: '"Prices will rise," Laura Finch warned investors.', want: [['Laura Finch', 'Prices will rise']] },
+  { name: '"Q," X urged OBJ on DAY.', text: '"Go home and stay safe," Rita Solberg urged residents on Saturday.', want: [['Rita Solberg', 'Go home and stay safe']] },
+  { name: 'X warned Q (no addressee).', text: 'Laura Finch warned the plan would fail.', want: [['Laura Finch', 'the plan would fail']] },
+  { name: 'NOUN in Company ..., the firm warned Q.', text: 'Shares in Acme fell 5% after the firm warned profits would be lower than expected.', want: [['Acme', 'profits would be lower than expected']] },
+  { name: '"Q1," X told Y in PLACE. "Q2."', text: '"This is not the end," Angela Merkel told reporters in Berlin. "We will find a solution."', want: [['Angela Merkel', 'This is not the end'], ['Angela Merkel', 'We will find a solution.']] },
+  { name: 'X said: "Q." She added that Q2.', text: 'Rita Solberg said: "We tried." She added that the council had run out of money.', want: [['Rita Solberg', 'We tried.'], ['Rita Solberg', 'the council had run out of money']] },
+  { name: 'X, the ROLE, said Q with a fragment.', text: 'Dave Rennie, the coach, said his side had been "outplayed".', want: [['Dave Rennie', 'outplayed']] },
+  { name: 'Asked ..., Mr X said: "Q."', text: 'Asked whether he would stand again, Mr Tamm said: "That is for the voters."', want: [['Tamm', 'That is for the voters.']] },
+  { name: 'In a letter ..., role Sir X wrote that Q.', text: 'In a letter to shareholders, chairman Sir Ian Prosser wrote that the year had been difficult.', want: [['Ian Prosser', 'the year had been difficult']] },
+
   // Marks that are not quotations.
   { name: 'so-called "..."', text: 'The so-called "peace plan" was published on Monday.', want: [] },
   { name: 'a film title', text: 'The film "Silent River" opens in cinemas next week.', want: [] },
