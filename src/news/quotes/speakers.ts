@@ -21,6 +21,8 @@ interface Entity {
   gaz?: GazetteerEntry;
   /** Match keys of the words of its person-name forms. */
   words: Set<string>;
+  /** Its match keys without spaces ("timewarner"), built when first needed. */
+  compact?: Set<string>;
 }
 
 interface Event {
@@ -50,16 +52,43 @@ function stripHonorifics(name: string): string {
   return HONORIFIC_PREFIX.test(t) ? t.replace(HONORIFIC_PREFIX, '') : t;
 }
 
+const TITLE_GENDER = new Map<string, Gender>([
+  ['mr', 'm'],
+  ['sir', 'm'],
+  ['lord', 'm'],
+  ['baron', 'm'],
+  ['father', 'm'],
+  ['mrs', 'f'],
+  ['ms', 'f'],
+  ['miss', 'f'],
+  ['lady', 'f'],
+  ['dame', 'f'],
+  ['baroness', 'f'],
+  ['السيدة', 'f'],
+  ['الدكتورة', 'f'],
+]);
+
+/** The first word of a name (up to white space), without splitting the whole name. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0;
+}
+
+function firstWord(name: string): string {
+  const space = isSpace;
+  let a = 0;
+  while (a < name.length && space(name.charCodeAt(a))) a++;
+  let b = a;
+  while (b < name.length && !space(name.charCodeAt(b))) b++;
+  return a === 0 && b === name.length ? name : name.slice(a, b);
+}
+
 function honorificGender(name: string): Gender | undefined {
-  const first = name.split(/\s+/)[0]?.toLowerCase().replace(/\.$/, '') ?? '';
-  if (['mr', 'sir', 'lord', 'baron', 'father'].includes(first)) return 'm';
-  if (['mrs', 'ms', 'miss', 'lady', 'dame', 'baroness'].includes(first)) return 'f';
-  if (first === 'السيدة' || first === 'الدكتورة') return 'f';
-  return undefined;
+  const first = firstWord(name).toLowerCase();
+  return TITLE_GENDER.get(first.endsWith('.') ? first.slice(0, -1) : first);
 }
 
 function firstNameGender(name: string): Gender | undefined {
-  const first = stripHonorifics(name).split(/\s+/)[0]?.toLowerCase() ?? '';
+  const first = firstWord(stripHonorifics(name)).toLowerCase();
   if (MALE_NAMES.has(first)) return 'm';
   if (FEMALE_NAMES.has(first)) return 'f';
   return undefined;
@@ -186,11 +215,17 @@ function newEntity(r: Resolver, mention: Mention): Entity {
 function addForm(r: Resolver, e: Entity, surface: string, mention?: Mention): void {
   const key = nameKey(surface);
   if (!key) return;
-  if (!e.forms.has(key)) e.forms.set(key, surface);
+  if (!e.forms.has(key)) {
+    e.forms.set(key, surface);
+    e.compact?.add(key.replace(/ /g, ''));
+  }
   const bare = stripHonorifics(surface);
   if (bare !== surface) {
     const k2 = nameKey(bare);
-    if (!e.forms.has(k2)) e.forms.set(k2, bare);
+    if (!e.forms.has(k2)) {
+      e.forms.set(k2, bare);
+      e.compact?.add(k2.replace(/ /g, ''));
+    }
   }
   const person = mention ? mention.kind === 'name' && !(r.english && ORG_WORDS.test(surface)) && !/^the\b/i.test(surface) : e.person;
   if (person) {
@@ -226,7 +261,10 @@ function entityFor(r: Resolver, mention: Mention): Entity {
   // "TimeWarner" / "Time Warner": the same letters.
   const compact = bareKey.replace(/ /g, '');
   if (compact.length >= 6) {
-    for (const e of r.entities) for (const k of e.forms.keys()) if (k.replace(/ /g, '') === compact) return withForm(r, e, raw, mention);
+    for (const e of r.entities) {
+      e.compact ??= new Set([...e.forms.keys()].map((k) => k.replace(/ /g, '')));
+      if (e.compact.has(compact)) return withForm(r, e, raw, mention);
+    }
   }
   const gazEntry = r.gaz.lookup(raw) ?? r.gaz.lookup(stripHonorifics(raw));
   if (gazEntry) for (const e of r.entities) if (e.gaz === gazEntry) return withForm(r, e, raw, mention);
@@ -272,14 +310,21 @@ function withForm(r: Resolver, e: Entity, raw: string, mention: Mention): Entity
   return e;
 }
 
+/** A form with a capital letter past a leading "the": a proper name, not "the company". */
+function properForm(f: string): boolean {
+  const the = f.length > 4 && (f.charCodeAt(0) | 0x20) === 0x74 && (f.charCodeAt(1) | 0x20) === 0x68 && (f.charCodeAt(2) | 0x20) === 0x65 && f.charCodeAt(3) === 0x20;
+  return CAPITALIZED.test(the ? f.slice(4) : f);
+}
+
 /** The fullest name form of an entity, without titles. */
 function canonical(r: Resolver, e: Entity): string {
   let best = '';
   let bestWords = 0;
   // English: a proper name beats a common noun phrase ("Time Warner", not "the company").
-  const proper = r.english && [...e.forms.values()].some((f) => CAPITALIZED.test(f.replace(/^the\s+/i, '')));
+  let proper = false;
+  if (r.english && e.forms.size > 1) for (const f of e.forms.values()) if (properForm(f)) proper = true;
   for (const surface of e.forms.values()) {
-    if (proper && !CAPITALIZED.test(surface.replace(/^the\s+/i, ''))) continue;
+    if (proper && !properForm(surface)) continue;
     const bare = stripHonorifics(surface).replace(/^the\s+/i, (m) => (e.person ? '' : m));
     const n = bare.split(/\s+/).length;
     // Prefer Latin script for a name first met in Latin inside Arabic text (Guo Jiakun), then more words.
@@ -414,7 +459,7 @@ function personLike(name: string, gender: Gender | undefined, role: string | und
  */
 function resolveBody(r: Resolver, head: string, pos: number, sentence: number, subjectAt: SubjectAt): Entity | undefined {
   // A name with the same head noun: "the Labour Party ... the party said", "Acme Group ... the group".
-  const word = new RegExp(`\\b${head}\\b`, 'i');
+  const { word, named: nameHint } = headPatterns(head);
   let named: { pos: number; entity?: Entity; mention?: Mention } | undefined;
   for (const ev of r.events) {
     if (ev.pos >= pos || ev.sentence < sentence - 6 || (named && ev.pos <= named.pos)) continue;
@@ -425,7 +470,7 @@ function resolveBody(r: Resolver, head: string, pos: number, sentence: number, s
     for (let s = sentence; s >= 0 && s >= sentence - 6; s--) {
       const sent = r.sentences[s]!;
       if (named && named.pos >= sent.end) break;
-      if (!word.test(r.text.slice(sent.start, Math.min(sent.end, pos)))) continue;
+      if (!nameHint.test(r.text.slice(sent.start, Math.min(sent.end, pos)))) continue;
       for (const m of namesAt(s)) if (m.start < pos && !genericNoun(m.name) && (word.test(m.name) || (m.role && word.test(m.role))) && (!named || m.start > named.pos)) named = { pos: m.start, mention: m };
     }
   }
@@ -445,7 +490,7 @@ function resolveBody(r: Resolver, head: string, pos: number, sentence: number, s
   if (namesAt) {
     for (let s = sentence; s >= 0 && s >= sentence - 6; s--) {
       const sent = r.sentences[s]!;
-      if (!ORG_WORDS.test(r.text.slice(sent.start, Math.min(sent.end, pos)))) continue;
+      if (!capitalizedOrgWord(r.text.slice(sent.start, Math.min(sent.end, pos)))) continue;
       let best: Mention | undefined;
       for (const m of namesAt(s)) {
         if (m.start >= pos || genericNoun(m.name) || (best && best.start >= m.start)) continue;
@@ -477,6 +522,35 @@ function resolveBody(r: Resolver, head: string, pos: number, sentence: number, s
 
 const OWNER_AFTER = /^\s+(?:in|at|of|for|from)\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})/;
 
+const ORG_WORDS_G = new RegExp(ORG_WORDS.source, 'gi');
+
+/** An organisation word with a capital: "Holdings Group", "the BBC" (a name that reads as a body). */
+function capitalizedOrgWord(s: string): boolean {
+  ORG_WORDS_G.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ORG_WORDS_G.exec(s))) {
+    const c = s.charCodeAt(m.index);
+    if (c >= 0x41 && c <= 0x5a) return true;
+  }
+  return false;
+}
+
+const HEADS = new Map<string, { word: RegExp; named: RegExp }>();
+
+/**
+ * For a head noun ("party", "minister"): the word anywhere, and the word where it can be part of a name or
+ * a role before a name ("Labour Party", "Minister Ivo Tamm", "magazine Mobile PC", "the transport minister,").
+ */
+function headPatterns(head: string): { word: RegExp; named: RegExp } {
+  let p = HEADS.get(head);
+  if (!p) {
+    const first = `[${head[0]!.toUpperCase()}${head[0]!}]${head.slice(1)}`;
+    p = { word: new RegExp(`\\b${head}\\b`, 'i'), named: new RegExp(`\\b(?:${head[0]!.toUpperCase()}${head.slice(1)}\\b|${first}(?:\\s+\\p{Lu}|\\s*[,)]))`, 'u') };
+    HEADS.set(head, p);
+  }
+  return p;
+}
+
 /** "the company", "a spokesman": a common noun phrase, unless it names a body ("the Commission"). */
 function genericNoun(name: string): boolean {
   return !name || (/^(?:the|a|an)\s/i.test(name) && !ORG_WORDS.test(name));
@@ -487,13 +561,13 @@ function genericNoun(name: string): boolean {
  * word ("Transport Minister Ivo Tamm ... the minister said").
  */
 function resolveRoleNoun(r: Resolver, head: string, pos: number, sentence: number, subjectAt: SubjectAt): Entity | undefined {
-  const word = new RegExp(`\\b${head}\\b`, 'i');
+  const { word, named } = headPatterns(head);
   let best: { pos: number; entity?: Entity; mention?: Mention } | undefined;
   for (const ev of r.events) if (ev.pos < pos && ev.sentence >= sentence - 6 && ev.entity.person && ev.entity.roles.some((x) => word.test(x)) && (!best || ev.pos > best.pos)) best = { pos: ev.pos, entity: ev.entity };
   for (let s = sentence; s >= 0 && s >= sentence - 6; s--) {
     const sent = r.sentences[s]!;
     if (best && best.pos >= sent.end) break;
-    if (!word.test(r.text.slice(sent.start, Math.min(sent.end, pos)))) continue;
+    if (!named.test(r.text.slice(sent.start, Math.min(sent.end, pos)))) continue;
     for (const list of [subjectAt(s), r.namesAt ? r.namesAt(s) : []]) {
       for (const m of list) if (m.start < pos && m.kind === 'name' && m.role && word.test(m.role) && (!best || m.start > best.pos)) best = { pos: m.start, mention: m };
     }
@@ -564,6 +638,9 @@ export function resolveSpeakers(input: ResolveInput): Quote[] {
   // Quotations with no cue of their own continue a speaker's run.
   if (input.standalone.length) {
     const attributed = resolved.map((x) => ({ start: x.c.start, sentence: x.sentence, e: x.e })).sort((a, b) => a.start - b.start);
+    // The sentence where the first quote starting at an offset ends (a quotation can run over several).
+    const lastSentence = new Map<number, number>();
+    for (const x of resolved) if (!lastSentence.has(x.c.start)) lastSentence.set(x.c.start, sentenceOf(sentences, Math.max(x.c.start, x.c.end - 1)));
     // Sentences that open with a quotation.
     const quoteSentences = new Set<number>();
     for (const st of input.standalone) quoteSentences.add(sentenceOf(sentences, st.start));
@@ -577,18 +654,21 @@ export function resolveSpeakers(input: ResolveInput): Quote[] {
         else if (!next) next = a;
       }
       let e: Entity | undefined;
-      const lastSentence = prev ? lastSentenceOf(resolved, prev.start, sentences) : -99;
+      const prevLast = prev ? (lastSentence.get(prev.start) ?? -99) : -99;
       // A run of quoted sentences up to an attributed one: "...". "...". "...," she said.
       let runToNext = !!next;
       if (next) for (let q = si + 1; q < next.sentence; q++) if (!quoteSentences.has(q)) runToNext = false;
-      if (prev && si - lastSentence <= 1) e = prev.e;
+      if (prev && si - prevLast <= 1) e = prev.e;
       else if (next && runToNext && next.sentence - si <= 6) e = next.e;
-      else if (prev && si - lastSentence <= 3) e = prev.e;
+      else if (prev && si - prevLast <= 3) e = prev.e;
       if (!e) continue;
       const cand: Candidate = { kind: 'direct', start: s.start, end: s.end, standalone: true };
       resolved.push({ c: cand, e, sentence: si });
-      attributed.push({ start: s.start, sentence: si, e });
-      attributed.sort((a, b) => a.start - b.start);
+      if (!lastSentence.has(s.start)) lastSentence.set(s.start, sentenceOf(sentences, Math.max(s.start, s.end - 1)));
+      // Keep `attributed` in order: after every entry that starts at or before this one.
+      let at = attributed.length;
+      while (at > 0 && attributed[at - 1]!.start > s.start) at--;
+      attributed.splice(at, 0, { start: s.start, sentence: si, e });
     }
   }
   resolved.sort((a, b) => a.c.start - b.c.start);
@@ -603,18 +683,12 @@ export function resolveSpeakers(input: ResolveInput): Quote[] {
     const q: Quote = { text: text.slice(c.start, c.end), kind: c.kind, speaker: sp, start: c.start, end: c.end, sentence };
     if (c.cue) q.cue = c.cue;
     else if (c.standalone) {
-      // The cue of the run: the nearest attributed quote of the same speaker.
-      const near = resolved.filter((x) => x.e === e && x.c.cue).sort((a, b) => Math.abs(a.c.start - c.start) - Math.abs(b.c.start - c.start))[0];
-      if (near?.c.cue) q.cue = near.c.cue;
+      // The cue of the run: the nearest attributed quote of the same speaker (the first of equals).
+      let near: Candidate | undefined;
+      for (const x of resolved) if (x.e === e && x.c.cue && (!near || Math.abs(x.c.start - c.start) < Math.abs(near.start - c.start))) near = x.c;
+      if (near?.cue) q.cue = near.cue;
     }
     out.push(q);
   }
   return out;
-}
-
-/** The sentence where a quote ends (a quotation can run over several). */
-function lastSentenceOf(resolved: { c: Candidate; sentence: number }[], start: number, sentences: Sentence[]): number {
-  const x = resolved.find((y) => y.c.start === start);
-  if (!x) return -99;
-  return sentenceOf(sentences, Math.max(x.c.start, x.c.end - 1));
 }
