@@ -576,6 +576,18 @@ function resolveRoleNoun(r: Resolver, head: string, pos: number, sentence: numbe
   return best.entity ?? entityFor(r, best.mention!);
 }
 
+/** The subject of the sentence when a quotation opens right after a colon in it (no reporting verb). */
+function colonSubject(r: Resolver, start: number, sentence: number, subjectAt: SubjectAt): Entity | undefined {
+  const text = r.text;
+  let k = start - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '"' || text[k] === '“' || text[k] === '«' || text[k] === '\u00a0')) k--;
+  if (k < 0 || text[k] !== ':' || r.sentences[sentence]!.start >= k) return undefined;
+  const m = subjectAt(sentence).find((x) => x.start < k);
+  if (!m || m.kind === 'drop') return undefined;
+  if (m.kind === 'pronoun') return resolvePronoun(r, m.start, sentence, m.gender, subjectAt, false);
+  return entityFor(r, m);
+}
+
 export interface ResolveInput {
   text: string;
   sentences: Sentence[];
@@ -653,12 +665,15 @@ export function resolveSpeakers(input: ResolveInput): Quote[] {
         if (a.start < s.start) prev = a;
         else if (!next) next = a;
       }
-      let e: Entity | undefined;
+      // "Tom Harlow was unrepentant: "..."": a quotation after a colon belongs to the subject of its sentence.
+      let e: Entity | undefined = english ? colonSubject(r, s.start, si, subjectAt) : undefined;
       const prevLast = prev ? (lastSentence.get(prev.start) ?? -99) : -99;
       // A run of quoted sentences up to an attributed one: "...". "...". "...," she said.
       let runToNext = !!next;
       if (next) for (let q = si + 1; q < next.sentence; q++) if (!quoteSentences.has(q)) runToNext = false;
-      if (prev && si - prevLast <= 1) e = prev.e;
+      if (e) {
+        // Found above.
+      } else if (prev && si - prevLast <= 1) e = prev.e;
       else if (next && runToNext && next.sentence - si <= 6) e = next.e;
       else if (prev && si - prevLast <= 3) e = prev.e;
       if (!e) continue;

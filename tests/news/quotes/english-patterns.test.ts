@@ -207,6 +207,12 @@ const CASES: Case[] = [
   { name: 'Asked ..., Mr X said: "Q."', text: 'Asked whether he would stand again, Mr Tamm said: "That is for the voters."', want: [['Tamm', 'That is for the voters.']] },
   { name: 'In a letter ..., role Sir X wrote that Q.', text: 'In a letter to shareholders, chairman Sir Ian Prosser wrote that the year had been difficult.', want: [['Ian Prosser', 'the year had been difficult']] },
 
+  { name: 'X was ADJ: "Q." (no reporting verb)', text: 'Tom Harlow was unrepentant: "I would do it again."', want: [['Tom Harlow', 'I would do it again.']] },
+  { name: '"Q," conceded Dr X, ROLE at Y.', text: '"We\'re not there yet," conceded Dr Helen Quist, head of research at the institute.', want: [['Helen Quist', "We're not there yet"]] },
+  { name: '"Q," said AGE-year-old X.', text: '"It\'s brilliant," said 12-year-old Jamie Cole.', want: [['Jamie Cole', "It's brilliant"]] },
+  { name: '"Q," admitted the ROLE, X, in an interview.', text: '"We had no idea," admitted the club\'s owner, Frank Dunne, in an interview.', want: [['Frank Dunne', 'We had no idea']] },
+  { name: 'X, AGE, from PLACE, said Q.', text: 'Ann Lee, 67, from Bristol, said the floods were the worst she had seen.', want: [['Ann Lee', 'the floods were the worst she had seen']] },
+
   // Marks that are not quotations.
   { name: 'so-called "..."', text: 'The so-called "peace plan" was published on Monday.', want: [] },
   { name: 'a film title', text: 'The film "Silent River" opens in cinemas next week.', want: [] },
