@@ -212,6 +212,11 @@ function tokenize(text: string, from: number, to: number): EToken[] {
         }
         break;
       }
+      // An initial keeps its full stop when a name goes on: "George W. Bush", "J.K. Rowling".
+      if (j === i + 1 && c >= 0x41 && c <= 0x5a && j + 1 < to && text.charCodeAt(j) === 0x2e) {
+        const d = text.charCodeAt(j + 1);
+        if ((d >= 0x41 && d <= 0x5a) || (d === 0x20 && j + 2 < to && text.charCodeAt(j + 2) >= 0x41 && text.charCodeAt(j + 2) <= 0x5a)) j++;
+      }
     } else if (c >= 0xd800 && c <= 0xdbff && j < to) j++;
     const t = text.substring(i, j);
     let l = upper ? t.toLowerCase() : t;

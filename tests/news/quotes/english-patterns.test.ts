@@ -213,6 +213,11 @@ const CASES: Case[] = [
   { name: '"Q," admitted the ROLE, X, in an interview.', text: '"We had no idea," admitted the club\'s owner, Frank Dunne, in an interview.', want: [['Frank Dunne', 'We had no idea']] },
   { name: 'X, AGE, from PLACE, said Q.', text: 'Ann Lee, 67, from Bristol, said the floods were the worst she had seen.', want: [['Ann Lee', 'the floods were the worst she had seen']] },
 
+  { name: '"Q," said X.Y. Z (initials).', text: '"Magic is real," said J.K. Rowling.', want: [['J.K. Rowling', 'Magic is real']] },
+  { name: '"Q," Title X Y. Z said (middle initial).', text: '"We won\'t back down," US President George W. Bush said.', want: [['George W. Bush', "We won't back down"]] },
+  { name: '"Q," X, who ..., said.', text: '"We need answers," Ms Quist, who chairs the committee, said.', want: [['Quist', 'We need answers']] },
+  { name: '"Q" - X said on ...', text: '"We\'re ready" - Tom Harlow said on the eve of the final.', want: [['Tom Harlow', "We're ready"]] },
+
   // Marks that are not quotations.
   { name: 'so-called "..."', text: 'The so-called "peace plan" was published on Monday.', want: [] },
   { name: 'a film title', text: 'The film "Silent River" opens in cinemas next week.', want: [] },
