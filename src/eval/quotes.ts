@@ -194,45 +194,28 @@ function extract(text: string, lang: 'ar' | 'en'): Quote[] {
   return extractQuotes(text, splitSentences(text, lang), lang);
 }
 
+/** Sums per-document results into one set of figures. */
+function total(results: ReturnType<typeof scoreDoc>[]): { scores: Scores; details: Detail[] } {
+  const sum = (k: 'gold' | 'sys' | 'tp' | 'speakerCorrect') => results.reduce((n, r) => n + r[k], 0);
+  return { scores: finish(sum('gold'), sum('sys'), sum('tp'), sum('speakerCorrect')), details: results.map((r) => r.detail) };
+}
+
 export function evalEnglish(name = 'quotes-en.json'): { scores: Scores; details: Detail[] } {
   const file = path.join(FIXTURES, name);
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { docs: { doc: string; quotes: (GoldQuote & { headline?: boolean })[] }[] };
-  let gold = 0;
-  let sys = 0;
-  let tp = 0;
-  let sc = 0;
-  const details: Detail[] = [];
-  for (const d of data.docs) {
-    const raw = fs.readFileSync(path.join(FIXTURES, 'bbc-news-summary/article', `${d.doc}.txt`), 'utf8');
-    const system = extract(articleBody(raw), 'en');
-    // Headline quotes are outside the body the system reads; they are optional in the gold anyway.
-    const r = scoreDoc(d.doc, system, d.quotes.filter((q) => !q.headline));
-    gold += r.gold;
-    sys += r.sys;
-    tp += r.tp;
-    sc += r.speakerCorrect;
-    details.push(r.detail);
-  }
-  return { scores: finish(gold, sys, tp, sc), details };
+  return total(
+    data.docs.map((d) => {
+      const raw = fs.readFileSync(path.join(FIXTURES, 'bbc-news-summary/article', `${d.doc}.txt`), 'utf8');
+      // Headline quotes are outside the body the system reads; they are optional in the gold anyway.
+      return scoreDoc(d.doc, extract(articleBody(raw), 'en'), d.quotes.filter((q) => !q.headline));
+    }),
+  );
 }
 
 export function evalArabic(): { scores: Scores; details: Detail[] } {
   const file = path.join(FIXTURES, 'quotes-ar.json');
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { items: { id: string; text: string; quotes: GoldQuote[] }[] };
-  let gold = 0;
-  let sys = 0;
-  let tp = 0;
-  let sc = 0;
-  const details: Detail[] = [];
-  for (const it of data.items) {
-    const r = scoreDoc(it.id, extract(it.text, 'ar'), it.quotes);
-    gold += r.gold;
-    sys += r.sys;
-    tp += r.tp;
-    sc += r.speakerCorrect;
-    details.push(r.detail);
-  }
-  return { scores: finish(gold, sys, tp, sc), details };
+  return total(data.items.map((it) => scoreDoc(it.id, extract(it.text, 'ar'), it.quotes)));
 }
 
 interface SeedGold {

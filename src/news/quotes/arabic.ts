@@ -7,7 +7,7 @@ import type { Sentence } from '../sentences.ts';
 import type { Folded } from './fold.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import type { Candidate, Gender, Mention, SubjectAt, Token } from './internal.ts';
-import type { MarkedSpan } from './marks.ts';
+import { spanIndexAt, type MarkedSpan } from './marks.ts';
 import { isArabicLabel } from './labels.ts';
 
 interface VerbInfo {
@@ -192,19 +192,6 @@ interface Ctx {
 }
 
 const orig = (ctx: Ctx, folded: number): number => ctx.f.map[folded]!;
-
-function spanIndexAt(spans: MarkedSpan[], pos: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = spans[mid]!;
-    if (pos < s.open) hi = mid - 1;
-    else if (pos > s.close) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
 
 /** In the set as written, or after a conjunction و/ف that is not part of the word. */
 function has(set: Set<string>, w: string): boolean {

@@ -5,7 +5,7 @@ import type { Sentence } from '../sentences.ts';
 import type { Candidate, Gender, Mention, SubjectAt, Token } from './internal.ts';
 import { FEMALE_NAMES, MALE_NAMES } from './firstnames.ts';
 import { isLabel } from './labels.ts';
-import type { MarkedSpan } from './marks.ts';
+import { spanIndexAt, type MarkedSpan } from './marks.ts';
 
 type VerbClass = 'say' | 'tell' | 'directive' | 'clause' | 'frag' | 'deny';
 
@@ -256,19 +256,6 @@ function spanIndexes(toks: Token[], spans: MarkedSpan[]): number[] {
     if (pos >= sp.open) out[k] = j;
   }
   return out;
-}
-
-function spanIndexAt(spans: MarkedSpan[], pos: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = spans[mid]!;
-    if (pos < s.open) hi = mid - 1;
-    else if (pos > s.close) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
 }
 
 /** A capitalized name run ending at token index `end` (inclusive), walking left; returns its first index. */

@@ -240,3 +240,17 @@ function findSingles(text: string, doubles: MarkedSpan[]): MarkedSpan[] {
   }
   return out;
 }
+
+/** The index of the span (sorted by position) that holds `pos`, or -1: a binary search. */
+export function spanIndexAt(spans: MarkedSpan[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid]!;
+    if (pos < s.open) hi = mid - 1;
+    else if (pos > s.close) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
