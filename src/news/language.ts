@@ -34,10 +34,3 @@ export function detectLanguage(text: string): DetectedLang {
   const hits = words.filter((w) => ENGLISH_HINTS.has(w)).length;
   return hits / words.length >= 0.04 ? 'en' : 'other';
 }
-
-/** The language the bot speaks back: Arabic or English, never 'other'. */
-export function replyLanguage(text: string, fallback: Lang): Lang {
-  const lang = detectLanguage(text);
-  if (lang === 'other') return fallback;
-  return lang;
-}

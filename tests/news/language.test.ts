@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, replyLanguage } from '../../src/news/language.ts';
+import { detectLanguage } from '../../src/news/language.ts';
 
 describe('detectLanguage', () => {
   it('detects Arabic even with Latin names inside', () => {
@@ -11,8 +11,5 @@ describe('detectLanguage', () => {
   it('degrades to other for unsupported languages and symbols', () => {
     expect(detectLanguage('Der Gewinn des Unternehmens stieg im vierten Quartal deutlich an, teilte der Konzern mit.')).toBe('other');
     expect(detectLanguage('12345 !!! ...')).toBe('other');
-  });
-  it('never answers other for the reply language', () => {
-    expect(replyLanguage('12345', 'ar')).toBe('ar');
   });
 });
