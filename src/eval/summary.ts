@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { splitSentences, type Sentence } from '../news/sentences.ts';
-import { leadK, summarize, textRankBaseline } from '../news/summarize.ts';
+import { summarize } from '../news/summarize.ts';
+import { leadK, textRankBaseline } from './baselines.ts';
 import { rouge, type RougeScores } from './rouge.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../tests/fixtures/bbc-news-summary/', import.meta.url));

@@ -27,10 +27,8 @@
 // container core (where a plain typed-array loop runs at about 1 ns per element).
 
 import type { Lang } from './language.ts';
-import { normalizeForMatch } from './normalize.ts';
 import type { Sentence } from './sentences.ts';
-import { isFunctionWord } from './stopwords.ts';
-import { stem, stripProclitics, terms } from './tokens.ts';
+import { grownInt, sentenceStart, tokenize, tokens } from './summary/scan.ts';
 
 export interface SummarizeOptions {
   /** How many sentences; wins over `ratio`. Default 3. */
@@ -61,127 +59,14 @@ export function summaryLength(count: number, options: Pick<SummarizeOptions, 'se
   return Math.min(count, Math.max(1, k));
 }
 
-// ---- Word scanning and term ids -------------------------------------------------------------------------
-// Words are what tokens.ts `words` matches, `[\p{L}\p{N}]+(?:['’]\p{L}+)?`, found by a hand-written scanner
-// over the normalized text; a word is looked up in an open-addressing table by a hash computed while scanning,
-// so known words cost no string allocation.
-
-const LETTER = 1;
-const NUMBER = 2;
-const OTHER = 3;
-const SURROGATE = 4;
-/** Class of each UTF-16 code unit, filled lazily: 0 unknown, else LETTER, NUMBER, OTHER or SURROGATE. */
-const charClass = new Uint8Array(0x10000);
-const IS_LETTER = /\p{L}/u;
-const IS_NUMBER = /\p{N}/u;
-const PLAIN_ASCII = /^[\t\n\r -~]*$/;
-
-function classify(code: number): number {
-  let c: number;
-  if (code >= 0xd800 && code <= 0xdbff) c = SURROGATE;
-  else {
-    const ch = String.fromCharCode(code);
-    c = IS_LETTER.test(ch) ? LETTER : IS_NUMBER.test(ch) ? NUMBER : OTHER;
-  }
-  charClass[code] = c;
-  return c;
-}
-
-/** Class of the astral character starting at i (a high surrogate). */
-function astralClass(text: string, i: number): number {
-  const ch = String.fromCodePoint(text.codePointAt(i)!);
-  return ch.length === 2 && IS_LETTER.test(ch) ? LETTER : ch.length === 2 && IS_NUMBER.test(ch) ? NUMBER : OTHER;
-}
-
-/** Stemmed term -> global term id. */
-const termIds = new Map<string, number>();
-const MAX_TABLE = 1 << 18;
-let tableSize = 1 << 14;
-let tableWords: (string | undefined)[] = new Array<string | undefined>(tableSize);
-/** Global term id of each cached word, -1 when the word is not a term (function word, lone letter). */
-let tableIds = new Int32Array(tableSize);
-let tableCount = 0;
-
-function termIdOf(word: string): number {
-  if (isFunctionWord(word) || isFunctionWord(stripProclitics(word)) || (word.length < 2 && !/\d/.test(word))) return -1;
-  const term = stem(word);
-  let id = termIds.get(term);
-  if (id === undefined) {
-    id = termIds.size;
-    termIds.set(term, id);
-  }
-  return id;
-}
-
-function hashOf(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-function insertWord(word: string, id: number, hash: number): void {
-  const mask = tableSize - 1;
-  let slot = hash & mask;
-  while (tableWords[slot] !== undefined) slot = (slot + 1) & mask;
-  tableWords[slot] = word;
-  tableIds[slot] = id;
-  tableCount++;
-}
-
-function growTable(): void {
-  const oldWords = tableWords;
-  const oldIds = tableIds;
-  if (tableSize >= MAX_TABLE) {
-    // The cache is full: start over rather than grow without bound.
-    tableWords = new Array<string | undefined>(tableSize);
-    tableIds = new Int32Array(tableSize);
-    tableCount = 0;
-    termIds.clear();
-    stamp.fill(0);
-    return;
-  }
-  tableSize *= 2;
-  tableWords = new Array<string | undefined>(tableSize);
-  tableIds = new Int32Array(tableSize);
-  tableCount = 0;
-  for (let i = 0; i < oldWords.length; i++) {
-    const w = oldWords[i];
-    if (w !== undefined) insertWord(w, oldIds[i]!, hashOf(w));
-  }
-}
-
-/** Global term id (or -1) of text[start, end), whose FNV-1a hash is `hash`. */
-function wordIdAt(text: string, start: number, end: number, hash: number): number {
-  const mask = tableSize - 1;
-  const length = end - start;
-  let slot = hash & mask;
-  for (;;) {
-    const w = tableWords[slot];
-    if (w === undefined) break;
-    if (w.length === length && text.startsWith(w, start)) return tableIds[slot]!;
-    slot = (slot + 1) & mask;
-  }
-  const word = text.slice(start, end);
-  const id = termIdOf(word);
-  if ((tableCount + 1) * 2 > tableSize) growTable();
-  insertWord(word, id, hash);
-  return id;
-}
-
 // ---- Reusable buffers -------------------------------------------------------------------------------------
 
-let stamp = new Int32Array(1024); // generation in which a global term id got its local id
-let localOf = new Int32Array(1024); // global term id -> local term id (valid when stamp matches)
-let generation = 0;
-
-let tokens = new Int32Array(1024); // local term ids of the document, sentence after sentence
 let termCount = new Int32Array(256); // per local term: occurrences in the document
 let lastSentence = new Int32Array(256); // per local term: last sentence seen in (for unique counting)
 let postingHead = new Int32Array(256); // per local term: head of its postings list
 let postingNext = new Int32Array(1024);
 let postingSentence = new Int32Array(1024);
 
-let sentenceStart = new Int32Array(64); // token offsets, n + 1 entries
 let uniqueCount = new Int32Array(64);
 let similarity = new Float64Array(64 * 64); // shared terms, then cosine similarity (symmetric)
 let transition = new Float64Array(64 * 64); // similarity[i][j] / rowSum[j]
@@ -192,17 +77,9 @@ let score = new Float64Array(64);
 let maxSim = new Float64Array(64);
 let chosen = new Uint8Array(64);
 
-function grownInt(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  if (a.length >= size) return a;
-  const b = new Int32Array(Math.max(size, a.length * 2));
-  b.set(a);
-  return b;
-}
-
 function ensureBuffers(n: number): void {
-  if (sentenceStart.length <= n) {
-    const size = Math.max(n + 1, sentenceStart.length * 2);
-    sentenceStart = new Int32Array(size);
+  if (rowSum.length <= n) {
+    const size = Math.max(n + 1, rowSum.length * 2);
     uniqueCount = new Int32Array(size);
     rowSum = new Float64Array(size);
     teleport = new Float64Array(size);
@@ -215,97 +92,6 @@ function ensureBuffers(n: number): void {
     similarity = new Float64Array(Math.max(n * n, similarity.length * 2));
     transition = new Float64Array(similarity.length);
   }
-}
-
-/** Appends a local term id for the global one; returns the new vocabulary size. */
-function pushToken(global: number, count: number, vocabulary: number): number {
-  if (global >= stamp.length) {
-    stamp = grownInt(stamp, global + 1);
-    localOf = grownInt(localOf, global + 1);
-  }
-  let local: number;
-  if (stamp[global] === generation) local = localOf[global]!;
-  else {
-    stamp[global] = generation;
-    local = vocabulary++;
-    localOf[global] = local;
-  }
-  if (count >= tokens.length) tokens = grownInt(tokens, count + 1);
-  tokens[count] = local;
-  return vocabulary;
-}
-
-/** Fills `tokens` and `sentenceStart` (n + 1 offsets); returns the number of distinct terms. */
-function tokenize(sentences: readonly Sentence[]): number {
-  const n = sentences.length;
-  let joined = '';
-  for (let s = 0; s < n; s++) {
-    let t = sentences[s]!.text;
-    // A newline inside a sentence would shift every later sentence.
-    if (t.includes('\n')) t = t.replace(/\n/g, ' ');
-    joined = s === 0 ? t : joined + '\n' + t;
-  }
-  // Printable ASCII needs only lower-casing; anything else takes the full normalization.
-  const text = PLAIN_ASCII.test(joined) ? joined.toLowerCase() : normalizeForMatch(joined);
-  generation++;
-  if (generation === 0x7fffffff) {
-    stamp.fill(0);
-    generation = 1;
-  }
-  const classes = charClass;
-  const length = text.length;
-  let vocabulary = 0;
-  let count = 0;
-  let sentence = 0;
-  sentenceStart[0] = 0;
-  let i = 0;
-  while (i < length) {
-    let code = text.charCodeAt(i);
-    if (code === 10) {
-      if (++sentence < n) sentenceStart[sentence] = count;
-      i++;
-      continue;
-    }
-    let cls = classes[code]! || classify(code);
-    if (cls === SURROGATE) cls = astralClass(text, i) === OTHER ? OTHER : SURROGATE;
-    if (cls === OTHER) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let hash = 0x811c9dc5;
-    for (;;) {
-      // Consume the character at i (one unit, or two for an astral letter or digit).
-      hash = Math.imul(hash ^ code, 0x01000193);
-      if (cls === SURROGATE) {
-        hash = Math.imul(hash ^ text.charCodeAt(i + 1), 0x01000193);
-        i += 2;
-      } else i++;
-      if (i >= length) break;
-      code = text.charCodeAt(i);
-      cls = classes[code]! || classify(code);
-      if (cls === SURROGATE) cls = astralClass(text, i) === OTHER ? OTHER : SURROGATE;
-      if (cls === OTHER) break;
-    }
-    // An apostrophe followed by letters stays in the word: "don't", "bbc's".
-    if (i + 1 < length && (code === 39 || code === 0x2019)) {
-      const next = text.charCodeAt(i + 1);
-      if ((classes[next]! || classify(next)) === LETTER) {
-        hash = Math.imul(hash ^ code, 0x01000193);
-        i++;
-        while (i < length) {
-          const c = text.charCodeAt(i);
-          if ((classes[c]! || classify(c)) !== LETTER) break;
-          hash = Math.imul(hash ^ c, 0x01000193);
-          i++;
-        }
-      }
-    }
-    const global = wordIdAt(text, start, i, hash >>> 0);
-    if (global >= 0) vocabulary = pushToken(global, count++, vocabulary);
-  }
-  for (let s = sentence + 1; s <= n; s++) sentenceStart[s] = count;
-  return vocabulary;
 }
 
 // ---- The summarizer -----------------------------------------------------------------------------------------
@@ -478,61 +264,3 @@ export function summarize(sentences: readonly Sentence[], options: SummarizeOpti
   return select(n, k);
 }
 
-// ---- Baselines for the evaluation -----------------------------------------------------------------------
-
-/**
- * Plain TextRank (Mihalcea & Tarau 2004): similarity = shared terms / (log|Si| + log|Sj|) with |S| the
- * sentence's term count, uniform PageRank (damping 0.85), the k best in document order. No prior, no
- * redundancy control. Uses terms() from tokens.ts. For evaluation only: not tuned for speed.
- */
-export function textRankBaseline(sentences: readonly Sentence[], k: number): number[] {
-  const n = sentences.length;
-  const count = Math.min(n, Math.max(0, Math.round(k)));
-  if (count === 0) return [];
-  const bags = sentences.map((s) => terms(s.text));
-  const sets = bags.map((b) => new Set(b));
-  const weights: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const row: number[] = [];
-    for (let j = 0; j < n; j++) {
-      if (i === j) {
-        row.push(0);
-        continue;
-      }
-      let shared = 0;
-      for (const t of sets[i]!) if (sets[j]!.has(t)) shared++;
-      const denominator = Math.log(bags[i]!.length) + Math.log(bags[j]!.length);
-      row.push(shared > 0 && denominator > 0 ? shared / denominator : 0);
-    }
-    weights.push(row);
-  }
-  const out = weights.map((row) => row.reduce((a, b) => a + b, 0));
-  let ranks = new Array<number>(n).fill(1 / n);
-  for (let iteration = 0; iteration < 100; iteration++) {
-    const next = new Array<number>(n).fill((1 - DAMPING) / n);
-    let dangling = 0;
-    for (let j = 0; j < n; j++) {
-      if (out[j] === 0) dangling += ranks[j]!;
-      else for (let i = 0; i < n; i++) next[i]! += (DAMPING * weights[j]![i]! * ranks[j]!) / out[j]!;
-    }
-    let change = 0;
-    for (let i = 0; i < n; i++) {
-      next[i]! += (DAMPING * dangling) / n;
-      change += Math.abs(next[i]! - ranks[i]!);
-    }
-    ranks = next;
-    if (change < 1e-9) break;
-  }
-  return ranks
-    .map((r, i) => [r, i] as const)
-    .sort((a, b) => b[0] - a[0] || a[1] - b[1])
-    .slice(0, count)
-    .map(([, i]) => i)
-    .sort((a, b) => a - b);
-}
-
-/** The first k sentences. */
-export function leadK(sentences: readonly Sentence[], k: number): number[] {
-  const count = Math.min(sentences.length, Math.max(0, Math.round(k)));
-  return Array.from({ length: count }, (_, i) => i);
-}

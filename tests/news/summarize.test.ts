@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { splitSentences, type Sentence } from '../../src/news/sentences.ts';
 import { evaluateSummaries } from '../../src/eval/summary.ts';
-import { leadK, summarize, summaryLength, textRankBaseline } from '../../src/news/summarize.ts';
+import { leadK, textRankBaseline } from '../../src/eval/baselines.ts';
+import { summarize, summaryLength } from '../../src/news/summarize.ts';
 
 const ARTICLE = [
   'The central bank raised interest rates by half a point on Thursday to fight inflation.',
