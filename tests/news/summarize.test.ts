@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { splitSentences, type Sentence } from '../../src/news/sentences.ts';
 import { evaluateSummaries } from '../../src/eval/summary.ts';
 import { leadK, textRankBaseline } from '../../src/eval/baselines.ts';
+import { buildBrief } from '../../src/news/brief.ts';
+import { parseDocument } from '../../src/news/parse.ts';
 import { summarize, summaryLength } from '../../src/news/summarize.ts';
 
 const ARTICLE = [
@@ -114,6 +116,39 @@ describe('summarize', () => {
   });
 });
 
+describe('titles', () => {
+  const doc = sentences(ARTICLE);
+
+  it('never picks a sentence that only repeats the title, whatever the length asked', () => {
+    const title = 'The central bank raised interest rates by half a point on Thursday to fight inflation';
+    for (const k of [1, 3, 5, 9, 10]) expect(summarize(doc, { sentences: k, title })).not.toContain(0);
+    expect(summarize(doc, { sentences: 10, title })).toHaveLength(9);
+    // A truncated title (as titleFromText makes for a long first sentence) is still the same sentence.
+    expect(summarize(doc, { sentences: 3, title: 'The central bank raised interest rates by half a point…' })).not.toContain(0);
+  });
+
+  it('keeps a sentence that says much more than a short headline', () => {
+    const headline = 'Central bank raises rates';
+    const long = sentences('The central bank raised its rates by half a point, the biggest rise since 1994, and warned of more to come. Banks rose. Builders fell. Rates will rise again, the bank said.');
+    expect(summarize(long, { sentences: 4, title: headline })).toEqual([0, 1, 2, 3]);
+  });
+
+  it('gives a one-sentence document its sentence even when it is the title', () => {
+    const one = sentences('Markets closed higher on Friday.');
+    expect(summarize(one, { sentences: 3, title: 'Markets closed higher on Friday' })).toEqual([0]);
+  });
+
+  it("summarizes the seed article with the news itself: Wang Yi's arrival in Moscow, not the title again", () => {
+    const file = 'content/000_242677af3c996c0f.txt';
+    const doc = parseDocument(file, readFileSync(file), new Date(0));
+    const brief = buildBrief(doc, { summarySentences: 3 });
+    const picked = brief.summary.map((i) => brief.sentences[i]!.text);
+    expect(picked).toHaveLength(3);
+    expect(picked.some((t) => t.includes('وانغ يي') && t.includes('موسكو'))).toBe(true);
+    expect(picked.some((t) => t.includes(doc.title))).toBe(false);
+  });
+});
+
 describe('baselines', () => {
   const doc = sentences(ARTICLE);
 
@@ -139,5 +174,14 @@ describe('BBC News Summary evaluation', () => {
     expect(result.system.rouge2).toBeGreaterThanOrEqual(78);
     expect(result.system.rouge2).toBeGreaterThan(result.textrank.rouge2);
     expect(result.textrank.rouge2).toBeGreaterThan(result.leadK.rouge2);
+  });
+
+  it('on the held-out half, never tuned on, beats TextRank and lead at the reference length and at three sentences', () => {
+    const { heldout } = evaluateSummaries();
+    expect(heldout.documents).toBe(50);
+    expect(heldout.system.rouge2).toBeGreaterThanOrEqual(78);
+    expect(heldout.system.rouge2).toBeGreaterThan(heldout.textrank.rouge2);
+    expect(heldout.system3.rouge2).toBeGreaterThan(heldout.textrank3.rouge2);
+    expect(heldout.system3.rouge2).toBeGreaterThan(heldout.lead3.rouge2);
   });
 });

@@ -148,13 +148,16 @@ function pushToken(global: number, count: number, vocabulary: number): number {
   return vocabulary;
 }
 
-/** Fills `tokens` and `sentenceStart` (n + 1 offsets); returns the number of distinct terms. */
-export function tokenize(sentences: readonly { text: string }[]): number {
-  const n = sentences.length;
+/**
+ * Fills `tokens` and `sentenceStart` (n + 1 offsets, n + 2 with `extra`, whose terms follow the last
+ * sentence's); returns the number of distinct terms.
+ */
+export function tokenize(sentences: readonly { text: string }[], extra?: string): number {
+  const n = sentences.length + (extra === undefined ? 0 : 1);
   if (sentenceStart.length <= n) sentenceStart = new Int32Array(Math.max(n + 1, sentenceStart.length * 2));
   let joined = '';
   for (let s = 0; s < n; s++) {
-    let t = sentences[s]!.text;
+    let t = s < sentences.length ? sentences[s]!.text : (extra ?? '');
     // A newline inside a sentence would shift every later sentence.
     if (t.includes('\n')) t = t.replace(/\n/g, ' ');
     joined = s === 0 ? t : joined + '\n' + t;
