@@ -81,6 +81,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     }
     briefings = createBriefings({ config, db: storage.db, adapters, services, store, log });
     services.briefings = briefings.commands;
+    services.chats = briefings.chats;
   }
 
   const stopWatching = options.watch && config.content.watch ? store.watch() : undefined;

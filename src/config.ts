@@ -22,14 +22,23 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-const target = z.object({
-  platform: z.enum(['telegram', 'discord']),
-  chatId: z.string().min(1, 'expected the chat or channel id as a string'),
-  threadId: z.string().optional(),
-  time: hhmm.optional(),
-  timeZone: timeZone.optional(),
-  topics: z.array(z.string()).default([]),
-});
+const target = z
+  .object({
+    platform: z.enum(['telegram', 'discord']),
+    chatId: z.string().min(1, 'expected the chat or channel id as a string'),
+    threadId: z.string().optional(),
+    time: hhmm.optional(),
+    timeZone: timeZone.optional(),
+    topics: z.array(z.string()).default([]),
+    /** Discord announcement channels: publish each digest to the servers that follow the channel. */
+    crosspost: z.boolean().optional(),
+  })
+  .refine((t) => t.platform !== 'telegram' || /^-?\d{1,16}$|^@[A-Za-z][A-Za-z0-9_]{3,31}$/.test(t.chatId), {
+    path: ['chatId'],
+    message: 'expected a Telegram chat id (e.g. "-1001234567890") or a public channel name (e.g. "@mychannel")',
+  })
+  .refine((t) => t.platform !== 'discord' || /^\d{1,20}$/.test(t.chatId), { path: ['chatId'], message: 'expected a Discord channel id (digits)' })
+  .refine((t) => !t.crosspost || t.platform === 'discord', { path: ['crosspost'], message: 'crosspost applies to Discord announcement channels only' });
 
 /** Everything that is not a secret lives in config/newsbot.json; every key has a default. */
 export const fileSchema = z

@@ -43,6 +43,16 @@ export interface BotServices {
   log: Logger;
   /** Present when briefings (subscriptions, digests) are wired in. */
   briefings?: BriefingCommands;
+  /** What adapters report about chats themselves (rights, new ids); present with briefings. */
+  chats?: ChatEvents;
+}
+
+/** Platform events about a chat, reported by the adapters. */
+export interface ChatEvents {
+  /** The bot may (again) post in the chat, or may not (removed, no right to post): its briefings resume or pause. */
+  chatAccess(platform: string, chatId: string, access: { canPost: boolean; reason: string }): Promise<void>;
+  /** The chat has a new id from now on (a Telegram group upgraded to a supergroup). */
+  chatMoved(platform: string, from: string, to: string): Promise<void>;
 }
 
 export interface BriefingCommands {

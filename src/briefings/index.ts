@@ -5,15 +5,17 @@ import type { Kysely, Selectable } from 'kysely';
 import type { ChatAdapter } from '../adapters/chat-adapter.ts';
 import { strings } from '../bot/i18n.ts';
 import { heading, italic, paragraph, type Block, type Post } from '../bot/post.ts';
-import type { BotServices, BriefingCommands, IncomingMessage, Logger } from '../bot/types.ts';
+import type { BotServices, BriefingCommands, ChatEvents, IncomingMessage, Logger } from '../bot/types.ts';
 import type { Config } from '../config.ts';
 import type { Lang } from '../news/language.ts';
 import type { Library } from '../news/library.ts';
 import type { Brief } from '../news/types.ts';
 import type { Database, SubscriptionTable } from '../storage/schema.ts';
 import { digestPosts, emptyDigestPost, formatDateTime, matchesTopics, newDocuments, topicTerms } from './digest.ts';
+import { createChatEvents } from './chats.ts';
 import { createOutbox, type Outbox, type OutboxOptions, type OutboxRow } from './outbox.ts';
 import { parseSubscribeArgs } from './subscribe-args.ts';
+import { upsertConfigTargets } from './targets.ts';
 import { localDate, nextRunAfter } from './time.ts';
 
 export type Subscription = Selectable<SubscriptionTable>;
@@ -35,7 +37,7 @@ export interface BriefingsOptions {
   /** Run the scheduler every minute with node-cron (default true; tests call tick()). */
   cron?: boolean;
   /** Outbox tuning: limits, headroom, in-flight sends, backoff. */
-  outbox?: Partial<Omit<OutboxOptions, 'db' | 'adapters' | 'log' | 'onForbidden'>>;
+  outbox?: Partial<Omit<OutboxOptions, 'db' | 'adapters' | 'log' | 'onForbidden' | 'onMoved'>>;
 }
 
 export interface TickResult {
@@ -48,6 +50,8 @@ export interface TickResult {
 
 export interface Briefings {
   commands: BriefingCommands;
+  /** For the adapters (services.chats): the bot's rights in a chat changed, or the chat has a new id. */
+  chats: ChatEvents;
   outbox: Outbox;
   /** Upserts config targets, records documents, resumes the outbox, sends digests missed within the grace period, starts the cron. */
   start(): Promise<void>;
@@ -79,7 +83,9 @@ export function createBriefings(options: BriefingsOptions): Briefings {
     adapters: options.adapters,
     log,
     onForbidden: (row, reason) => deactivate(row, reason),
+    onMoved: (row, to) => chats.onMoved(row, to),
   });
+  const chats = createChatEvents({ db, outbox, log, now });
 
   async function deactivate(row: OutboxRow, reason: string) {
     const q = db
@@ -156,37 +162,6 @@ export function createBriefings(options: BriefingsOptions): Briefings {
     }
   };
 
-  async function upsertConfigTargets() {
-    const t = now();
-    const keys = new Set<string>();
-    for (const target of settings.targets) {
-      const time = target.time ?? settings.defaultTime;
-      const zone = target.timeZone ?? settings.defaultTimeZone;
-      const threadId = target.threadId ?? '';
-      keys.add(`${target.platform}\u0000${target.chatId}\u0000${threadId}`);
-      await db
-        .insertInto('subscriptions')
-        .values({
-          platform: target.platform, chat_id: target.chatId, thread_id: threadId, time, time_zone: zone, topics: JSON.stringify(target.topics),
-          lang: options.config.bot.defaultLanguage, source: 'config', active: 1, deactivated_reason: null,
-          last_digest_at: t - DAY, next_run_at: nextRunAfter(t, time, zone), created_at: t, updated_at: t,
-        })
-        .onConflict((oc) => oc.columns(['platform', 'chat_id', 'thread_id']).doNothing())
-        .execute();
-      const row = await findSubscription(target.platform, target.chatId, threadId);
-      if (row && (row.time !== time || row.time_zone !== zone || row.topics !== JSON.stringify(target.topics) || row.source !== 'config' || !row.active)) {
-        const next = row.time !== time || row.time_zone !== zone || !row.active ? nextRunAfter(t, time, zone) : row.next_run_at;
-        await db.updateTable('subscriptions').set({ time, time_zone: zone, topics: JSON.stringify(target.topics), source: 'config', active: 1, deactivated_reason: null, next_run_at: next, updated_at: t }).where('id', '=', row.id).execute();
-      }
-    }
-    for (const row of await db.selectFrom('subscriptions').selectAll().where('source', '=', 'config').where('active', '=', 1).execute()) {
-      if (!keys.has(`${row.platform}\u0000${row.chat_id}\u0000${row.thread_id}`)) {
-        await db.updateTable('subscriptions').set({ active: 0, deactivated_reason: 'removed from the configuration', updated_at: t }).where('id', '=', row.id).execute();
-      }
-    }
-    if (settings.targets.length) log.info({ targets: settings.targets.length }, `briefings: ${settings.targets.length} configured target(s)`);
-  }
-
   // ---- digests ----
   function topicLatest(topics: string[], max: number): Brief[] {
     const wanted = topicTerms(topics);
@@ -216,7 +191,7 @@ export function createBriefings(options: BriefingsOptions): Briefings {
       // Small transactions, with a turn of the event loop between them: SQLite runs on this thread,
       // and the outbox keeps sending meanwhile.
       await new Promise((resolve) => setImmediate(resolve));
-      const due = await db.selectFrom('subscriptions').selectAll().where('active', '=', 1).where('next_run_at', '<=', t).where('id', '>', lastId).orderBy('id').limit(100).execute();
+      const due = await db.selectFrom('subscriptions').selectAll().where('active', '=', 1).where('paused_reason', 'is', null).where('next_run_at', '<=', t).where('id', '>', lastId).orderBy('id').limit(100).execute();
       if (due.length === 0) break;
       lastId = due[due.length - 1]?.id ?? lastId;
       result.due += due.length;
@@ -281,7 +256,7 @@ export function createBriefings(options: BriefingsOptions): Briefings {
             result.queued++;
             result.messages += posts.length;
             const target = { chatId: sub.chat_id, ...(sub.thread_id ? { threadId: sub.thread_id } : {}) };
-            await outbox.enqueue(trx, posts.map((post) => ({ platform: sub.platform, target, post, subscriptionId: sub.id, deliveryId: claim.id })));
+            await outbox.enqueue(trx, posts.map((post) => ({ platform: sub.platform, target, post, subscriptionId: sub.id, deliveryId: claim.id, ...(sub.crosspost ? { crosspost: true } : {}) })));
           }
           add(digested, next, sub.id);
         }
@@ -330,7 +305,7 @@ export function createBriefings(options: BriefingsOptions): Briefings {
           active: 1, deactivated_reason: null, last_digest_at: at - DAY, next_run_at: next, created_at: at, updated_at: at,
         })
         .onConflict((oc) =>
-          oc.columns(['platform', 'chat_id', 'thread_id']).doUpdateSet({ time, time_zone: zone, topics: JSON.stringify(topics), lang, active: 1, deactivated_reason: null, next_run_at: next, updated_at: at }),
+          oc.columns(['platform', 'chat_id', 'thread_id']).doUpdateSet({ time, time_zone: zone, topics: JSON.stringify(topics), lang, active: 1, deactivated_reason: null, paused_reason: null, next_run_at: next, updated_at: at }),
         )
         .execute();
       log.info({ platform: msg.platform, chatId: msg.chatId, threadId: threadId || undefined, time, zone, topics }, 'briefing subscribed');
@@ -356,7 +331,8 @@ export function createBriefings(options: BriefingsOptions): Briefings {
       if (rows.length === 0) return { lang, blocks: [paragraph(t.notSubscribed)] };
       const items = rows.map((r) => {
         const line = `${r.thread_id ? t.subscriptionThread(r.thread_id) : ''}${t.subscriptionLine(r.time, r.time_zone, topicsText(topicsOf(r), lang), formatDateTime(Number(r.next_run_at), lang, r.time_zone))}`;
-        return r.active ? [line] : [line, ' — ', italic(t.subscriptionInactive(r.deactivated_reason ?? '?'))];
+        if (!r.active) return [line, ' — ', italic(t.subscriptionInactive(r.deactivated_reason ?? '?'))];
+        return r.paused_reason ? [line, ' — ', italic(t.subscriptionPaused(r.paused_reason))] : [line];
       });
       return { lang, blocks: [heading(t.subscriptionsTitle), { type: 'list', items }] };
     },
@@ -380,12 +356,13 @@ export function createBriefings(options: BriefingsOptions): Briefings {
 
   return {
     commands,
+    chats,
     outbox,
     tick,
     recordDocuments,
     async start() {
       stopped = false;
-      await upsertConfigTargets();
+      await upsertConfigTargets({ db, config: options.config, adapters, log, now: now() });
       await recordDocuments();
       await outbox.start();
       // Digests missed while the bot was down: the last one within the grace period is sent now.

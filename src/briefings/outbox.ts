@@ -1,69 +1,13 @@
 // The persistent outbox: every briefing message is a row (pending -> sending -> sent | failed) sent
 // through the platform's limiter, so a restart resumes what was pending and a 429 loses nothing.
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely, type Selectable } from 'kysely';
-import { SendError, type ChatAdapter, type ChatTarget } from '../adapters/chat-adapter.ts';
+import { sql } from 'kysely';
+import { SendError, type ChatAdapter, type ChatTarget, type SendOptions } from '../adapters/chat-adapter.ts';
 import type { Post } from '../bot/post.ts';
-import type { Logger } from '../bot/types.ts';
-import type { Database, OutboxTable } from '../storage/schema.ts';
-import { DEFAULT_LIMITS, platformLimiter, type Limiter, type PlatformLimits } from './limiter.ts';
+import { DEFAULT_LIMITS, platformLimiter, type Limiter } from './limiter.ts';
+import type { Outbox, OutboxCounters, OutboxOptions, OutboxRow } from './outbox-types.ts';
 
-export type OutboxRow = Selectable<OutboxTable>;
-
-export interface OutboxMessage {
-  platform: string;
-  target: ChatTarget;
-  post: Post;
-  subscriptionId?: number;
-  deliveryId?: number;
-}
-
-export interface OutboxOptions {
-  db: Kysely<Database>;
-  adapters: readonly ChatAdapter[];
-  log: Logger;
-  limits?: PlatformLimits;
-  /** Each limit's window is counted this much longer (default 2 ms). */
-  marginMs?: number;
-  /** Sends in flight at once, per platform (default 16). */
-  maxInFlight?: number;
-  /** Transient failures (5xx, network) before a message is marked failed (default 5). */
-  maxFailures?: number;
-  /** Exponential backoff after a transient failure: base x 2^(failures-1), capped (default 1 s .. 5 min). */
-  backoff?: { baseMs: number; maxMs: number };
-  /** How long stop() waits for sends in flight (default 10 s); what is left stays `sending` and is retried at the next start. */
-  drainTimeoutMs?: number;
-  /** A platform refused the chat for good (bot blocked, kicked, no access). */
-  onForbidden?: (row: OutboxRow, reason: string) => Promise<void>;
-  /** Wall clock for row times (default Date.now). */
-  clock?: () => number;
-}
-
-export interface OutboxCounters {
-  sent: number;
-  failed: number;
-  rateLimited: number;
-  transient: number;
-  forbidden: number;
-  /** Rows found `sending` at start-up (in flight when the last run ended). */
-  recovered: number;
-}
-
-export interface Outbox {
-  /** Adds messages inside the caller's transaction (so a delivery claim and its messages commit together). */
-  enqueue(db: Kysely<Database>, messages: OutboxMessage[]): Promise<number[]>;
-  /** Tells the workers new rows are there. */
-  wake(): void;
-  /** Resets rows left `sending` by a crash to pending and starts one worker per platform. */
-  start(): Promise<{ recovered: number }>;
-  /** Stops taking rows, waits for sends in flight (bounded by drainTimeoutMs). */
-  stop(): Promise<void>;
-  counters: OutboxCounters;
-  /** Rows per status. */
-  stats(): Promise<Record<string, number>>;
-  /** Resolves once nothing is pending (due now) or in flight; for tests and the bench. */
-  drained(timeoutMs?: number): Promise<void>;
-}
+export type { Outbox, OutboxCounters, OutboxMessage, OutboxOptions, OutboxRow } from './outbox-types.ts';
 
 const newKey = () => `nb${randomBytes(9).toString('base64url')}`;
 
@@ -80,7 +24,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const backoff = options.backoff ?? { baseMs: 1000, maxMs: 300_000 };
   const adapters = new Map(options.adapters.map((a) => [a.platform as string, a]));
   const limiters = new Map<string, Limiter>();
-  const counters: OutboxCounters = { sent: 0, failed: 0, rateLimited: 0, transient: 0, forbidden: 0, recovered: 0 };
+  const counters: OutboxCounters = { sent: 0, failed: 0, rateLimited: 0, transient: 0, forbidden: 0, recovered: 0, unauthorized: 0, moved: 0 };
+  const halted = new Map<string, string>();
   const inFlight = new Map<number, Promise<void>>();
   const wakers = new Set<() => void>();
   const loops: Promise<void>[] = [];
@@ -163,6 +108,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
       await db.updateTable('outbox').set({ status: 'pending', rate_limited: row.rate_limited + 1, next_attempt_at: now + wait, last_error: reason, updated_at: now }).where('id', '=', row.id).execute();
       return;
     }
+    if (kind === 'unauthorized') return tokenRefused(row, reason);
+    if (kind === 'moved' && (error as SendError).movedTo) return chatMoved(row, (error as SendError).movedTo ?? '', reason);
     if (kind === 'transient') {
       counters.transient++;
       const failures = row.failures + 1;
@@ -196,12 +143,48 @@ export function createOutbox(options: OutboxOptions): Outbox {
     }
   }
 
+  /** The token, not the chat, was refused: the row waits as it was, and the platform sends nothing more until a restart. */
+  async function tokenRefused(row: OutboxRow, reason: string) {
+    counters.unauthorized++;
+    await db.updateTable('outbox').set({ status: 'pending', last_error: `unauthorized: ${reason}`, updated_at: clock() }).where('id', '=', row.id).execute();
+    if (halted.has(row.platform)) return;
+    halted.set(row.platform, reason);
+    wake();
+    log.warn({ platform: row.platform }, `${row.platform}: sends stopped because the token was refused; every subscription and waiting message is kept and goes out after a restart with a working token`);
+  }
+
+  async function moveChat(platform: string, from: string, to: string): Promise<number> {
+    const result = await db.updateTable('outbox').set({ chat_id: to, updated_at: clock() }).where('platform', '=', platform).where('chat_id', '=', from).where('status', 'in', ['pending', 'held']).executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async function chatMoved(row: OutboxRow, to: string, reason: string) {
+    counters.moved++;
+    log.warn({ platform: row.platform, chatId: row.chat_id, movedTo: to }, `${row.platform} chat ${row.chat_id} moved to ${to} (${reason}): its subscription and messages follow`);
+    await options.onMoved?.(row, to);
+    await moveChat(row.platform, row.chat_id, to);
+    // Still ours unless onMoved dropped it: sent again at once, to the new id.
+    await db.updateTable('outbox').set({ chat_id: to, status: 'pending', next_attempt_at: clock(), last_error: reason, updated_at: clock() }).where('id', '=', row.id).where('status', '=', 'sending').execute();
+  }
+
+  function sendOptions(row: OutboxRow): SendOptions {
+    let extra: SendOptions = {};
+    try {
+      extra = row.options ? (JSON.parse(row.options) as SendOptions) : {};
+    } catch {
+      log.warn({ outboxId: row.id }, 'outbox: unreadable send options ignored');
+    }
+    // Found `sending` at a start: the platform may have it already.
+    const triedAt = row.recovered > 0 && row.first_claimed_at !== null ? Number(row.first_claimed_at) : undefined;
+    return { ...extra, idempotencyKey: row.idempotency_key, ...(triedAt !== undefined ? { triedAt } : {}) };
+  }
+
   function dispatch(row: OutboxRow, adapter: ChatAdapter, limiter: Limiter, answered: () => void) {
     const target: ChatTarget = { chatId: row.chat_id, ...(row.thread_id ? { threadId: row.thread_id } : {}) };
     const job = (async () => {
       let outcome: { ids: string[] } | { error: unknown };
       try {
-        outcome = { ids: await adapter.send(target, JSON.parse(row.post) as Post, { idempotencyKey: row.idempotency_key }) };
+        outcome = { ids: await adapter.send(target, JSON.parse(row.post) as Post, sendOptions(row)) };
       } catch (error) {
         outcome = { error };
       }
@@ -221,7 +204,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   async function worker(platform: string, adapter: ChatAdapter) {
     const limiter = limiterFor(platform);
     let inFlightHere = 0;
-    while (!stopping) {
+    while (!stopping && !halted.has(platform)) {
       const since = generation;
       let rows: OutboxRow[];
       try {
@@ -254,14 +237,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
           await nap(a.waitMs);
         }
         if (!acquired) continue;
-        if (stopping) {
+        if (stopping || halted.has(platform)) {
           acquired();
           continue;
         }
         const now = clock();
         const claimed = await db
           .updateTable('outbox')
-          .set({ status: 'sending', attempts: row.attempts + 1, updated_at: now })
+          .set((eb) => ({ status: 'sending', attempts: row.attempts + 1, updated_at: now, first_claimed_at: eb.fn.coalesce('first_claimed_at', eb.val(now)) }))
           .where('id', '=', row.id)
           .where('status', '=', 'pending')
           .executeTakeFirst();
@@ -287,6 +270,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   return {
     counters,
     wake,
+    moveChat,
+    halted: () => Object.fromEntries(halted),
     async enqueue(tx, messages) {
       if (messages.length === 0) return [];
       const now = clock();
@@ -301,6 +286,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
             delivery_id: m.deliveryId ?? null,
             idempotency_key: newKey(),
             post: JSON.stringify(m.post),
+            options: m.crosspost ? JSON.stringify({ crosspost: true }) : null,
             status: 'pending',
             next_attempt_at: now,
             created_at: now,
@@ -315,6 +301,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       if (started) return { recovered: 0 };
       started = true;
       stopping = false;
+      halted.clear();
       const now = clock();
       const result = await db.updateTable('outbox').set((eb) => ({ status: 'pending', recovered: eb('recovered', '+', 1), updated_at: now })).where('status', '=', 'sending').executeTakeFirst();
       const recovered = Number(result.numUpdatedRows);
@@ -344,7 +331,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
           .selectFrom('outbox')
           .select(({ fn }) => fn.countAll<number>().as('n'))
           .where((eb) => eb.or([eb('status', '=', 'sending'), eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', clock() + 60_000)])]))
-          .where('platform', 'in', [...adapters.keys()].length ? [...adapters.keys()] : [''])
+          .where('platform', 'in', [...adapters.keys()].filter((p) => !halted.has(p)).concat(['']))
           .executeTakeFirst();
         if (Number(row?.n ?? 0) === 0 && inFlight.size === 0) return;
         if (Date.now() > deadline) throw new Error(`outbox not drained after ${timeoutMs} ms (${JSON.stringify(await this.stats())})`);

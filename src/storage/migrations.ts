@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { deliveryMigration } from './migrations-delivery.ts';
 
 /**
  * Migrations as code (not files read at run time), applied in name order by Kysely's Migrator.
@@ -77,6 +78,7 @@ const migrations: Record<string, Migration> = {
       for (const table of ['documents_seen', 'outbox', 'deliveries', 'subscriptions']) await sql`drop table if exists ${sql.table(table)}`.execute(db);
     },
   },
+  '0002_delivery': deliveryMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

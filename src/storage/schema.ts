@@ -21,6 +21,12 @@ export interface SubscriptionTable {
   source: string;
   active: number;
   deactivated_reason: string | null;
+  /** Set while the bot cannot post in the chat (removed from the channel, no "Post messages" right): no digest is due, and the chat's messages are held. */
+  paused_reason: Generated<string | null>;
+  /** The name a config target gave the chat (`@channelname`), resolved to chat_id at start. */
+  target_ref: Generated<string | null>;
+  /** Discord announcement channels: publish each digest to following servers (config `crosspost`). */
+  crosspost: Generated<number>;
   /** Documents first seen after this instant go into the next digest. */
   last_digest_at: number;
   /** The next scheduled run, as a UTC instant. */
@@ -54,7 +60,7 @@ export interface OutboxTable {
   idempotency_key: string;
   /** The Post, as JSON. */
   post: string;
-  /** pending -> sending -> sent | failed */
+  /** pending -> sending -> sent | failed; `held` while the chat's subscription is paused. */
   status: string;
   /** Send tries. */
   attempts: Generated<number>;
@@ -70,6 +76,10 @@ export interface OutboxTable {
   created_at: number;
   updated_at: number;
   sent_at: number | null;
+  /** When the row first went to the platform: a retry long after it checks the chat first (Discord's nonce is forgotten). */
+  first_claimed_at: Generated<number | null>;
+  /** Send options as JSON ({"crosspost":true}), or null. */
+  options: Generated<string | null>;
 }
 
 export interface DocumentSeenTable {
