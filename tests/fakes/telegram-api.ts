@@ -4,6 +4,8 @@
 // empty, 4096 UTF-16 units, buttons), injects faults and can enforce rate limits.
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { createChatState, type BotStatus, type ChannelOptions } from './telegram-chats.ts';
+import { ApiError, bad } from './telegram-errors.ts';
 import { checkTelegramText } from './telegram-html.ts';
 
 type Obj = Record<string, unknown>;
@@ -24,12 +26,6 @@ export interface MessageOptions {
   reply_to_message?: Obj;
 }
 
-class ApiError extends Error {
-  constructor(readonly code: number, readonly description: string, readonly parameters?: Obj) {
-    super(description);
-  }
-}
-const bad = (description: string) => new ApiError(400, `Bad Request: ${description}`);
 
 const DEFAULT_DESCRIPTIONS: Record<number, string> = {
   400: 'Bad Request: injected failure', 401: 'Unauthorized', 403: 'Forbidden: injected failure',
@@ -124,10 +120,11 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}) {
   let allowedUpdates: string[] = [];
   let poll: { offset: number; limit: number; finish: (result: Update[] | ApiError) => void } | undefined;
   const state = { tooManyRequests: 0 };
+  const chatState = createChatState(botUser, () => ++lastMessageId);
 
   // ---- chats and messages ----
   function chatOf(chatId: string): Obj {
-    const known = chats.get(chatId);
+    const known = chatState.chat(chatId) ?? chats.get(chatId);
     if (known) return known;
     const id = num(chatId) ?? chatId;
     return typeof id === 'number' && id > 0
@@ -144,7 +141,7 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}) {
   }
   function requireChat(b: Obj): string {
     if (b.chat_id === undefined || b.chat_id === '') throw bad('chat_id is empty');
-    return String(b.chat_id);
+    return chatState.idOf(String(b.chat_id));
   }
   function checkText(raw: unknown, parseMode: unknown): string {
     if (typeof raw !== 'string') throw bad('message text is empty');
@@ -196,7 +193,7 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}) {
   function register(update: Update): Update {
     if (update.update_id === undefined) update.update_id = ++lastUpdateId;
     else lastUpdateId = Math.max(lastUpdateId, update.update_id);
-    remember(obj(update.message) ?? obj(update.edited_message));
+    remember(obj(update.message) ?? obj(update.edited_message) ?? obj(update.channel_post));
     const query = obj(update.callback_query) ?? obj(update.inline_query);
     if (query) openQueries.add(String(query.id));
     remember(obj(obj(update.callback_query)?.message));
@@ -268,6 +265,7 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}) {
       const markup = obj(b.reply_markup);
       checkMarkup(markup);
       if (blocked.has(chatId)) throw new ApiError(403, 'Forbidden: bot was blocked by the user');
+      chatState.checkSend(chatId);
       const chat = chatOf(chatId);
       checkRate(chatId, chat.type !== 'private');
       const replyParams = obj(b.reply_parameters);
@@ -285,6 +283,7 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}) {
       const record: SentMessage = { message_id: lastMessageId, chatId, text, raw: String(b.text), at: Date.now() };
       if (typeof b.parse_mode === 'string') record.parse_mode = b.parse_mode;
       sent.set(chatId, [...(sent.get(chatId) ?? []), record]);
+      chatState.afterSend();
       return message;
     },
     editMessageText: (b) => {
@@ -352,6 +351,8 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}) {
       const chatId = requireChat(b);
       const userId = num(b.user_id);
       if (userId === undefined) throw bad('user_id is empty');
+      const own = userId === botId ? chatState.botMember(chatId) : undefined;
+      if (own) return own;
       const status = members.get(`${chatId}:${userId}`) ?? 'member';
       const user = userId === botId ? botUser : { id: userId, is_bot: false, first_name: `User ${userId}` };
       return {
@@ -386,7 +387,7 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}) {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const m = /^\/bot([^/]+)\/(?:test\/)?([A-Za-z]+)\/?$/.exec(url.pathname);
     if (!m) return answer(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
-    if (m[1] !== token) return answer(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    if (m[1] !== token || chatState.state.revoked) return answer(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = m[2] ?? '';
     const body = parseBody(Buffer.concat(chunks), req.headers['content-type'] ?? '', url.searchParams);
     calls.push({ method, body, at: Date.now() });
@@ -469,6 +470,19 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}) {
     callbackQuery,
     inlineQuery,
     setChatMember: (chatId: number | string, userId: number, status: MemberStatus) => { members.set(`${chatId}:${userId}`, status); },
+    /** A channel the bot is in (an administrator with "Post messages" unless said otherwise). */
+    addChannel: (o: ChannelOptions) => chatState.addChannel(o),
+    /** A post in a channel, as an update (push it with pushUpdate). */
+    channelPost: (chat: Obj, text: string) => chatState.channelPost(chat, text, textEntities(text)),
+    /** Changes the bot's own membership in a chat; returns the my_chat_member update. */
+    setBotStatus: (chat: Obj, status: BotStatus, canPost = true) => chatState.setBotStatus(chat, status, canPost),
+    /** Upgrades a group to a supergroup; returns the two service-message updates. */
+    migrateChat: (from: number, to: number) => chatState.migrate(from, to),
+    /** Every call answers 401 Unauthorized until restoreToken(). */
+    revokeToken: () => { chatState.state.revoked = true; poll?.finish(new ApiError(401, 'Unauthorized')); },
+    restoreToken: () => { chatState.state.revoked = false; },
+    /** Revokes the token once n more messages were delivered (mid-fan-out). */
+    revokeAfter: (n: number) => { chatState.state.revokeAfter = n; },
     blockChat: (chatId: number | string) => { blocked.add(String(chatId)); },
     failNext: (method: string, fail: FailOptions) => {
       const key = method.toLowerCase();

@@ -5,7 +5,7 @@ import { TelegramError } from 'telegraf';
 import type { Logger } from '../../bot/types.ts';
 import { SendError } from '../chat-adapter.ts';
 
-export type ErrorKind = 'rate_limited' | 'transient' | 'forbidden' | 'invalid' | 'aborted';
+export type ErrorKind = 'rate_limited' | 'transient' | 'forbidden' | 'invalid' | 'aborted' | 'unauthorized' | 'moved';
 
 export interface Classified {
   kind: ErrorKind;
@@ -13,6 +13,8 @@ export interface Classified {
   code: number;
   description: string;
   retryAfterMs?: number;
+  /** kind 'moved': the supergroup the group became (parameters.migrate_to_chat_id). */
+  movedTo?: string;
 }
 
 const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET']);
@@ -33,7 +35,11 @@ export function classify(error: unknown): Classified {
     const description = String(error.description ?? error.message);
     if (code === 429) return { kind: 'rate_limited', code, description, retryAfterMs: Math.max(1, error.parameters?.retry_after ?? 1) * 1000 };
     if (code >= 500) return { kind: 'transient', code, description };
-    if (code === 403 || code === 401) return { kind: 'forbidden', code, description };
+    // 401 is the token (every chat), 403 one chat: never the same remedy.
+    if (code === 401) return { kind: 'unauthorized', code, description };
+    if (code === 403) return { kind: 'forbidden', code, description };
+    const movedTo = error.parameters?.migrate_to_chat_id;
+    if (movedTo !== undefined) return { kind: 'moved', code, description, movedTo: String(movedTo) };
     return { kind: 'invalid', code, description };
   }
   const e = error as { name?: string; code?: string; errno?: string; type?: string; message?: string } | undefined;
@@ -61,6 +67,10 @@ export function toSendError(error: unknown, scrub: (text: string) => string): Se
       return new SendError('rate_limited', message, c.retryAfterMs);
     case 'forbidden':
       return new SendError('forbidden', message);
+    case 'unauthorized':
+      return new SendError('unauthorized', message);
+    case 'moved':
+      return new SendError('moved', message, undefined, c.movedTo);
     case 'transient':
     case 'aborted':
       return new SendError('transient', message);
@@ -120,7 +130,7 @@ export function scrubError(error: unknown, scrub: (text: string) => string): unk
   return error;
 }
 
-export function createApiCaller(log: Logger, scrub: (text: string) => string, policy: RetryPolicy = DEFAULT_RETRY): ApiCaller {
+export function createApiCaller(log: Logger, scrub: (text: string) => string, policy: RetryPolicy = DEFAULT_RETRY, onUnauthorized?: (description: string) => void): ApiCaller {
   const blockedChats = new Set<string>();
   const controller = new AbortController();
 
@@ -144,6 +154,8 @@ export function createApiCaller(log: Logger, scrub: (text: string) => string, po
     if (c.kind === 'forbidden') {
       if (ctx.chatId) blockedChats.add(ctx.chatId);
       log.warn(fields, `telegram: ${ctx.method} forbidden; chat recorded as blocked`);
+    } else if (c.kind === 'unauthorized') {
+      onUnauthorized?.(scrub(c.description));
     } else if (c.kind === 'invalid') {
       log.error(fields, `telegram: ${ctx.method} failed`);
     }

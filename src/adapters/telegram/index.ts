@@ -1,20 +1,21 @@
 // The Telegram adapter on telegraf: long polling (or a webhook), commands from the one table,
 // plain questions, buttons, inline mode. Handlers run off telegraf's update loop (one queue per
 // chat), so a reply waiting out a 429 never holds up other chats' updates.
-import { timingSafeEqual } from 'node:crypto';
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Telegraf } from 'telegraf';
-import type { CallbackQuery, InlineQuery, InlineQueryResultArticle, Message, Update, UserFromGetMe } from 'telegraf/types';
+import type { ChatMemberUpdated, InlineQuery, InlineQueryResultArticle, Message, UserFromGetMe } from 'telegraf/types';
 import { inlineResults } from '../../bot/inline.ts';
-import { strings } from '../../bot/i18n.ts';
 import type { Post } from '../../bot/post.ts';
-import { pickLanguage } from '../../bot/router.ts';
 import type { IncomingMessage } from '../../bot/types.ts';
-import type { ChatAdapter, ChatTarget, SendOptions } from '../chat-adapter.ts';
+import type { AdapterHealth, ChatAdapter, ChatTarget, SendOptions } from '../chat-adapter.ts';
 import type { AdapterDeps } from '../deps.ts';
+import { createTokenState } from '../token-state.ts';
+import { chatRef, onCallback, type ButtonContext } from './buttons.ts';
+import { accessFrom, channelIncoming, migrationOf } from './chats.ts';
 import { classify, createApiCaller, createTokenScrubber, DEFAULT_RETRY, describeError, toSendError, type ApiCaller, type RetryPolicy } from './errors.ts';
 import { CallbackTokens, cleanText, renderKeyboard, renderPost, type InlineButton, type RenderedMessage } from './render.ts';
+import { listenForUpdates } from './webhook.ts';
 
 export interface TelegramAdapterOptions {
   retry?: Partial<RetryPolicy>;
@@ -35,19 +36,13 @@ export interface TelegramAdapter extends ChatAdapter {
   me(): UserFromGetMe | undefined;
 }
 
-const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
-const SEEN_UPDATES = 10_000;
-const MAX_WEBHOOK_BODY = 1_000_000;
+/** Channel posts and the bot's own membership changes come only when asked for. */
+const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query', 'inline_query', 'my_chat_member'] as const;
 const POLL_RESTART_MS = 5_000;
 /** The user Telegram shows for an admin posting anonymously as the group (GroupAnonymousBot). */
 const ANONYMOUS_ADMIN = '1087968824';
 
 type Extra = NonNullable<Parameters<Telegraf['telegram']['sendMessage']>[2]>;
-
-/** Numeric chat ids go to the API as numbers, @channel names as strings. */
-function chatRef(chatId: string): number | string {
-  return /^-?\d{1,16}$/.test(chatId) ? Number(chatId) : chatId;
-}
 
 /** Telegraf joins "./bot<token>/<method>" to the API root: a path prefix needs its trailing slash. */
 function apiRootOf(root: string | undefined): string | undefined {
@@ -58,8 +53,6 @@ function apiRootOf(root: string | undefined): string | undefined {
 }
 
 const isParseError = (error: unknown) => /can't parse entities/i.test(classify(error).description);
-const NOT_MODIFIED = /message is not modified/i;
-const isNotModified = (error: unknown) => NOT_MODIFIED.test(classify(error).description);
 
 export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapterOptions = {}): TelegramAdapter {
   const { router, services, config } = deps;
@@ -67,7 +60,8 @@ export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapte
   if (!secrets?.token) throw new Error('Telegram: TELEGRAM_BOT_TOKEN is not set');
   const scrub = createTokenScrubber([secrets.token, secrets.webhookSecret ?? '']);
   const log = deps.log;
-  const api: ApiCaller = createApiCaller(log, scrub, { ...DEFAULT_RETRY, ...options.retry });
+  const token = createTokenState(log, 'telegram', 'TELEGRAM_BOT_TOKEN');
+  const api: ApiCaller = createApiCaller(log, scrub, { ...DEFAULT_RETRY, ...options.retry }, (description) => token.refuse(`401 ${description}`));
   const apiRoot = apiRootOf(secrets.apiRoot);
   const bot = new Telegraf(secrets.token, { telegram: { ...(apiRoot ? { apiRoot } : {}), webhookReply: false } });
   const tg = bot.telegram;
@@ -153,7 +147,8 @@ export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapte
 
   async function onMessage(msg: Message.TextMessage): Promise<void> {
     if (me && msg.via_bot?.id === me.id) return; // our own inline results, posted by a user
-    if (msg.from?.is_bot) return;
+    // A channel post copied into its discussion group was handled in the channel.
+    if (msg.from?.is_bot || msg.is_automatic_forward) return;
     const chatId = String(msg.chat.id);
     const group = msg.chat.type === 'group' || msg.chat.type === 'supergroup';
     if (!group && msg.chat.type !== 'private') return;
@@ -175,66 +170,7 @@ export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapte
     await deliver({ chatId, ...(threadId ? { threadId } : {}) }, parts, { retry: true, keyboard, ...(group ? { replyTo: msg.message_id } : {}) });
   }
 
-  // ---- buttons ----
-  async function onCallback(query: CallbackQuery): Promise<void> {
-    const data = 'data' in query ? query.data : undefined;
-    const message = query.message && 'text' in query.message ? query.message : undefined;
-    const chat = query.message?.chat;
-    const chatId = String(chat?.id ?? query.from.id);
-    const group = chat?.type === 'group' || chat?.type === 'supergroup';
-    const threadId = message?.is_topic_message && message.message_thread_id !== undefined ? String(message.message_thread_id) : undefined;
-    const lang = pickLanguage('', query.from.language_code, services.settings.defaultLang);
-    let notice: string | undefined;
-    let post: Post | null = null;
-    try {
-      const action = data === undefined ? undefined : tokens.actionFor(data);
-      if (action === undefined) notice = lang === 'ar' ? 'انتهت صلاحية هذا الزر. أرسل الأمر من جديد.' : 'This button has expired. Please send the command again.';
-      else {
-        post = await router.handle({
-          platform: 'telegram',
-          chatId,
-          userId: String(query.from.id),
-          text: action,
-          chatType: chat ? (group ? 'group' : 'private') : 'private',
-          addressed: true,
-          ...(query.from.language_code ? { locale: query.from.language_code } : {}),
-          ...(threadId ? { threadId } : {}),
-        });
-      }
-    } catch (error) {
-      notice = strings[lang].error;
-      log.error({ err: describeError(error, scrub) }, 'telegram: button action failed');
-    } finally {
-      // Always answered, or the user's client shows a spinner for a while.
-      await api
-        .callWithRetry({ method: 'answerCallbackQuery', chatId }, () => tg.answerCbQuery(query.id, notice))
-        .catch((error: unknown) => log.warn({ err: describeError(error, scrub) }, 'telegram: answerCallbackQuery failed'));
-    }
-    if (!post) return;
-    const { parts, keyboard } = renderFor(post);
-    const first = parts[0];
-    if (!first) return;
-    const single = parts.length === 1;
-    const extra = { parse_mode: 'HTML' as const, link_preview_options: { is_disabled: true }, ...(single && keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {}) };
-    const edit = (chatRefValue: number | string | undefined, messageId: number | undefined, inlineId: string | undefined) =>
-      api.callWithRetry({ method: 'editMessageText', chatId }, () => tg.editMessageText(chatRefValue, messageId, inlineId, first.html, extra), (c) => NOT_MODIFIED.test(c.description));
-    try {
-      if (query.inline_message_id) await edit(undefined, undefined, query.inline_message_id);
-      else if (message) await edit(chatRef(chatId), message.message_id, undefined);
-      else {
-        await deliver({ chatId, ...(threadId ? { threadId } : {}) }, parts, { retry: true, keyboard });
-        return;
-      }
-    } catch (error) {
-      if (!isNotModified(error)) {
-        if (query.inline_message_id || classify(error).kind !== 'invalid') throw error;
-        // The message can no longer be edited (too old, deleted): answer with a new one.
-        await deliver({ chatId, ...(threadId ? { threadId } : {}) }, parts, { retry: true, keyboard });
-        return;
-      }
-    }
-    if (!single && !query.inline_message_id) await deliver({ chatId, ...(threadId ? { threadId } : {}) }, parts.slice(1), { retry: true, keyboard });
-  }
+  const buttons: ButtonContext = { tg, api, tokens, router, services, log, scrub, renderFor, deliver };
 
   // ---- inline mode (personal: the bot's own words follow each user's language) ----
   async function onInline(query: InlineQuery): Promise<void> {
@@ -254,13 +190,46 @@ export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapte
     await api.callWithRetry({ method: 'answerInlineQuery' }, () => tg.answerInlineQuery(query.id, results, { cache_time: 30, is_personal: true }));
   }
 
+  // ---- channels, membership, migrations ----
+  async function onChannelPost(post: Message.TextMessage): Promise<void> {
+    const incoming = channelIncoming(post, me);
+    const reply = await router.handle(incoming);
+    if (!reply) return;
+    const { parts, keyboard } = renderFor(reply);
+    // Sent to the channel, the answer appears as the channel's own post.
+    await deliver({ chatId: incoming.chatId }, parts, { retry: true, keyboard, replyTo: post.message_id });
+  }
+
+  async function onMembership(update: ChatMemberUpdated): Promise<void> {
+    const chatId = String(update.chat.id);
+    const access = accessFrom(update);
+    log.info({ chatId, chatType: update.chat.type, from: update.old_chat_member.status, to: update.new_chat_member.status, canPost: access.canPost }, `telegram: bot ${access.event} in ${update.chat.type} ${chatId}: ${access.reason}`);
+    if (access.canPost) api.blockedChats.delete(chatId);
+    await services.chats?.chatAccess('telegram', chatId, access);
+  }
+
+  async function onMigration(move: { from: string; to: string }): Promise<void> {
+    log.info(move, `telegram: group ${move.from} became supergroup ${move.to}`);
+    await services.chats?.chatMoved('telegram', move.from, move.to);
+  }
+
   bot.on('message', (ctx) => {
     const msg = ctx.message;
-    if ('text' in msg) enqueue(String(msg.chat.id), 'message', () => onMessage(msg));
+    const move = migrationOf(msg);
+    if (move) enqueue(move.from, 'migration', () => onMigration(move));
+    else if ('text' in msg) enqueue(String(msg.chat.id), 'message', () => onMessage(msg));
+  });
+  bot.on('channel_post', (ctx) => {
+    const post = ctx.channelPost;
+    if ('text' in post) enqueue(String(post.chat.id), 'channel post', () => onChannelPost(post));
+  });
+  bot.on('my_chat_member', (ctx) => {
+    const update = ctx.myChatMember;
+    enqueue(String(update.chat.id), 'membership', () => onMembership(update));
   });
   bot.on('callback_query', (ctx) => {
     const query = ctx.callbackQuery;
-    enqueue(String(query.message?.chat.id ?? query.from.id), 'button', () => onCallback(query));
+    enqueue(String(query.message?.chat.id ?? query.from.id), 'button', () => onCallback(buttons, query));
   });
   bot.on('inline_query', (ctx) => {
     const query = ctx.inlineQuery;
@@ -285,10 +254,11 @@ export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapte
     polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((error: unknown) => {
       if (stopping) return;
       const c = classify(error);
+      // The token was revoked: nothing to retry until the operator sets a working one.
+      if (c.kind === 'unauthorized') return token.refuse(`401 ${scrub(c.description)}`);
       log.error({ err: describeError(error, scrub) }, c.code === 409
         ? 'telegram: another process is polling with this token (409); retrying'
         : 'telegram: polling stopped; restarting');
-      if (c.code === 401) return; // the token was revoked: nothing to retry
       restartTimer = setTimeout(() => {
         if (!stopping) startPolling();
       }, POLL_RESTART_MS);
@@ -298,59 +268,7 @@ export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapte
 
   async function startWebhook(url: string, secret: string): Promise<void> {
     const { host, port, path } = config.telegram.webhook;
-    const seen = new Set<number>();
-    const expected = Buffer.from(secret);
-    const secretOk = (header: string | string[] | undefined) => {
-      const got = Buffer.from(typeof header === 'string' ? header : '');
-      return got.length === expected.length && timingSafeEqual(got, expected);
-    };
-    const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
-      const pathname = (req.url ?? '').split('?')[0];
-      if (pathname !== path) return res.writeHead(404).end();
-      if (req.method !== 'POST') return res.writeHead(405, { allow: 'POST' }).end();
-      if (!secretOk(req.headers['x-telegram-bot-api-secret-token'])) {
-        log.warn({ remote: req.socket.remoteAddress }, 'telegram: webhook request with a wrong or missing secret (403)');
-        return res.writeHead(403).end();
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of req) {
-        size += (chunk as Buffer).length;
-        if (size > MAX_WEBHOOK_BODY) return res.writeHead(413).end();
-        chunks.push(chunk as Buffer);
-      }
-      let update: Update;
-      try {
-        update = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Update;
-      } catch {
-        return res.writeHead(400).end();
-      }
-      if (typeof update?.update_id !== 'number') return res.writeHead(400).end();
-      // Telegram re-sends an update when the answer is slow: each update_id is handled once.
-      if (seen.has(update.update_id)) {
-        log.debug({ updateId: update.update_id }, 'telegram: repeated update ignored');
-        return res.writeHead(200).end();
-      }
-      seen.add(update.update_id);
-      if (seen.size > SEEN_UPDATES) seen.delete(seen.values().next().value as number);
-      await bot.handleUpdate(update);
-      res.writeHead(200).end();
-    };
-    server = http.createServer((req, res) => {
-      handle(req, res).catch((error: unknown) => {
-        log.error({ err: describeError(error, scrub) }, 'telegram: webhook request failed');
-        if (!res.headersSent) res.writeHead(500);
-        res.end();
-      });
-    });
-    const listening = server;
-    await new Promise<void>((resolve, reject) => {
-      listening.once('error', reject);
-      listening.listen(port, host, () => {
-        listening.off('error', reject);
-        resolve();
-      });
-    });
+    const listening = (server = await listenForUpdates({ bot, host, port, path, secret, log, scrub }));
     await api.callWithRetry({ method: 'setWebhook' }, () => tg.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] }));
     log.info({ url: scrub(url), host, port: (listening.address() as AddressInfo).port, path }, 'telegram: webhook set');
   }
@@ -360,6 +278,7 @@ export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapte
     try {
       info = await api.callWithRetry({ method: 'getMe' }, () => tg.getMe());
     } catch (error) {
+      if (classify(error).kind === 'unauthorized') token.refuse(`401 ${scrub(classify(error).description)}`);
       throw new Error(`Telegram: getMe failed (${describeError(error, scrub).description}); check TELEGRAM_BOT_TOKEN${secrets?.apiRoot ? ' and TELEGRAM_API_ROOT' : ''}`);
     }
     me = info;
@@ -431,6 +350,15 @@ export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapte
       } catch (error) {
         throw toSendError(error, scrub);
       }
+    },
+    health(): AdapterHealth {
+      if (token.refused) return { ok: false, detail: token.refused };
+      if (!me) return { ok: false, detail: 'not started' };
+      return { ok: true, detail: `@${me.username}, ${secrets.webhookUrl ? 'webhook' : 'polling'}` };
+    },
+    async resolveChat(ref: string): Promise<string> {
+      const chat = await api.callWithRetry({ method: 'getChat', chatId: ref }, () => tg.getChat(chatRef(ref)));
+      return String(chat.id);
     },
     async isAdmin(chatId: string, userId: string): Promise<boolean> {
       if (!chatId.startsWith('-')) return true; // a private chat: the user owns it

@@ -76,7 +76,7 @@ describe('start-up', () => {
     expect(h.fake.commandsFor(undefined, '')).toEqual(visible.map((c) => ({ command: c.name, description: c.description[services.settings.defaultLang] })));
     expect(JSON.stringify(h.fake.commandsFor(undefined, 'en'))).not.toContain('"full"'); // hidden
     expect(h.fake.calls.map((c) => c.method).slice(-2)).toEqual(['deleteWebhook', 'getUpdates']);
-    expect(h.fake.callsOf('getUpdates')[0]?.body.allowed_updates).toEqual(['message', 'callback_query', 'inline_query']);
+    expect(h.fake.callsOf('getUpdates')[0]?.body.allowed_updates).toEqual(['message', 'channel_post', 'callback_query', 'inline_query', 'my_chat_member']);
   });
 
   it('stop is clean and idempotent, and start after stop is harmless', async () => {
