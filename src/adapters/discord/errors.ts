@@ -5,7 +5,7 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import { SendError } from '../chat-adapter.ts';
 
-export type ErrorKind = 'rate_limited' | 'transient' | 'forbidden' | 'invalid';
+export type ErrorKind = 'rate_limited' | 'transient' | 'forbidden' | 'invalid' | 'unauthorized';
 
 export interface Classified {
   kind: ErrorKind;
@@ -40,6 +40,8 @@ export function classify(error: unknown): Classified {
     const code = typeof error.code === 'number' ? error.code : 0;
     const description = error.rawError && typeof error.rawError === 'object' && 'message' in error.rawError ? String(error.rawError.message) : 'Discord API error';
     if (status === 429) return { kind: 'rate_limited', status, code, description };
+    // The token, not the channel: every send would fail the same way.
+    if (status === 401) return { kind: 'unauthorized', status, code, description };
     if (status === 403 || code === MISSING_ACCESS || code === MISSING_PERMISSIONS) return { kind: 'forbidden', status, code, description };
     if (status >= 500) return { kind: 'transient', status, code, description };
     return { kind: 'invalid', status, code, description };

@@ -2,7 +2,6 @@
 // when ready), autocomplete, paging buttons, and questions that mention the bot in a channel (no
 // privileged Message Content intent needed for those). Every handler is wrapped: a failure gets an
 // ephemeral apology, and the process keeps running.
-import { createHash } from 'node:crypto';
 import {
   Client,
   Events,
@@ -13,6 +12,7 @@ import {
   Routes,
   Status,
   type APIMessage,
+  type CloseEvent,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -25,11 +25,13 @@ import type { Post } from '../../bot/post.ts';
 import { MAX_INPUT_CHARS } from '../../bot/router.ts';
 import type { IncomingMessage } from '../../bot/types.ts';
 import type { Lang } from '../../news/language.ts';
-import type { ChatAdapter, ChatTarget, SendOptions } from '../chat-adapter.ts';
+import type { AdapterHealth, ChatAdapter, ChatTarget, SendOptions } from '../chat-adapter.ts';
 import type { AdapterDeps } from '../deps.ts';
+import { createTokenState } from '../token-state.ts';
 import { ActionStore } from './actions.ts';
 import { documentChoices, speakerChoices, MAX_CHOICES, type Choice } from './autocomplete.ts';
 import { argsFromOptions, discordCommands } from './commands.ts';
+import { postMessages } from './delivery.ts';
 import { classify, createScrubber, describeError, isMissingAccess, toSendError } from './errors.ts';
 import { cleanText, NO_MENTIONS, plainMessage, renderPost, type DiscordMessage } from './render.ts';
 
@@ -62,10 +64,9 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** A nonce for Discord's duplicate check: at most 25 characters, one per message of a send. */
-export function nonceFor(idempotencyKey: string, index: number): string {
-  return createHash('sha256').update(`${idempotencyKey}\u0000${index}`).digest('base64url').slice(0, 24);
-}
+export { nonceFor } from './delivery.ts';
+/** The gateway's answer to an IDENTIFY with a bad token. */
+const AUTHENTICATION_FAILED = 4004;
 
 const EXPIRED: Record<Lang, string> = {
   en: 'This button has expired. Please run the command again.',
@@ -99,6 +100,7 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
   const actions = new ActionStore();
   const deniedChannels = new Set<string>();
   const inflight = new Set<Promise<void>>();
+  const tokenState = createTokenState(log, 'discord', 'DISCORD_BOT_TOKEN');
 
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
@@ -268,6 +270,9 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
   client.on(Events.Error, (error) => log.error({ err: errorInfo(error) }, 'discord client error'));
   client.on(Events.ShardError, (error, shardId) => log.warn({ err: errorInfo(error), shardId }, 'discord gateway error (discord.js reconnects)'));
   client.on(Events.Warn, (message) => log.warn({ message: scrub(message) }, 'discord warning'));
+  client.on(Events.ShardDisconnect, (event: CloseEvent) => {
+    if (event.code === AUTHENTICATION_FAILED) tokenState.refuse(`gateway closed ${AUTHENTICATION_FAILED} Authentication failed`);
+  });
   client.rest.on(RESTEvents.RateLimited, (info: RateLimitData) =>
     log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, timeToResetMs: info.timeToReset, global: info.global, scope: info.scope }, 'discord rate limited: discord.js waits and retries'),
   );
@@ -290,7 +295,9 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
     try {
       await client.login(token);
     } catch (error) {
-      throw new Error(`Discord login failed: ${scrub(error instanceof Error ? error.message : String(error))}`);
+      const message = scrub(error instanceof Error ? error.message : String(error));
+      if ((error as { code?: string }).code === 'TokenInvalid' || classify(error).kind === 'unauthorized') tokenState.refuse(message);
+      throw new Error(`Discord login failed: ${message}; check DISCORD_BOT_TOKEN${apiUrl ? ' and DISCORD_API_URL' : ''}`);
     }
     await ready;
     log.info({ user: client.user?.username, guilds: client.guilds.cache.size }, 'discord ready');
@@ -329,13 +336,22 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
     },
     async send(target: ChatTarget, post: Post, sendOptions: SendOptions = {}) {
       const channelId = target.threadId ?? target.chatId;
-      const key = sendOptions.idempotencyKey;
+      const { idempotencyKey: key, triedAt, crosspost } = sendOptions;
       try {
-        return await postToChannel(channelId, renderPost(post, { actions }), (i) => (key ? { nonce: nonceFor(key, i), enforce_nonce: true } : {}));
+        const ids = await postMessages({ rest: client.rest, log, botId: () => client.user?.id, channelId, messages: renderPost(post, { actions }), key, triedAt, crosspost });
+        deniedChannels.delete(channelId);
+        return ids;
       } catch (error) {
         recordDenied(channelId, error);
-        throw toSendError(error, scrub);
+        const failure = toSendError(error, scrub);
+        if (failure.kind === 'unauthorized') tokenState.refuse(failure.message);
+        throw failure;
       }
+    },
+    health(): AdapterHealth {
+      if (tokenState.refused) return { ok: false, detail: tokenState.refused };
+      if (client.ws.status !== Status.Ready) return { ok: false, detail: `gateway not ready (${Status[client.ws.status] ?? client.ws.status})` };
+      return { ok: true, detail: `${client.user?.username ?? '?'} in ${client.guilds.cache.size} server(s)` };
     },
     async isAdmin(channelId: string, userId: string) {
       try {
