@@ -59,6 +59,7 @@ export async function startPlatforms(options: PlatformsOptions): Promise<Platfor
     ...(options.outbox ? { outbox: options.outbox } : {}),
   });
   services.briefings = briefings.commands;
+  services.chats = briefings.chats;
   options.beforeStart?.(adapters);
   for (const a of adapters) await a.start();
   await briefings.start();
