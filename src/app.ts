@@ -6,7 +6,7 @@ import { createRouter, type Router } from './bot/router.ts';
 import type { BotServices, Logger } from './bot/types.ts';
 import { createBriefings, type Briefings } from './briefings/index.ts';
 import type { Config } from './config.ts';
-import { loadGazetteer, setDefaultGazetteer } from './news/quotes/index.ts';
+import { loadGazetteer, loadGlossary, setDefaultGazetteer, setDefaultGlossary } from './news/quotes/index.ts';
 import { createNewsStore, type NewsStore } from './news/store.ts';
 import { openStorage, type Storage } from './storage/db.ts';
 
@@ -33,6 +33,8 @@ export interface App {
 export async function createServices(config: Config, log: Logger): Promise<{ services: BotServices; store: NewsStore }> {
   // Before any document is read: quote extraction resolves names through it.
   setDefaultGazetteer(loadGazetteer(config.quotes.gazetteer));
+  // Validated at start so a broken glossary is named now, not at the first question.
+  setDefaultGlossary(loadGlossary(config.quotes.glossary));
   const store = await createNewsStore({ dir: config.content.dir, maxFileBytes: config.content.maxFileBytes, summarySentences: config.summary.sentences, log });
   const services: BotServices = {
     library: () => store.library(),

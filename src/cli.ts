@@ -11,7 +11,7 @@ import { main as startMain } from './main.ts';
 import { buildBrief } from './news/brief.ts';
 import { loadDocuments } from './news/load.ts';
 import { ContentError, parseDocument } from './news/parse.ts';
-import { loadGazetteer } from './news/quotes/index.ts';
+import { loadGazetteer, loadGlossary } from './news/quotes/index.ts';
 import type { NewsDocument } from './news/types.ts';
 import { isMain } from './is-main.ts';
 
@@ -141,6 +141,11 @@ async function check(): Promise<void> {
   if (cfg) {
     try {
       loadGazetteer(cfg.quotes.gazetteer);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+    try {
+      loadGlossary(cfg.quotes.glossary);
     } catch (error) {
       problems.push((error as Error).message);
     }

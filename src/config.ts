@@ -61,7 +61,7 @@ export const fileSchema = z
       })
       .strict()
       .prefault({}),
-    quotes: z.object({ gazetteer: z.string().min(1).default('config/names.json') }).strict().prefault({}),
+    quotes: z.object({ gazetteer: z.string().min(1).default('config/names.json'), glossary: z.string().min(1).default('config/glossary.json') }).strict().prefault({}),
     log: z.object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).strict().prefault({}),
     telegram: z
       .object({
@@ -165,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   data.content.dir = path.resolve(cwd, data.content.dir);
   data.quotes.gazetteer = path.resolve(cwd, data.quotes.gazetteer);
+  data.quotes.glossary = path.resolve(cwd, data.quotes.glossary);
   data.dataDir = path.resolve(cwd, data.dataDir);
   return { ...data, file, secrets };
 }

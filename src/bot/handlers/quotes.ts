@@ -1,5 +1,5 @@
 import type { Lang } from '../../news/language.ts';
-import { parseQuestion, type QuoteRef, type RegistrySpeaker } from '../../news/quotes/index.ts';
+import { parseQuestion, whoSaid, type QuoteRef, type RegistrySpeaker } from '../../news/quotes/index.ts';
 import type { Quote } from '../../news/quotes/types.ts';
 import { formatDate, strings } from '../i18n.ts';
 import { bold, heading, italic, paragraph, type Block, type Button, type Inline, type Post } from '../post.ts';
@@ -94,7 +94,7 @@ export function whoPost(services: BotServices, args: string, lang: Lang): Post {
 
 export function whosaidPost(services: BotServices, words: string, lang: Lang): Post {
   const t = strings[lang];
-  const hits = services.speakers().searchQuotes(words, PER_PAGE);
+  const hits = whoSaid(services.speakers(), words, PER_PAGE);
   if (!hits.length) return { lang, blocks: [paragraph(t.noQuotesMatching(clip(words)))] };
   return { lang, blocks: [heading(t.quotesMatching(clip(words))), ...hits.flatMap((hit) => quoteBlocks(services, hit, lang))] };
 }

@@ -1,5 +1,5 @@
-// The editable name list (config/names.json): names that do not transliterate, in both scripts, and a few
-// bilingual keywords for matching an English question against Arabic quotes.
+// The editable name list (config/names.json): names that do not transliterate, in both scripts. Other
+// words of a question cross languages through the glossary (glossary.ts).
 
 import fs from 'node:fs';
 import nodePath from 'node:path';
@@ -12,22 +12,15 @@ const entrySchema = z.object({
   kind: z.enum(['person', 'org', 'place']).optional(),
 });
 
-const keywordSchema = z.object({
-  en: z.array(z.string().trim().min(1)).min(1),
-  ar: z.array(z.string().trim().min(1)).min(1),
-});
-
 const fileSchema = z.object({
   note: z.string().optional(),
   entries: z.array(entrySchema),
-  keywords: z.array(keywordSchema).optional(),
 });
 
 export type GazetteerEntry = z.infer<typeof entrySchema>;
 
 export interface Gazetteer {
   entries: GazetteerEntry[];
-  keywords: { en: string[]; ar: string[] }[];
   /** The entry whose name or alias is exactly this (normalized) form. */
   lookup(name: string): GazetteerEntry | undefined;
   /** Entries by the normalized first word of one of their forms, for scanning token sequences. */
@@ -63,7 +56,7 @@ export function nameKey(name: string): string {
   return key;
 }
 
-export function buildGazetteer(entries: GazetteerEntry[], keywords: { en: string[]; ar: string[] }[] = []): Gazetteer {
+export function buildGazetteer(entries: GazetteerEntry[]): Gazetteer {
   const byKey = new Map<string, GazetteerEntry>();
   const byFirstWord = new Map<string, { words: string[]; entry: GazetteerEntry }[]>();
   for (const entry of entries) {
@@ -82,7 +75,6 @@ export function buildGazetteer(entries: GazetteerEntry[], keywords: { en: string
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
   return {
     entries,
-    keywords,
     lookup: (name) => byKey.get(nameKey(name)),
     byFirstWord,
   };
@@ -107,7 +99,7 @@ export function loadGazetteer(path: string): Gazetteer {
     const detail = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ');
     throw new GazetteerError(path, detail);
   }
-  return buildGazetteer(parsed.data.entries, parsed.data.keywords ?? []);
+  return buildGazetteer(parsed.data.entries);
 }
 
 // Relative to the working directory, like config/newsbot.json: the built bundle lives elsewhere than the sources.

@@ -3,6 +3,7 @@
 // "who said the talks failed?", "quotes from Guo". Anything else is not a quote question (null).
 
 import { normalizeArabic, stripControls } from '../normalize.ts';
+import type { QuoteHit, SpeakerRegistry } from './registry.ts';
 
 export type QuoteQuestion = { kind: 'who'; name: string } | { kind: 'whosaid'; words: string };
 
@@ -70,4 +71,15 @@ export function parseQuestion(text: string): QuoteQuestion | null {
     }
   }
   return null;
+}
+
+/** Answers shown for one "who said …?" question. */
+export const WHOSAID_ANSWERS = 5;
+
+/**
+ * The bot's answers to "who said …?": statements ranked by how much of the question they hold, best
+ * first. The bot's handlers and the eval both go through here.
+ */
+export function whoSaid(registry: Pick<SpeakerRegistry, 'searchQuotes'>, words: string, limit = WHOSAID_ANSWERS): QuoteHit[] {
+  return registry.searchQuotes(words, limit);
 }

@@ -1,11 +1,13 @@
 // One speaker registry across documents: canonical names, aliases in both scripts, roles, quote counts;
 // lookup by any form (Trump ↔ ترامب, Guo ↔ قو, Lavrov ↔ لافروف) through the gazetteer and a
-// transliteration skeleton, suggestions for unknown names, quotes by speaker, and quote search by words.
+// transliteration skeleton, suggestions for unknown names, quotes by speaker, and who-said-what search
+// over whole statements (search.ts, concepts.ts).
 
-import { isStopword } from '../stopwords.ts';
-import { stem, stripProclitics, words as tokenWords } from '../tokens.ts';
 import type { Brief, NewsDocument } from '../types.ts';
+import { questionConcepts } from './concepts.ts';
 import { defaultGazetteer, nameKey, type Gazetteer, type GazetteerEntry } from './gazetteer.ts';
+import { defaultGlossary, type Glossary } from './glossary.ts';
+import { StatementIndex } from './search.ts';
 import { editDistance, nameSkeletons, skeleton, skeletonTolerance } from './translit.ts';
 import type { Quote } from './types.ts';
 
@@ -25,7 +27,7 @@ export interface QuoteRef {
 }
 
 export interface QuoteHit extends QuoteRef {
-  /** Share of the query words found in the quote, 0..1. */
+  /** Share of the question's weight (idf of its content words) the statement holds, 0..1. */
   score: number;
 }
 
@@ -37,7 +39,7 @@ export interface SpeakerRegistry {
   suggest(name: string, n?: number): RegistrySpeaker[];
   /** Quotes of a speaker (a registry speaker or any of its names), newest document first. */
   quotesBy(speaker: string | RegistrySpeaker): QuoteRef[];
-  /** Quotes whose words match the query (Arabic normalized, proclitics stripped), best first. */
+  /** Quotes whose whole statement (quote and cue sentence) matches the question's words, in either language, best first. */
   searchQuotes(query: string, limit?: number): QuoteHit[];
 }
 
@@ -60,19 +62,30 @@ function lastWord(k: string): string {
   return k.split(' ').pop() ?? '';
 }
 
-function termSet(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const w of tokenWords(text)) {
-    const bare = stripProclitics(w);
-    if (isStopword(w) || isStopword(bare)) continue;
-    out.add(stem(w));
-    out.add(bare);
-    out.add(w);
-  }
-  return out;
+// Below this share of a question's weight a statement is not an answer.
+const MIN_SHARE = 0.3;
+const MAX_CONTEXT = 1500;
+
+/** The whole statement around a quote: the sentences it spans, its cue sentence among them. */
+export function statementContext(b: Brief, q: Quote): string {
+  let from = -1;
+  let to = -1;
+  b.sentences.forEach((s, i) => {
+    if (s.end > q.start && s.start < q.end) {
+      if (from < 0) from = i;
+      to = i;
+    }
+  });
+  if (from < 0) return q.text;
+  // A quotation that opens its sentence after "X said:" has its cue in the sentence before.
+  const prev = b.sentences[from - 1];
+  if (prev && /[:：]\s*$/u.test(prev.text) && b.sentences[from]!.start >= q.start - 2) from--;
+  const start = b.sentences[from]!.start;
+  const end = b.sentences[to]!.end;
+  return b.doc.text.slice(start, Math.min(end, start + MAX_CONTEXT));
 }
 
-export function createSpeakerRegistry(briefs: Brief[], gazetteer: Gazetteer = defaultGazetteer()): SpeakerRegistry {
+export function createSpeakerRegistry(briefs: Brief[], gazetteer: Gazetteer = defaultGazetteer(), glossary?: Glossary): SpeakerRegistry {
   const entries: Entry[] = [];
   const byKey = new Map<string, Entry>();
   const byGaz = new Map<GazetteerEntry, Entry>();
@@ -216,48 +229,34 @@ export function createSpeakerRegistry(briefs: Brief[], gazetteer: Gazetteer = de
     return e ? [...e.refs] : [];
   };
 
-  // Search: terms of every quote, computed once.
-  const index = entries.flatMap((e) => e.refs.map((r) => ({ ref: r, terms: termSet(r.quote.text) })));
-  const keywordMap = new Map<string, Set<string>>();
-  for (const kw of gazetteer.keywords) {
-    const ar = new Set<string>();
-    for (const a of kw.ar) for (const t of termSet(a)) ar.add(t);
-    for (const en of kw.en) keywordMap.set(nameKey(en), ar);
-  }
-
-  const searchQuotes = (query: string, limit = 20): QuoteHit[] => {
-    const qText = query.slice(0, 2000);
-    // Query terms; English phrases from the keyword list also bring their Arabic terms.
-    // Merge the variants of one word (w, stem, bare) into one group.
-    const byWord: Set<string>[] = [];
-    for (const w of tokenWords(qText)) {
-      const bare = stripProclitics(w);
-      if (isStopword(w) || isStopword(bare)) continue;
-      const g = new Set([w, bare, stem(w)]);
-      const k = nameKey(w);
-      const ar = keywordMap.get(k) ?? keywordMap.get(stem(w));
-      if (ar) for (const a of ar) g.add(a);
-      byWord.push(g);
-    }
-    const lowered = nameKey(qText);
-    for (const [phrase, ar] of keywordMap) {
-      if (phrase.includes(' ') && lowered.includes(phrase)) byWord.push(new Set(ar));
-    }
-    if (byWord.length === 0) return [];
-    const hits: QuoteHit[] = [];
-    for (const { ref, terms } of index) {
-      let matched = 0;
-      for (const g of byWord) {
-        for (const t of g) {
-          if (terms.has(t)) {
-            matched++;
-            break;
+  // The statement index is built on the first question, not when the registry is.
+  let statements: { index: StatementIndex; refs: QuoteRef[] } | undefined;
+  const statementIndex = (): { index: StatementIndex; refs: QuoteRef[] } => {
+    if (!statements) {
+      const refs: QuoteRef[] = [];
+      const texts = function* (): Generator<{ quote: string; context: string }> {
+        for (const b of briefs) {
+          for (const q of b.quotes) {
+            if (!q.speaker.name) continue;
+            refs.push({ quote: q, doc: b.doc });
+            yield { quote: q.text, context: statementContext(b, q) };
           }
         }
-      }
-      const score = matched / byWord.length;
-      const need = byWord.length <= 2 ? 1 : 0.6;
-      if (score >= need) hits.push({ ...ref, score });
+      };
+      statements = { index: new StatementIndex(texts()), refs };
+    }
+    return statements;
+  };
+
+  const searchQuotes = (query: string, limit = 20): QuoteHit[] => {
+    const { index, refs } = statementIndex();
+    const concepts = questionConcepts(query, index, glossary ?? defaultGlossary(), gazetteer);
+    const hits: QuoteHit[] = [];
+    for (const h of index.search(concepts)) {
+      // A single-word question must find its word; a longer one at least a fair share of its weight.
+      if (h.score < (concepts.length <= 1 ? 0.5 : MIN_SHARE)) break;
+      const ref = refs[h.statement]!;
+      hits.push({ ...ref, score: h.score });
     }
     hits.sort((a, b) => b.score - a.score || b.doc.date.getTime() - a.doc.date.getTime());
     return hits.slice(0, limit);

@@ -1,0 +1,101 @@
+// A "who said …?" question as concepts: each content word or glossary phrase with the forms it may take
+// in a statement, in either language. Only the question is translated (through the glossary, the
+// gazetteer and the transliteration skeleton); the statements stay as they were indexed.
+
+import { isStopword } from '../stopwords.ts';
+import { stripProclitics, words } from '../tokens.ts';
+import type { Gazetteer, GazetteerEntry } from './gazetteer.ts';
+import { englishLemma, type Glossary } from './glossary.ts';
+import { contentWords, wordForms, type Alternative, type Concept, type StatementIndex } from './search.ts';
+import { skeleton } from './translit.ts';
+
+const ARABIC = /[\u0600-\u06FF]/;
+
+// How much a form other than the question's own counts: a looser inflection, a glossary form (the same
+// word in the other language or another form in its own), a name matched by its skeleton.
+const LOOSE = 0.7;
+const GLOSSARY = 0.85;
+const SKELETON = 0.8;
+const MAX_CONCEPTS = 40;
+
+function plainAlts(tokens: string[], weight: number): Alternative[] {
+  const ws = tokens.filter((w) => !isStopword(w) && !isStopword(stripProclitics(w)));
+  if (ws.length === 0) return [];
+  const forms = ws.map(wordForms);
+  return [
+    { terms: forms.map((f) => f[0]!), weight },
+    { terms: forms.map((f) => f[1]!), weight: weight * LOOSE },
+  ];
+}
+
+function textAlts(text: string, weight: number): Alternative[] {
+  return plainAlts(contentWords(text), weight);
+}
+
+function glossaryAlts(glossary: Glossary, entry: number): Alternative[] {
+  const alts: Alternative[] = [];
+  for (const stems of glossary.forms(entry, 'ar')) alts.push({ terms: stems, weight: GLOSSARY });
+  // English statements are matched on the loose form, so rise, rises, rising and risen-less forms meet.
+  for (const stems of glossary.forms(entry, 'en')) alts.push({ terms: stems.map((s) => `~${englishLemma(s)}`), weight: GLOSSARY });
+  return alts;
+}
+
+function nameAlts(entry: GazetteerEntry): Alternative[] {
+  return [entry.name, ...entry.aliases].flatMap((form) => textAlts(form, 1).slice(0, 1));
+}
+
+/** A name-like word of one script met in the other by its skeleton: Lavrov ↔ لافروف. */
+function skeletonAlts(index: StatementIndex, word: string): Alternative[] {
+  const sk = skeleton(ARABIC.test(word) ? stripProclitics(word) : word);
+  if (sk.length < 3) return [];
+  return index.termsBySkeleton(sk, !ARABIC.test(word)).map((t) => ({ terms: [t], weight: SKELETON }));
+}
+
+/** Longest gazetteer name (up to three words) at token i. */
+function nameAt(gazetteer: Gazetteer, tokens: string[], i: number): { length: number; entry: GazetteerEntry } | undefined {
+  for (let n = Math.min(3, tokens.length - i); n >= 1; n--) {
+    const span = tokens.slice(i, i + n);
+    if (n === 1 && isStopword(span[0]!)) continue;
+    const entry = gazetteer.lookup(span.join(' '));
+    if (entry) return { length: n, entry };
+  }
+  return undefined;
+}
+
+/** The concepts of a question, in order; stopwords drop out. */
+export function questionConcepts(question: string, index: StatementIndex, glossary: Glossary, gazetteer: Gazetteer): Concept[] {
+  const raw = question.slice(0, 2000);
+  const tokens = words(raw);
+  // Capitalized Latin words are names (or sentence starts): only those look for an Arabic spelling.
+  const capitalized = new Set((raw.match(/\p{Lu}[\p{Ll}'’-]+/gu) ?? []).map((w) => w.toLowerCase()));
+  const concepts: Concept[] = [];
+  let i = 0;
+  while (i < tokens.length && concepts.length < MAX_CONCEPTS) {
+    const w = tokens[i]!;
+    const name = nameAt(gazetteer, tokens, i);
+    if (name) {
+      concepts.push({ alts: [...plainAlts(tokens.slice(i, i + name.length), 1), ...nameAlts(name.entry)] });
+      i += name.length;
+      continue;
+    }
+    if (isStopword(w) || isStopword(stripProclitics(w))) {
+      i++;
+      continue;
+    }
+    const gloss = glossary.matchAt(tokens, i);
+    if (gloss) {
+      concepts.push({ alts: [...plainAlts(tokens.slice(i, i + gloss.length), 1), ...glossaryAlts(glossary, gloss.entry)] });
+      i += gloss.length;
+      continue;
+    }
+    const alts = plainAlts([w], 1);
+    if (alts.length === 0) {
+      i++;
+      continue;
+    }
+    if (ARABIC.test(w) || capitalized.has(w)) alts.push(...skeletonAlts(index, w));
+    concepts.push({ alts });
+    i++;
+  }
+  return concepts;
+}

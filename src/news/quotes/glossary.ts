@@ -1,0 +1,173 @@
+// The bilingual news glossary (config/glossary.json): English words and phrases with their common
+// Arabic forms. Used only at question time, to carry a question's words into the other language (and to
+// the other forms of the same word in its own language: الارتفاع ↔ سترتفع); documents are never translated.
+
+import fs from 'node:fs';
+import nodePath from 'node:path';
+import { z } from 'zod';
+import { isStopword } from '../stopwords.ts';
+import { stem, words } from '../tokens.ts';
+
+const LATIN = /^[\p{Script=Latin}\d\s'’.-]+$/u;
+const ARABIC = /[\u0600-\u06FF]/;
+
+const entrySchema = z.object({
+  en: z.string().trim().min(1, 'en must not be empty').regex(LATIN, 'en must be English (Latin letters)'),
+  also: z.array(z.string().trim().min(1, 'a form in also must not be empty').regex(LATIN, 'also holds English forms')).optional(),
+  ar: z.array(z.string().trim().min(1, 'an Arabic form must not be empty').regex(ARABIC, 'ar holds Arabic forms')).min(1, 'ar needs at least one Arabic form'),
+});
+
+const fileSchema = z.object({
+  about: z.string().min(1, 'about (the provenance header) must not be empty'),
+  license: z.string().min(1),
+  entries: z.array(entrySchema).min(1, 'entries must not be empty'),
+});
+
+export type GlossaryEntry = z.infer<typeof entrySchema>;
+
+export class GlossaryError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+    this.name = 'GlossaryError';
+  }
+}
+
+/** One form of an entry as the stems of its words, in order (all words, for matching a run of tokens). */
+interface Form {
+  stems: string[];
+  entry: number;
+}
+
+export interface GlossaryMatch {
+  /** Tokens taken from the question. */
+  length: number;
+  entry: number;
+}
+
+export interface Glossary {
+  readonly size: number;
+  /** The longest entry form that starts at token i of a question (tokens as `words()` gives them). */
+  matchAt(tokens: string[], i: number): GlossaryMatch | undefined;
+  /** Every form of an entry in one language, each as its content-word stems. */
+  forms(entry: number, lang: 'ar' | 'en'): string[][];
+}
+
+/** A key for an English stem whose ending the light stemmer leaves uneven: rising/rise, stopped/stop. */
+export function englishLemma(s: string): string {
+  return s.replace(/([b-df-hj-np-tv-z])\1$/, '$1').replace(/e$/, '');
+}
+
+function formKey(token: string): string {
+  const s = stem(token);
+  return ARABIC.test(s) ? s : englishLemma(s);
+}
+
+function contentStems(text: string): string[] {
+  return words(text)
+    .filter((w) => !isStopword(w))
+    .map(stem);
+}
+
+export function buildGlossary(entries: GlossaryEntry[]): Glossary {
+  const byFirst = new Map<string, Form[]>();
+  const add = (text: string, entry: number): void => {
+    const stems = words(text).map(formKey);
+    const first = stems[0];
+    if (!first) return;
+    const list = byFirst.get(first) ?? [];
+    if (!list.some((f) => f.entry === entry && f.stems.join(' ') === stems.join(' '))) list.push({ stems, entry });
+    byFirst.set(first, list);
+  };
+  entries.forEach((e, i) => {
+    for (const f of [e.en, ...(e.also ?? []), ...e.ar]) add(f, i);
+  });
+  // Longest forms first, so "prime minister" is taken before "minister".
+  for (const list of byFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  const formCache = new Map<string, string[][]>();
+  return {
+    size: entries.length,
+    matchAt(tokens, i) {
+      const first = tokens[i];
+      if (first === undefined) return undefined;
+      const list = byFirst.get(formKey(first));
+      if (!list) return undefined;
+      for (const f of list) {
+        if (i + f.stems.length > tokens.length) continue;
+        let ok = true;
+        for (let k = 1; k < f.stems.length && ok; k++) ok = formKey(tokens[i + k]!) === f.stems[k];
+        if (ok) return { length: f.stems.length, entry: f.entry };
+      }
+      return undefined;
+    },
+    forms(entry, lang) {
+      const key = `${entry}:${lang}`;
+      let out = formCache.get(key);
+      if (!out) {
+        const e = entries[entry];
+        const texts = !e ? [] : lang === 'ar' ? e.ar : [e.en, ...(e.also ?? [])];
+        out = texts.map(contentStems).filter((s) => s.length > 0);
+        if (formCache.size > 5_000) formCache.clear();
+        formCache.set(key, out);
+      }
+      return out;
+    },
+  };
+}
+
+function duplicateKeys(entries: GlossaryEntry[]): string[] {
+  const seen = new Map<string, number>();
+  const problems: string[] = [];
+  entries.forEach((e, i) => {
+    const key = e.en.toLowerCase().replace(/\s+/g, ' ');
+    const before = seen.get(key);
+    if (before !== undefined) problems.push(`entries.${i}.en: "${e.en}" repeats entries.${before}.en (merge their Arabic forms into one entry)`);
+    else seen.set(key, i);
+  });
+  return problems;
+}
+
+/** Reads and validates a glossary file; a bad file throws an error naming the file, the entry and the key. */
+export function loadGlossary(path: string): Glossary {
+  let raw: string;
+  try {
+    raw = fs.readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new GlossaryError(path, `cannot read the glossary (${(e as Error).message})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (e) {
+    throw new GlossaryError(path, `not valid JSON (${(e as Error).message})`);
+  }
+  const parsed = fileSchema.safeParse(data);
+  if (!parsed.success) {
+    const detail = parsed.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
+      .join('; ');
+    throw new GlossaryError(path, detail);
+  }
+  const dups = duplicateKeys(parsed.data.entries);
+  if (dups.length) throw new GlossaryError(path, dups.slice(0, 5).join('; '));
+  return buildGlossary(parsed.data.entries);
+}
+
+// Relative to the working directory, like config/names.json.
+export const DEFAULT_GLOSSARY_PATH = nodePath.resolve('config', 'glossary.json');
+
+let cached: Glossary | undefined;
+
+/** The project glossary, loaded on first use (the first question, not at ingest). */
+export function defaultGlossary(): Glossary {
+  cached ??= loadGlossary(DEFAULT_GLOSSARY_PATH);
+  return cached;
+}
+
+/** Replaces the glossary used for questions (start-up with a configured file, tests). */
+export function setDefaultGlossary(g: Glossary): void {
+  cached = g;
+}
