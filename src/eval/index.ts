@@ -2,6 +2,7 @@
 // Add an eval by adding an entry to EVALS.
 
 import { pathToFileURL } from 'node:url';
+import { runQuestionsEval } from './questions.ts';
 import { runQuotesEval } from './quotes.ts';
 import { runSummaryEval } from './summary.ts';
 import { runSummaryLearn } from './summary-learn.ts';
@@ -15,6 +16,7 @@ export interface EvalOptions {
 export const EVALS: Record<string, (options: EvalOptions) => unknown> = {
   summary: (options) => (options.learn ? runSummaryLearn() : runSummaryEval(options)),
   quotes: runQuotesEval,
+  questions: runQuestionsEval,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -212,8 +212,9 @@ export function evalEnglish(name = 'quotes-en.json'): { scores: Scores; details:
   );
 }
 
-export function evalArabic(): { scores: Scores; details: Detail[] } {
-  const file = path.join(FIXTURES, 'quotes-ar.json');
+/** Scores an Arabic gold file of tests/fixtures (`{items: [{id, text, quotes}]}`), e.g. 'heldout/quotes-ar.json'. */
+export function evalArabic(name = 'quotes-ar.json'): { scores: Scores; details: Detail[] } {
+  const file = path.join(FIXTURES, name);
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { items: { id: string; text: string; quotes: GoldQuote[] }[] };
   return total(data.items.map((it) => scoreDoc(it.id, extract(it.text, 'ar'), it.quotes)));
 }

@@ -5,8 +5,9 @@
 import { isStopword } from '../stopwords.ts';
 import { stripProclitics, words } from '../tokens.ts';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.ts';
-import { englishLemma, type Glossary } from './glossary.ts';
-import { contentWords, wordForms, type Alternative, type Concept, type StatementIndex } from './search.ts';
+import { englishLemma, wordForms } from './forms.ts';
+import type { Glossary } from './glossary.ts';
+import { contentWords, type Alternative, type Concept, type StatementIndex } from './search.ts';
 import { skeleton } from './translit.ts';
 
 const ARABIC = /[\u0600-\u06FF]/;
@@ -62,6 +63,17 @@ function nameAt(gazetteer: Gazetteer, tokens: string[], i: number): { length: nu
   return undefined;
 }
 
+/** One alternative per set of terms, at its highest weight. */
+function dedupe(alts: Alternative[]): Alternative[] {
+  const best = new Map<string, Alternative>();
+  for (const a of alts) {
+    const k = a.terms.join(' ');
+    const had = best.get(k);
+    if (!had || had.weight < a.weight) best.set(k, a);
+  }
+  return [...best.values()];
+}
+
 /** The concepts of a question, in order; stopwords drop out. */
 export function questionConcepts(question: string, index: StatementIndex, glossary: Glossary, gazetteer: Gazetteer): Concept[] {
   const raw = question.slice(0, 2000);
@@ -74,7 +86,7 @@ export function questionConcepts(question: string, index: StatementIndex, glossa
     const w = tokens[i]!;
     const name = nameAt(gazetteer, tokens, i);
     if (name) {
-      concepts.push({ alts: [...plainAlts(tokens.slice(i, i + name.length), 1), ...nameAlts(name.entry)] });
+      concepts.push({ alts: dedupe([...plainAlts(tokens.slice(i, i + name.length), 1), ...nameAlts(name.entry)]) });
       i += name.length;
       continue;
     }
@@ -84,7 +96,7 @@ export function questionConcepts(question: string, index: StatementIndex, glossa
     }
     const gloss = glossary.matchAt(tokens, i);
     if (gloss) {
-      concepts.push({ alts: [...plainAlts(tokens.slice(i, i + gloss.length), 1), ...glossaryAlts(glossary, gloss.entry)] });
+      concepts.push({ alts: dedupe([...plainAlts(tokens.slice(i, i + gloss.length), 1), ...gloss.entries.flatMap((e) => glossaryAlts(glossary, e))]) });
       i += gloss.length;
       continue;
     }
@@ -94,7 +106,7 @@ export function questionConcepts(question: string, index: StatementIndex, glossa
       continue;
     }
     if (ARABIC.test(w) || capitalized.has(w)) alts.push(...skeletonAlts(index, w));
-    concepts.push({ alts });
+    concepts.push({ alts: dedupe(alts) });
     i++;
   }
   return concepts;

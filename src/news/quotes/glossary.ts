@@ -7,9 +7,12 @@ import nodePath from 'node:path';
 import { z } from 'zod';
 import { isStopword } from '../stopwords.ts';
 import { stem, words } from '../tokens.ts';
+import { arabicCore, englishLemma } from './forms.ts';
 
 const LATIN = /^[\p{Script=Latin}\d\s'’.-]+$/u;
 const ARABIC = /[\u0600-\u06FF]/;
+// No glossary form is longer than this many words.
+const MAX_FORM_WORDS = 6;
 
 const entrySchema = z.object({
   en: z.string().trim().min(1, 'en must not be empty').regex(LATIN, 'en must be English (Latin letters)'),
@@ -44,7 +47,8 @@ interface Form {
 export interface GlossaryMatch {
   /** Tokens taken from the question. */
   length: number;
-  entry: number;
+  /** Every entry with a form of that length there (منافسة is both a competition and a rival). */
+  entries: number[];
 }
 
 export interface Glossary {
@@ -55,14 +59,16 @@ export interface Glossary {
   forms(entry: number, lang: 'ar' | 'en'): string[][];
 }
 
-/** A key for an English stem whose ending the light stemmer leaves uneven: rising/rise, stopped/stop. */
-export function englishLemma(s: string): string {
-  return s.replace(/([b-df-hj-np-tv-z])\1$/, '$1').replace(/e$/, '');
-}
-
-function formKey(token: string): string {
+/**
+ * The keys a token matches a glossary form by: its stem, then its loose form, then (Arabic) without a
+ * leading ب or ل, which the stemmer leaves on words without the article (بخيبة → خيبة).
+ */
+function tokenKeys(token: string): string[] {
   const s = stem(token);
-  return ARABIC.test(s) ? s : englishLemma(s);
+  if (!ARABIC.test(s)) return [englishLemma(s)];
+  const keys = [s, arabicCore(s)];
+  if (s.length >= 5 && (s[0] === 'ب' || s[0] === 'ل')) keys.push(stem(s.slice(1)));
+  return keys;
 }
 
 function contentStems(text: string): string[] {
@@ -73,13 +79,18 @@ function contentStems(text: string): string[] {
 
 export function buildGlossary(entries: GlossaryEntry[]): Glossary {
   const byFirst = new Map<string, Form[]>();
-  const add = (text: string, entry: number): void => {
-    const stems = words(text).map(formKey);
+  const put = (stems: string[], entry: number): void => {
     const first = stems[0];
     if (!first) return;
     const list = byFirst.get(first) ?? [];
     if (!list.some((f) => f.entry === entry && f.stems.join(' ') === stems.join(' '))) list.push({ stems, entry });
     byFirst.set(first, list);
+  };
+  // Each form under its stems and under its loose forms, so سيستمر finds the entry of يستمر.
+  const add = (text: string, entry: number): void => {
+    const keys = words(text).map(tokenKeys);
+    put(keys.map((k) => k[0]!), entry);
+    put(keys.map((k) => k[1] ?? k[0]!), entry);
   };
   entries.forEach((e, i) => {
     for (const f of [e.en, ...(e.also ?? []), ...e.ar]) add(f, i);
@@ -92,15 +103,23 @@ export function buildGlossary(entries: GlossaryEntry[]): Glossary {
     matchAt(tokens, i) {
       const first = tokens[i];
       if (first === undefined) return undefined;
-      const list = byFirst.get(formKey(first));
-      if (!list) return undefined;
-      for (const f of list) {
-        if (i + f.stems.length > tokens.length) continue;
-        let ok = true;
-        for (let k = 1; k < f.stems.length && ok; k++) ok = formKey(tokens[i + k]!) === f.stems[k];
-        if (ok) return { length: f.stems.length, entry: f.entry };
+      const keys = tokens.slice(i, i + MAX_FORM_WORDS).map(tokenKeys);
+      let length = 0;
+      let found: number[] = [];
+      for (const key of new Set(keys[0])) {
+        for (const f of byFirst.get(key) ?? []) {
+          if (f.stems.length > keys.length || f.stems.length < length) continue;
+          if (!f.stems.every((s, k) => keys[k]!.includes(s))) continue;
+          if (f.stems.length > length) {
+            length = f.stems.length;
+            found = [];
+          }
+          if (!found.includes(f.entry)) found.push(f.entry);
+        }
+        // The stem's own matches win over those of its looser forms.
+        if (length) break;
       }
-      return undefined;
+      return length ? { length, entries: found } : undefined;
     },
     forms(entry, lang) {
       const key = `${entry}:${lang}`;

@@ -17,7 +17,9 @@ const AR_WHO = [
   /^(?:اقوال|تصريحات|اقتباسات|كلام) (.{1,80})$/u,
   /^بماذا (?:صرح|صرحت) (.{1,80})$/u,
 ];
-const AR_WHOSAID = /^من (?:الذي |اللي )?(?:قال|قالت|صرح|صرحت|ذكر|اكد|اعلن)(?: ب)? ?(?:(?:ان|بان|انه|انها) )?(.{2,})$/u;
+// Reporting, belief and warning verbs, longer forms first so قالت is not read as قال + ت.
+const AR_SAID_VERBS = 'قالت|قال|يقول|تقول|صرحت|صرح|ذكرت|ذكر|اكدت|اكد|اعلنت|اعلن|حذرت|حذر|توقعت|توقع|اعتبرت|اعتبر|رات|راي|وعدت|وعد|كتبت|كتب|غردت|غرد|نفت|نفي|اوضحت|اوضح|اشارت|اشار|شددت|شدد|وصفت|وصف';
+const AR_WHOSAID = new RegExp(`^من (?:الذي |اللي )?(?:${AR_SAID_VERBS})(?: (?:ب|الي|من|علي))?(?: (?:انها|انه|بانها|بانه|بان|ان|ب?ان))? (.{2,})$`, 'u');
 
 const EN_WHO = [
   /^what (?:did|does|do|has|have|had|is|was|were|are) (.{1,80}?) (?:say|said|saying|says|tell|told|telling)(?: about .*)?$/,
@@ -26,7 +28,7 @@ const EN_WHO = [
   /^(?:show|list|give) (?:me )?(?:the )?(?:quotes|statements|comments) (?:from|by|of) (.{1,80})$/,
   /^(.{1,80}?)['’]s (?:quotes|statements|comments|remarks)$/,
 ];
-const EN_WHOSAID = /^who (?:said|says|has said|had said|told|claimed|stated|warned|wrote|declared|announced) (?:that )?(.{2,})$/;
+const EN_WHOSAID = /^who (?:said|says|has said|had said|told (?:\w+ )?|claimed|stated|warned|wrote|declared|announced|predicted|expected|promised|insisted|argued|admitted|denied|believes|believed|thinks|thought|described|called for|urged|described|added|stressed|explained|confirmed|suggested) (?:that )?(.{2,})$/;
 
 function clean(text: string): string {
   return stripControls(text.normalize('NFKC'))

@@ -62,8 +62,10 @@ function lastWord(k: string): string {
   return k.split(' ').pop() ?? '';
 }
 
-// Below this share of a question's weight a statement is not an answer.
-const MIN_SHARE = 0.3;
+// Below this share of a question's weight a statement is not an answer (a translated question keeps
+// only part of its words), nor below this share of the best answer's score.
+const MIN_SHARE = 0.12;
+const RELATIVE_SHARE = 0.5;
 const MAX_CONTEXT = 1500;
 
 /** The whole statement around a quote: the sentences it spans, its cue sentence among them. */
@@ -252,9 +254,12 @@ export function createSpeakerRegistry(briefs: Brief[], gazetteer: Gazetteer = de
     const { index, refs } = statementIndex();
     const concepts = questionConcepts(query, index, glossary ?? defaultGlossary(), gazetteer);
     const hits: QuoteHit[] = [];
-    for (const h of index.search(concepts)) {
-      // A single-word question must find its word; a longer one at least a fair share of its weight.
-      if (h.score < (concepts.length <= 1 ? 0.5 : MIN_SHARE)) break;
+    const found = index.search(concepts);
+    // A single-word question must find its word; a longer one a fair share of its weight, and answers
+    // far behind the best one are noise.
+    const floor = Math.max(concepts.length <= 1 ? 0.5 : MIN_SHARE, (found[0]?.score ?? 0) * RELATIVE_SHARE);
+    for (const h of found) {
+      if (h.score < floor) break;
       const ref = refs[h.statement]!;
       hits.push({ ...ref, score: h.score });
     }

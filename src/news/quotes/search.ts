@@ -3,8 +3,8 @@
 // as integer ids in typed arrays, so 10,000 documents' quotes cost a few megabytes.
 
 import { isStopword } from '../stopwords.ts';
-import { stem, stripProclitics, words } from '../tokens.ts';
-import { englishLemma } from './glossary.ts';
+import { stripProclitics, words } from '../tokens.ts';
+import { wordForms } from './forms.ts';
 import { skeleton } from './translit.ts';
 
 const ARABIC = /[\u0600-\u06FF]/;
@@ -27,21 +27,6 @@ export interface StatementHit {
   statement: number;
   /** Share of the question's weight the statement holds, 0..1. */
   score: number;
-}
-
-/**
- * The index forms of one normalized word: its stem, and a looser form that lets inflections meet
- * (Arabic: future and imperfect prefixes and a final feminine ت off, ستواصل/تواصل/واصل; English: a
- * final e or doubled consonant off, rising/rise).
- */
-export function wordForms(word: string): string[] {
-  const s = stem(word);
-  if (!ARABIC.test(s)) return [s, `~${englishLemma(s)}`];
-  let core = s;
-  if (core.length >= 5 && core[0] === 'س' && 'يتنا'.includes(core[1]!)) core = core.slice(1);
-  if (core.length >= 5 && 'يتن'.includes(core[0]!)) core = core.slice(1);
-  if (core.length >= 5 && (core.endsWith('ت') || core.endsWith('وا'))) core = core.replace(/(?:ت|وا)$/u, '');
-  return [s, `~${core}`];
 }
 
 /** Content words of a text (normalized, stopwords out). */

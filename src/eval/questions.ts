@@ -1,0 +1,150 @@
+// Who-said-what question answering: `npm run eval -- questions [--json]`.
+//
+// - In-sample: tests/fixtures/questions-dev.json, the developers' own pairs over quotes-ar.json and the
+//   BBC articles of quotes-en.json; the question rules and the glossary were tuned on them.
+// - Held-out: tests/fixtures/heldout/questions.json over heldout/quotes-ar.json and the BBC articles named
+//   in heldout/quotes-en.json, written blind to the rules and never tuned on (see heldout/README.md).
+//
+// Each set's articles become briefs (buildBrief, as the bot loads files), one speaker registry holds them
+// all, and each question goes through the bot's own path: parseQuestion, then whoSaid (or /who's lookup).
+// Accuracy: the top answer's speaker is one of the accepted names. Distractors: the top answer's speaker
+// is none of the not_speaker names. Quote: the top answer is the gold quote (30 % token overlap).
+// Set QUESTIONS_EVAL_VERBOSE=1 to list the misses.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildBrief } from '../news/brief.ts';
+import { words } from '../news/tokens.ts';
+import { createSpeakerRegistry, type SpeakerRegistry } from '../news/quotes/registry.ts';
+import { parseQuestion, whoSaid } from '../news/quotes/questions.ts';
+import type { Quote } from '../news/quotes/types.ts';
+import type { Brief, NewsDocument } from '../news/types.ts';
+import { articleBody, speakerMatches } from './quotes.ts';
+
+const FIXTURES = path.join(fileURLToPath(new URL('../../', import.meta.url)), 'tests/fixtures');
+
+export interface QuestionItem {
+  id: string;
+  type: string;
+  ask_lang: string;
+  quote_lang: string;
+  doc: string;
+  ask: string;
+  quote: string;
+  expect_speaker: string[];
+  not_speaker?: string[];
+}
+
+export interface QuestionScores {
+  questions: number;
+  correct: number;
+  accuracy: number;
+  quoteFound: number;
+  distractors: number;
+  distractorsAvoided: number;
+  byType: Record<string, { n: number; correct: number }>;
+  misses: string[];
+}
+
+const DATE = new Date('2025-01-01T00:00:00Z');
+
+function brief(id: string, title: string, text: string, lang: 'ar' | 'en'): Brief {
+  const doc: NewsDocument = { id, file: id, title, text, date: DATE, lang, tags: [] };
+  return buildBrief(doc, { summarySentences: 3 });
+}
+
+/** Briefs of a set: Arabic items (`{items: [{id, text, title?}]}`) and BBC articles named by `{docs: [{doc}]}`. */
+export function loadSetBriefs(arFile: string, enFile: string): Brief[] {
+  const ar = JSON.parse(fs.readFileSync(arFile, 'utf8')) as { items: { id: string; text: string; title?: string }[] };
+  const en = JSON.parse(fs.readFileSync(enFile, 'utf8')) as { docs: { doc: string }[] };
+  const briefs = ar.items.map((it) => brief(it.id, it.title ?? '', it.text, 'ar'));
+  for (const d of en.docs) {
+    const raw = fs.readFileSync(path.join(FIXTURES, 'bbc-news-summary/article', `${d.doc}.txt`), 'utf8');
+    briefs.push(brief(`bbc:${d.doc}`, raw.split('\n', 1)[0]!.trim(), articleBody(raw), 'en'));
+  }
+  return briefs;
+}
+
+/** The top answer the bot gives to a question: its quote, or undefined when it gives none. */
+export function topAnswer(registry: SpeakerRegistry, ask: string): Quote | undefined {
+  const slash = /^\/(who|whosaid)\s+(.+)$/su.exec(ask.trim());
+  const q = slash ? (slash[1] === 'who' ? { kind: 'who' as const, name: slash[2]! } : { kind: 'whosaid' as const, words: slash[2]! }) : parseQuestion(ask);
+  if (!q) return undefined;
+  if (q.kind === 'who') return registry.quotesBy(q.name)[0]?.quote;
+  return whoSaid(registry, q.words)[0]?.quote;
+}
+
+function sameQuote(got: string, gold: string): boolean {
+  const a = words(got);
+  const b = new Set(words(gold));
+  if (a.length === 0 || b.size === 0) return false;
+  const common = a.filter((w) => b.has(w)).length;
+  return common / Math.max(a.length, b.size) >= 0.3;
+}
+
+export function scoreQuestions(briefs: Brief[], items: QuestionItem[]): QuestionScores {
+  const registry = createSpeakerRegistry(briefs);
+  const s: QuestionScores = { questions: 0, correct: 0, accuracy: 0, quoteFound: 0, distractors: 0, distractorsAvoided: 0, byType: {}, misses: [] };
+  for (const item of items) {
+    const top = topAnswer(registry, item.ask);
+    const [first, ...rest] = item.expect_speaker;
+    const ok = !!top && !!first && speakerMatches(top.speaker, { speaker: first, aliases: rest });
+    const t = (s.byType[`${item.type} ${item.ask_lang}→${item.quote_lang}`] ??= { n: 0, correct: 0 });
+    t.n++;
+    s.questions++;
+    if (ok) {
+      t.correct++;
+      s.correct++;
+    }
+    if (top && sameQuote(top.text, item.quote)) s.quoteFound++;
+    if (item.not_speaker?.length) {
+      s.distractors++;
+      const [n0, ...nRest] = item.not_speaker;
+      if (!top || !speakerMatches(top.speaker, { speaker: n0!, aliases: nRest })) s.distractorsAvoided++;
+      else s.misses.push(`${item.id} DISTRACTOR returned [${top.speaker.name}]`);
+    }
+    if (!ok) s.misses.push(`${item.id} ${item.type} ${item.ask_lang}→${item.quote_lang}: got [${top?.speaker.name ?? 'no answer'}] want [${first}] (${top?.text.slice(0, 60) ?? ''})`);
+  }
+  s.accuracy = s.questions ? Math.round((1000 * s.correct) / s.questions) / 10 : 0;
+  return s;
+}
+
+function readItems(file: string): QuestionItem[] {
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { items: QuestionItem[] }).items;
+}
+
+export function evalDev(): QuestionScores {
+  return scoreQuestions(loadSetBriefs(path.join(FIXTURES, 'quotes-ar.json'), path.join(FIXTURES, 'quotes-en.json')), readItems(path.join(FIXTURES, 'questions-dev.json')));
+}
+
+/** The held-out set; never print or tune on its contents, only its figures. */
+export function evalHeldout(): QuestionScores | undefined {
+  const dir = path.join(FIXTURES, 'heldout');
+  if (!fs.existsSync(path.join(dir, 'questions.json'))) return undefined;
+  return scoreQuestions(loadSetBriefs(path.join(dir, 'quotes-ar.json'), path.join(dir, 'quotes-en.json')), readItems(path.join(dir, 'questions.json')));
+}
+
+function line(label: string, s: QuestionScores): string {
+  const types = Object.entries(s.byType)
+    .map(([k, v]) => `${k} ${v.correct}/${v.n}`)
+    .join(', ');
+  return `${label.padEnd(22)} ${s.correct}/${s.questions} = ${s.accuracy.toFixed(1)} %; top answer is the gold quote ${s.quoteFound}/${s.questions}; distractors avoided ${s.distractorsAvoided}/${s.distractors}\n  ${types}`;
+}
+
+export function runQuestionsEval(options: { json: boolean } = { json: false }): { dev: QuestionScores; heldout?: QuestionScores } {
+  const dev = evalDev();
+  const heldout = evalHeldout();
+  console.log('who said what: questions (top answer\'s speaker accepted)');
+  console.log(line('in-sample (dev pairs)', dev));
+  if (heldout) console.log(line('held-out', heldout));
+  // Held-out misses name only ids and the system's answer, never the question text.
+  if (process.env.QUESTIONS_EVAL_VERBOSE) for (const m of dev.misses) console.log(`  ${m}`);
+  const result = { dev: { ...dev, misses: dev.misses.length }, ...(heldout ? { heldout: { ...heldout, misses: heldout.misses.length } } : {}) };
+  if (options.json) console.log(JSON.stringify(result));
+  return { dev, ...(heldout ? { heldout } : {}) };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runQuestionsEval({ json: process.argv.includes('--json') });
+}

@@ -1,0 +1,36 @@
+// The forms a word is matched by in who-said-what search: its stem (tokens.ts), and a looser form that
+// lets inflections meet. One home for these rules: the glossary, the statement index and the question
+// concepts all use them.
+
+import { stem } from '../tokens.ts';
+
+const ARABIC = /[\u0600-\u06FF]/;
+
+/** An English stem without the ending the light stemmer leaves uneven: rising/rise → ris, stopped → stop. */
+export function englishLemma(s: string): string {
+  return s.replace(/([b-df-hj-np-tv-z])\1$/, '$1').replace(/e$/, '');
+}
+
+/**
+ * An Arabic stem without the future and imperfect prefixes and a final feminine ت, plural وا or a
+ * possessive (نا، كم، هم، ها): ستستمر/يستمر → ستمر, بلدنا → بلد. Only on stems of five letters or more, so
+ * short nouns keep their first letter.
+ */
+export function arabicCore(s: string): string {
+  let core = s;
+  if (core.length >= 5 && core[0] === 'س' && 'يتنا'.includes(core[1]!)) core = core.slice(1);
+  if (core.length >= 5 && 'يتن'.includes(core[0]!)) core = core.slice(1);
+  if (core.length >= 5) core = core.replace(/(?:ت|وا|نا|كم|هم|ها)$/u, '');
+  return core;
+}
+
+/** The loose form of a stem in either script. */
+export function looseForm(s: string): string {
+  return ARABIC.test(s) ? arabicCore(s) : englishLemma(s);
+}
+
+/** The index forms of one normalized word: its stem and, marked with ~, its loose form. */
+export function wordForms(word: string): [string, string] {
+  const s = stem(word);
+  return [s, `~${looseForm(s)}`];
+}
