@@ -11,13 +11,23 @@ import { arabicCore, englishLemma } from './forms.ts';
 
 const LATIN = /^[\p{Script=Latin}\d\s'’.-]+$/u;
 const ARABIC = /[\u0600-\u06FF]/;
+const DIACRITICS = /[\u064B-\u0652]/;
 // No glossary form is longer than this many words.
 const MAX_FORM_WORDS = 6;
 
 const entrySchema = z.object({
   en: z.string().trim().min(1, 'en must not be empty').regex(LATIN, 'en must be English (Latin letters)'),
   also: z.array(z.string().trim().min(1, 'a form in also must not be empty').regex(LATIN, 'also holds English forms')).optional(),
-  ar: z.array(z.string().trim().min(1, 'an Arabic form must not be empty').regex(ARABIC, 'ar holds Arabic forms')).min(1, 'ar needs at least one Arabic form'),
+  ar: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, 'an Arabic form must not be empty')
+        .regex(ARABIC, 'ar holds Arabic forms')
+        .refine((a) => !DIACRITICS.test(a), 'write Arabic forms unvocalized (no diacritics)'),
+    )
+    .min(1, 'ar needs at least one Arabic form'),
 });
 
 const fileSchema = z.object({

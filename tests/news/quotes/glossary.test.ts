@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_GLOSSARY_PATH, GlossaryError, loadGlossary } from '../../../src/news/quotes/glossary.ts';
+import { words } from '../../../src/news/tokens.ts';
+
+function write(content: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-'));
+  const file = path.join(dir, 'glossary.json');
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+const header = { about: 'test glossary', license: 'CC0-1.0' };
+
+describe('the bilingual news glossary', () => {
+  const raw = JSON.parse(fs.readFileSync(DEFAULT_GLOSSARY_PATH, 'utf8')) as { about: string; license: string; entries: { en: string; also?: string[]; ar: string[] }[] };
+
+  it('loads, says where it comes from, and has at least 1,000 entries', () => {
+    expect(loadGlossary(DEFAULT_GLOSSARY_PATH).size).toBe(raw.entries.length);
+    expect(raw.entries.length).toBeGreaterThanOrEqual(1000);
+    expect(raw.license).toBe('CC0-1.0');
+    expect(raw.about).toMatch(/compiled for newsbot by its developers/);
+  });
+
+  it('has no empty or duplicate keys and only unvocalized Arabic forms', () => {
+    const keys = raw.entries.map((e) => e.en.trim().toLowerCase());
+    expect(keys.filter((k) => !k)).toEqual([]);
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+    for (const e of raw.entries) {
+      expect(e.ar.length, e.en).toBeGreaterThan(0);
+      for (const a of e.ar) {
+        expect(a.trim(), e.en).not.toBe('');
+        expect(a, e.en).not.toMatch(/[\u064B-\u0652]/);
+      }
+    }
+  });
+
+  it('gives several Arabic forms for common words and covers every news field', () => {
+    const g = loadGlossary(DEFAULT_GLOSSARY_PATH);
+    const arabicOf = (en: string): string[] => {
+      const m = g.matchAt(words(en), 0);
+      return m ? m.entries.flatMap((e) => g.forms(e, 'ar').map((f) => f.join(' '))) : [];
+    };
+    for (const w of ['government', 'prices', 'ceasefire', 'hospital', 'goal', 'court', 'internet', 'drought', 'rising', 'warned']) {
+      expect(arabicOf(w).length, w).toBeGreaterThanOrEqual(2);
+    }
+    // A verb form meets its entry through the loose form: سترتفع and the verbal noun share "rise".
+    const rise = g.matchAt(words('سترتفع'), 0);
+    expect(rise?.entries.some((e) => g.forms(e, 'en').some((f) => f[0] === 'rise'))).toBe(true);
+  });
+
+  it('stops with the file, the entry and the key named when the file is broken', () => {
+    const notJson = write('{ "entries": [');
+    expect(() => loadGlossary(notJson)).toThrow(GlossaryError);
+    expect(() => loadGlossary(notJson)).toThrow(new RegExp(`${notJson}: not valid JSON`));
+    const empty = write(JSON.stringify({ ...header, entries: [{ en: 'war', ar: ['حرب'] }, { en: 'peace', ar: [''] }] }));
+    expect(() => loadGlossary(empty)).toThrow(/glossary\.json: entries\.1\.ar\.0/);
+    const dup = write(JSON.stringify({ ...header, entries: [{ en: 'War', ar: ['حرب'] }, { en: 'war', ar: ['الحرب'] }] }));
+    expect(() => loadGlossary(dup)).toThrow(/entries\.1\.en: "war" repeats entries\.0\.en/);
+    const swapped = write(JSON.stringify({ ...header, entries: [{ en: 'حرب', ar: ['war'] }] }));
+    expect(() => loadGlossary(swapped)).toThrow(/entries\.0\.en/);
+    const noHeader = write(JSON.stringify({ entries: [{ en: 'war', ar: ['حرب'] }] }));
+    expect(() => loadGlossary(noHeader)).toThrow(/about/);
+    expect(() => loadGlossary(path.join(os.tmpdir(), 'no-such-glossary.json'))).toThrow(/no-such-glossary\.json: cannot read/);
+  });
+});

@@ -1,0 +1,79 @@
+// "Who said …?" over the developers' own short articles: the whole statement (quote and cue sentence)
+// decides, and questions cross between Arabic and English through the glossary.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { postText } from '../../../src/bot/post.ts';
+import { createRouter, type Router } from '../../../src/bot/router.ts';
+import type { BotServices } from '../../../src/bot/types.ts';
+import { whoSaid } from '../../../src/news/quotes/questions.ts';
+import { realServices } from '../../helpers/services.ts';
+
+const ARTICLES: Record<string, string> = {
+  'ar-analyst.txt': 'توقعات السوق\n\nقال المحلل الاقتصادي كريم منصور إن الأسعار ستواصل الارتفاع خلال الأشهر المقبلة بسبب تكاليف الشحن.\n',
+  'ar-company.txt':
+    'شركة الوادي تخفض أسعار الزيت\n\nأعلنت شركة الوادي للأغذية خفض أسعار الزيت في متاجرها. وقالت الشركة في بيان إن الأسعار الجديدة ستطبق ابتداء من الأسبوع المقبل.\n',
+  'ar-health.txt': 'موجة حر\n\nوحذرت وزيرة الصحة سلمى الراشد من أن موجة الحر قد تزيد الضغط على المستشفيات في الجنوب.\n',
+  'en-bridge.txt': 'New bridge\n\nThe transport minister, Daniel Hart, said the new bridge would open to traffic in the spring.\n',
+  'en-tender.txt': 'Bridge tender\n\nThe ministry said the tender for the bridge lighting was still open to bidders.\n',
+  'en-exports.txt': 'Farm exports\n\n"Our exports to Europe doubled last year," said Maria Olsen, head of the farmers\' union.\n',
+  'en-harbour.txt': 'Harbour works\n\nSpeaking at the harbour on Monday, port director Ahmed Nasser said: "We will finish in June."\n',
+  'en-stadium.txt': 'Stadium works\n\n"We will finish in June," said Paul Brandt, whose firm is building the stadium.\n',
+};
+
+let services: BotServices;
+let router: Router;
+
+beforeAll(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'whosaid-'));
+  for (const [name, text] of Object.entries(ARTICLES)) fs.writeFileSync(path.join(dir, name), text);
+  services = await realServices(dir);
+  router = createRouter(services);
+});
+
+function top(words: string): string | undefined {
+  return whoSaid(services.speakers(), words)[0]?.quote.speaker.name;
+}
+
+describe('who said … ? over whole statements', () => {
+  it('finds the analyst, not a company announcement that shares a few words', () => {
+    expect(top('الأسعار ستواصل الارتفاع')).toBe('كريم منصور');
+    const hits = whoSaid(services.speakers(), 'الأسعار ستواصل الارتفاع');
+    expect(hits[0]!.score).toBeGreaterThan(hits.find((h) => h.quote.speaker.name !== 'كريم منصور')?.score ?? 0);
+  });
+
+  it('uses the sentence around the quote: the same words said at the harbour or about the stadium', () => {
+    expect(top('at the harbour they would finish in June')).toBe('Ahmed Nasser');
+    expect(top('the stadium would be finished in June')).toBe('Paul Brandt');
+  });
+
+  it('answers an English question about an Arabic quote', () => {
+    expect(top('prices will keep rising')).toBe('كريم منصور');
+    expect(top('the heatwave could put pressure on hospitals')).toBe('سلمى الراشد');
+  });
+
+  it('answers an Arabic question about an English quote, and not with the body that shares its subject', () => {
+    expect(top('الجسر الجديد سيفتح أمام حركة المرور في الربيع')).toBe('Daniel Hart');
+    expect(top('الصادرات إلى أوروبا تضاعفت العام الماضي')).toBe('Maria Olsen');
+  });
+
+  it('gives no answer when nothing said matches', () => {
+    expect(whoSaid(services.speakers(), 'the moon is made of cheese')).toEqual([]);
+  });
+});
+
+describe('who said … ? through the router', () => {
+  it('shows the verbatim quote and its source for a plain question in either language', async () => {
+    const en = await router.handle({ platform: 'test', chatId: 'c', text: 'Who said prices will keep rising?', chatType: 'private' });
+    const text = postText(en!);
+    expect(text).toContain('كريم منصور');
+    expect(text).toContain('الأسعار ستواصل الارتفاع خلال الأشهر المقبلة بسبب تكاليف الشحن');
+    expect(text).toContain('توقعات السوق');
+    const ar = await router.handle({ platform: 'test', chatId: 'c', text: 'من قال إن الجسر الجديد سيفتح أمام حركة المرور؟', chatType: 'private' });
+    expect(postText(ar!)).toContain('the new bridge would open to traffic in the spring');
+    expect(postText(ar!)).toContain('Daniel Hart');
+    const slash = await router.handle({ platform: 'test', chatId: 'c', text: '/whosaid الأسعار ستواصل الارتفاع', chatType: 'private' });
+    expect(postText(slash!)).toContain('كريم منصور');
+  });
+});
