@@ -1,6 +1,7 @@
 // The index behind "who said …?": one entry per quote holding the whole statement, the quote and the
 // sentence around it (its cue sentence, with the speaker and the verb). Terms are normalized stems kept
-// as integer ids in typed arrays, so 10,000 documents' quotes cost a few megabytes.
+// as integer ids in one typed posting list (CSR: offsets and postings), so 10,000 documents' quotes
+// cost a few megabytes, and a question scores into typed arrays rather than maps.
 
 import { isStopword } from '../stopwords.ts';
 import { stripProclitics, words } from '../tokens.ts';
@@ -34,38 +35,69 @@ export function contentWords(text: string): string[] {
   return words(text).filter((w) => !isStopword(w) && !isStopword(stripProclitics(w)) && (w.length > 1 || /\d/.test(w)));
 }
 
+/** A growable list of (term, posting) pairs, kept in a typed array while the index is built. */
+class Pairs {
+  data = new Uint32Array(1 << 16);
+  length = 0;
+
+  push(term: number, posting: number): void {
+    if (this.length * 2 + 2 > this.data.length) {
+      const next = new Uint32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length * 2] = term;
+    this.data[this.length * 2 + 1] = posting;
+    this.length++;
+  }
+}
+
 export class StatementIndex {
   private readonly vocab = new Map<string, number>();
-  private readonly postings: Uint32Array[] = [];
+  /** Postings of term t: postings[offsets[t] .. offsets[t + 1]), each statement * 2 + 1 when in the quote. */
+  private readonly offsets: Uint32Array;
+  private readonly postings: Uint32Array;
   private readonly count: number;
   private skeletons: Map<string, string[]> | undefined;
 
-  /** Statements in order: the quote's text and the text around it. */
+  /** Statements in order: the quote's text and the text around it (without the quote). */
   constructor(statements: Iterable<{ quote: string; context: string }>) {
-    const lists: number[][] = [];
+    const pairs = new Pairs();
+    // Term ids of each distinct word, for the build only.
+    const formIds = new Map<string, number[]>();
+    const idsOf = (w: string): number[] => {
+      let ids = formIds.get(w);
+      if (!ids) {
+        const [s, loose] = wordForms(w);
+        ids = loose === `~${s}` ? [this.id(s)] : [this.id(s), this.id(loose)];
+        formIds.set(w, ids);
+      }
+      return ids;
+    };
     let n = 0;
     for (const st of statements) {
       const inQuote = new Set<number>();
-      for (const w of contentWords(st.quote)) for (const f of wordForms(w)) inQuote.add(this.id(f, lists));
+      for (const w of contentWords(st.quote)) for (const id of idsOf(w)) inQuote.add(id);
       const around = new Set<number>();
-      for (const w of contentWords(st.context)) for (const f of wordForms(w)) {
-        const id = this.id(f, lists);
-        if (!inQuote.has(id)) around.add(id);
-      }
-      for (const id of inQuote) lists[id]!.push(n * 2 + 1);
-      for (const id of around) lists[id]!.push(n * 2);
+      for (const w of contentWords(st.context)) for (const id of idsOf(w)) if (!inQuote.has(id)) around.add(id);
+      for (const id of inQuote) pairs.push(id, n * 2 + 1);
+      for (const id of around) pairs.push(id, n * 2);
       n++;
     }
     this.count = n;
-    for (const l of lists) this.postings.push(Uint32Array.from(l));
+    this.offsets = new Uint32Array(this.vocab.size + 1);
+    for (let i = 0; i < pairs.length; i++) this.offsets[pairs.data[i * 2]! + 1]!++;
+    for (let t = 0; t < this.vocab.size; t++) this.offsets[t + 1]! += this.offsets[t]!;
+    this.postings = new Uint32Array(pairs.length);
+    const fill = this.offsets.slice(0, this.vocab.size);
+    for (let i = 0; i < pairs.length; i++) this.postings[fill[pairs.data[i * 2]!]!++] = pairs.data[i * 2 + 1]!;
   }
 
-  private id(term: string, lists: number[][]): number {
+  private id(term: string): number {
     let id = this.vocab.get(term);
     if (id === undefined) {
-      id = lists.length;
+      id = this.vocab.size;
       this.vocab.set(term, id);
-      lists.push([]);
     }
     return id;
   }
@@ -74,38 +106,44 @@ export class StatementIndex {
     return this.count;
   }
 
-  /** Statements holding a term: statement id → 1 when in the quote, CONTEXT_WEIGHT when only around it. */
-  private where(term: string): Map<number, number> | undefined {
-    const id = this.vocab.get(term);
-    if (id === undefined) return undefined;
-    const out = new Map<number, number>();
-    for (const p of this.postings[id]!) out.set(p >>> 1, p & 1 ? 1 : CONTEXT_WEIGHT);
-    return out;
+  /**
+   * Calls back for each statement holding a term, with 1 when it is in the quote and CONTEXT_WEIGHT when
+   * only around it. A loose form (~x) also finds the words whose stem is x: those were indexed once.
+   */
+  private each(term: string, fn: (statement: number, place: number) => void): void {
+    for (const t of term.startsWith('~') ? [term, term.slice(1)] : [term]) {
+      const id = this.vocab.get(t);
+      if (id === undefined) continue;
+      for (let i = this.offsets[id]!; i < this.offsets[id + 1]!; i++) {
+        const p = this.postings[i]!;
+        fn(p >>> 1, p & 1 ? 1 : CONTEXT_WEIGHT);
+      }
+    }
   }
 
   private df(term: string): number {
-    const id = this.vocab.get(term);
-    return id === undefined ? 0 : this.postings[id]!.length;
+    let n = 0;
+    for (const t of term.startsWith('~') ? [term, term.slice(1)] : [term]) {
+      const id = this.vocab.get(t);
+      if (id !== undefined) n += this.offsets[id + 1]! - this.offsets[id]!;
+    }
+    return n;
   }
 
   /** Statements holding every term of an alternative, with the weaker of its places. */
-  private whereAll(terms: string[]): Map<number, number> | undefined {
+  private whereAll(terms: string[]): Map<number, number> {
     let acc: Map<number, number> | undefined;
     for (const t of [...terms].sort((a, b) => this.df(a) - this.df(b))) {
-      const m = this.where(t);
-      if (!m) return undefined;
-      if (!acc) acc = m;
-      else {
-        const next = new Map<number, number>();
-        for (const [s, v] of acc) {
-          const u = m.get(s);
-          if (u !== undefined) next.set(s, Math.min(v, u));
-        }
-        acc = next;
-      }
-      if (acc.size === 0) return undefined;
+      const next = new Map<number, number>();
+      this.each(t, (s, place) => {
+        if (acc && !acc.has(s)) return;
+        const v = Math.min(place, acc?.get(s) ?? 1);
+        if (v > (next.get(s) ?? 0)) next.set(s, v);
+      });
+      acc = next;
+      if (acc.size === 0) break;
     }
-    return acc;
+    return acc ?? new Map();
   }
 
   private idf(df: number): number {
@@ -129,32 +167,48 @@ export class StatementIndex {
     return this.skeletons.get(`${arabic ? 'a' : 'l'}${sk}`) ?? [];
   }
 
+  /** Each statement's best value for one concept (alternative weight × place), and the concept's df. */
+  private conceptValues(c: Concept, best: Float32Array, touched: number[]): number {
+    let df = 0;
+    for (const a of c.alts) {
+      let hits = 0;
+      const take = (s: number, place: number): void => {
+        hits++;
+        const v = a.weight * place;
+        if (v > best[s]!) {
+          if (best[s] === 0) touched.push(s);
+          best[s] = v;
+        }
+      };
+      if (a.terms.length === 1) this.each(a.terms[0]!, take);
+      else for (const [s, place] of this.whereAll(a.terms)) take(s, place);
+      df = Math.max(df, hits);
+    }
+    return df;
+  }
+
   /**
    * Ranks statements by the idf-weighted share of the question's concepts they hold: a rare content word
    * counts for more than a common one, a word in the quote for more than one only around it.
    */
   search(concepts: Concept[]): StatementHit[] {
     if (concepts.length === 0 || this.count === 0) return [];
-    const total = new Map<number, number>();
+    const total = new Float32Array(this.count);
+    const best = new Float32Array(this.count);
+    const scored: number[] = [];
     let mass = 0;
     for (const c of concepts) {
-      const found = c.alts.map((a) => ({ a, where: this.whereAll(a.terms) }));
-      const df = Math.max(0, ...found.map((f) => f.where?.size ?? 0));
-      const w = this.idf(df);
+      const touched: number[] = [];
+      const w = this.idf(this.conceptValues(c, best, touched));
       mass += w;
-      const best = new Map<number, number>();
-      for (const { a, where } of found) {
-        if (!where) continue;
-        for (const [s, place] of where) {
-          const v = a.weight * place;
-          if (v > (best.get(s) ?? 0)) best.set(s, v);
-        }
+      for (const s of touched) {
+        if (total[s] === 0) scored.push(s);
+        total[s]! += w * best[s]!;
+        best[s] = 0;
       }
-      for (const [s, v] of best) total.set(s, (total.get(s) ?? 0) + w * v);
     }
     if (mass === 0) return [];
-    const hits: StatementHit[] = [];
-    for (const [statement, v] of total) hits.push({ statement, score: v / mass });
+    const hits: StatementHit[] = scored.map((statement) => ({ statement, score: total[statement]! / mass }));
     return hits.sort((a, b) => b.score - a.score || a.statement - b.statement);
   }
 }

@@ -23,7 +23,10 @@ const RELATIVE_SHARE = 0.5;
 const MIN_SHARE_ONE_WORD = 0.5;
 const MAX_CONTEXT = 1500;
 
-/** The whole statement around a quote: the sentences it spans, its cue sentence among them. */
+/**
+ * The text around a quote that makes its whole statement: the rest of the sentences it spans, its cue
+ * sentence among them (the quote itself is left out: it is indexed on its own).
+ */
 export function statementContext(b: Brief, q: Quote): string {
   let from = -1;
   let to = -1;
@@ -33,13 +36,13 @@ export function statementContext(b: Brief, q: Quote): string {
       to = i;
     }
   });
-  if (from < 0) return q.text;
+  if (from < 0) return '';
   // A quotation that opens its sentence after "X said:" has its cue in the sentence before.
   const prev = b.sentences[from - 1];
   if (prev && /[:：]\s*$/u.test(prev.text) && b.sentences[from]!.start >= q.start - 2) from--;
-  const start = b.sentences[from]!.start;
-  const end = b.sentences[to]!.end;
-  return b.doc.text.slice(start, Math.min(end, start + MAX_CONTEXT));
+  const start = Math.max(b.sentences[from]!.start, q.start - MAX_CONTEXT);
+  const end = Math.min(b.sentences[to]!.end, q.end + MAX_CONTEXT);
+  return `${b.doc.text.slice(start, Math.max(start, q.start))} ${b.doc.text.slice(Math.min(end, q.end), end)}`;
 }
 
 /** A search over the quotes of these briefs that have a speaker; the index is built on the first call. */
