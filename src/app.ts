@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import { loadGazetteer, setDefaultGazetteer } from './news/quotes/index.ts';
 import { createNewsStore, type NewsStore } from './news/store.ts';
 import { openStorage, type Storage } from './storage/db.ts';
+import { createDocumentPersistence } from './storage/documents.ts';
 
 export interface AppOptions {
   /** Run the console adapter even when platform tokens are set. */
@@ -30,10 +31,17 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function createServices(config: Config, log: Logger): Promise<{ services: BotServices; store: NewsStore }> {
+/** Without `storage` documents live in memory only (read again at every start). */
+export async function createServices(config: Config, log: Logger, storage?: Storage): Promise<{ services: BotServices; store: NewsStore }> {
   // Before any document is read: quote extraction resolves names through it.
   setDefaultGazetteer(loadGazetteer(config.quotes.gazetteer));
-  const store = await createNewsStore({ dir: config.content.dir, maxFileBytes: config.content.maxFileBytes, summarySentences: config.summary.sentences, log });
+  const store = await createNewsStore({
+    dir: config.content.dir,
+    maxFileBytes: config.content.maxFileBytes,
+    summarySentences: config.summary.sentences,
+    log,
+    ...(storage ? { persistence: createDocumentPersistence(storage.db) } : {}),
+  });
   const services: BotServices = {
     library: () => store.library(),
     speakers: () => store.speakers(),
@@ -45,7 +53,19 @@ export async function createServices(config: Config, log: Logger): Promise<{ ser
 
 /** Wiring only: config -> news store -> router -> adapters. Platform libraries load only when their token is set. */
 export async function startApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
-  const { services, store } = await createServices(config, log);
+  let storage: Storage | undefined;
+  if (options.briefings ?? true) {
+    try {
+      storage = await openStorage({ dataDir: config.dataDir });
+    } catch (error) {
+      log.error({ err: error }, (error as Error).message);
+      throw error;
+    }
+  }
+  const { services, store } = await createServices(config, log, storage).catch(async (error: unknown) => {
+    await storage?.close();
+    throw error;
+  });
   const router = createRouter(services);
   const deps: AdapterDeps = { router, services, config, log };
   const adapters: ChatAdapter[] = [];
@@ -71,14 +91,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
 
   // Briefings are wired before the adapters start, so their commands are in the menus.
   let briefings: Briefings | undefined;
-  let storage: Storage | undefined;
-  if (options.briefings ?? true) {
-    try {
-      storage = await openStorage({ dataDir: config.dataDir });
-    } catch (error) {
-      log.error({ err: error }, (error as Error).message);
-      throw error;
-    }
+  if (storage) {
     briefings = createBriefings({ config, db: storage.db, adapters, services, store, log });
     services.briefings = briefings.commands;
     services.chats = briefings.chats;

@@ -79,6 +79,35 @@ const migrations: Record<string, Migration> = {
     },
   },
   '0002_delivery': deliveryMigration,
+  '0003_documents': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('documents')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('source_id', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('file', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('date', 'bigint', (c) => c.notNull())
+        .addColumn('lang', 'text', (c) => c.notNull())
+        .addColumn('source', 'text')
+        .addColumn('url', 'text')
+        .addColumn('author', 'text')
+        .addColumn('canonical_url', 'text')
+        .addColumn('fetched_at', 'bigint')
+        .addColumn('tags', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('brief', 'text', (c) => c.notNull())
+        .addColumn('announce', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('first_seen_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('documents_source').on('documents').column('source_id').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('documents').ifExists().execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -87,7 +87,37 @@ export interface DocumentSeenTable {
   first_seen_at: number;
 }
 
+/** A document and its processed brief (src/news/stored.ts), keyed by the document id. */
+export interface DocumentTable {
+  id: string;
+  /** Content hash: the same hash means nothing to process again. */
+  hash: string;
+  /** `folder:<name>`, `feed:<id>`; '' when unknown. */
+  source_id: string;
+  /** Path inside the content folder, '' for other sources. */
+  file: string;
+  title: string;
+  body: string;
+  /** The document's date, ms since the epoch. */
+  date: number;
+  lang: string;
+  source: string | null;
+  url: string | null;
+  author: string | null;
+  canonical_url: string | null;
+  fetched_at: number | null;
+  /** JSON array of strings. */
+  tags: string;
+  /** The brief as offsets into the body, JSON (encodeBrief). */
+  brief: string;
+  /** 0: never "new" for digests and alerts. */
+  announce: number;
+  first_seen_at: number;
+  updated_at: number;
+}
+
 export interface Database {
+  documents: DocumentTable;
   subscriptions: SubscriptionTable;
   deliveries: DeliveryTable;
   outbox: OutboxTable;

@@ -17,7 +17,7 @@ describe('storage', () => {
     const raw = new BetterSqlite3(path.join(dir, 'newsbot.db'));
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = raw.prepare("select name from sqlite_master where type = 'table' order by name").all().map((r) => (r as { name: string }).name);
-    expect(tables).toEqual(expect.arrayContaining(['subscriptions', 'deliveries', 'outbox', 'documents_seen', 'kysely_migration']));
+    expect(tables).toEqual(expect.arrayContaining(['subscriptions', 'deliveries', 'outbox', 'documents_seen', 'documents', 'kysely_migration']));
     raw.close();
     const again = await openStorage({ dataDir: dir });
     const migrations = await again.db.selectFrom('kysely_migration' as never).selectAll().execute();

@@ -41,6 +41,14 @@ export interface SpeakerRegistry {
   searchQuotes(query: string, limit?: number): QuoteHit[];
 }
 
+/** A registry the store keeps current: documents are added and removed without rebuilding it. */
+export interface MutableSpeakerRegistry extends SpeakerRegistry {
+  /** Adds the quotes of these briefs (a document already in the registry must be removed first). */
+  add(briefs: readonly Brief[]): void;
+  /** Removes every quote of these documents. */
+  remove(ids: readonly string[]): void;
+}
+
 interface Entry extends RegistrySpeaker {
   keys: Set<string>;
   gaz?: GazetteerEntry;
@@ -72,7 +80,7 @@ function termSet(text: string): Set<string> {
   return out;
 }
 
-export function createSpeakerRegistry(briefs: Brief[], gazetteer: Gazetteer = defaultGazetteer()): SpeakerRegistry {
+export function createSpeakerRegistry(briefs: readonly Brief[], gazetteer: Gazetteer = defaultGazetteer()): MutableSpeakerRegistry {
   const entries: Entry[] = [];
   const byKey = new Map<string, Entry>();
   const byGaz = new Map<GazetteerEntry, Entry>();
@@ -120,15 +128,10 @@ export function createSpeakerRegistry(briefs: Brief[], gazetteer: Gazetteer = de
     return e;
   };
 
-  for (const b of briefs) {
-    for (const q of b.quotes) {
-      if (!q.speaker.name) continue;
-      const e = entryFor(q);
-      e.refs.push({ quote: q, doc: b.doc });
-      e.count++;
-    }
-  }
-  for (const e of entries) {
+  // Search: terms of every quote, computed once, kept per document so one can be dropped.
+  const index = new Map<string, { ref: QuoteRef; terms: Set<string> }[]>();
+
+  const finish = (e: Entry): void => {
     const seen = new Set<string>([key(e.name)]);
     const aliases: string[] = [];
     const all = [...e.refs.flatMap((r) => [r.quote.speaker.name, ...r.quote.speaker.aliases]), ...(e.gaz ? [e.gaz.name, ...e.gaz.aliases] : [])];
@@ -140,8 +143,51 @@ export function createSpeakerRegistry(briefs: Brief[], gazetteer: Gazetteer = de
     }
     e.aliases = aliases;
     e.refs.sort((a, b) => b.doc.date.getTime() - a.doc.date.getTime() || (a.doc.id === b.doc.id ? a.quote.start - b.quote.start : a.doc.id.localeCompare(b.doc.id)));
-  }
-  entries.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  };
+  const sortEntries = () => entries.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+
+  const add = (added: readonly Brief[]): void => {
+    const touched = new Set<Entry>();
+    for (const b of added) {
+      const docIndex: { ref: QuoteRef; terms: Set<string> }[] = [];
+      for (const q of b.quotes) {
+        if (!q.speaker.name) continue;
+        const e = entryFor(q);
+        const ref = { quote: q, doc: b.doc };
+        e.refs.push(ref);
+        e.count++;
+        touched.add(e);
+        docIndex.push({ ref, terms: termSet(q.text) });
+      }
+      if (docIndex.length) index.set(b.doc.id, docIndex);
+    }
+    for (const e of touched) finish(e);
+    sortEntries();
+  };
+
+  const remove = (ids: readonly string[]): void => {
+    const gone = new Set(ids.filter((id) => index.has(id)));
+    if (gone.size === 0) return;
+    for (const id of gone) index.delete(id);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const e = entries[i]!;
+      const kept = e.refs.filter((r) => !gone.has(r.doc.id));
+      if (kept.length === e.refs.length) continue;
+      e.refs = kept;
+      e.count = kept.length;
+      if (kept.length > 0) {
+        finish(e);
+        continue;
+      }
+      // A speaker with no quote left is forgotten, with every name that led to it.
+      entries.splice(i, 1);
+      for (const k of e.keys) if (byKey.get(k) === e) byKey.delete(k);
+      if (e.gaz && byGaz.get(e.gaz) === e) byGaz.delete(e.gaz);
+    }
+    sortEntries();
+  };
+
+  add(briefs);
 
   const pick = (list: Entry[]): Entry | undefined => list.sort((a, b) => b.count - a.count)[0];
 
@@ -216,8 +262,6 @@ export function createSpeakerRegistry(briefs: Brief[], gazetteer: Gazetteer = de
     return e ? [...e.refs] : [];
   };
 
-  // Search: terms of every quote, computed once.
-  const index = entries.flatMap((e) => e.refs.map((r) => ({ ref: r, terms: termSet(r.quote.text) })));
   const keywordMap = new Map<string, Set<string>>();
   for (const kw of gazetteer.keywords) {
     const ar = new Set<string>();
@@ -245,7 +289,7 @@ export function createSpeakerRegistry(briefs: Brief[], gazetteer: Gazetteer = de
     }
     if (byWord.length === 0) return [];
     const hits: QuoteHit[] = [];
-    for (const { ref, terms } of index) {
+    for (const { ref, terms } of [...index.values()].flat()) {
       let matched = 0;
       for (const g of byWord) {
         for (const t of g) {
@@ -263,5 +307,5 @@ export function createSpeakerRegistry(briefs: Brief[], gazetteer: Gazetteer = de
     return hits.slice(0, limit);
   };
 
-  return { speakers: entries, find, suggest, quotesBy, searchQuotes };
+  return { speakers: entries, find, suggest, quotesBy, searchQuotes, add, remove };
 }
