@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -116,6 +117,24 @@ async function digest(args: string[]): Promise<void> {
   }
 }
 
+/** Subscriptions paused or stopped, from the database when there is one (not a problem of the configuration). */
+async function printSubscriptionNotes(cfg: Config): Promise<void> {
+  const { DATABASE_FILE, openStorage } = await import('./storage/db.ts');
+  if (!existsSync(path.join(cfg.dataDir, DATABASE_FILE))) return;
+  const { subscriptionNotes } = await import('./briefings/status.ts');
+  try {
+    const storage = await openStorage({ dataDir: cfg.dataDir });
+    try {
+      const notes = await subscriptionNotes(storage.db);
+      if (notes.length) process.stdout.write(`newsbot check: ${notes.length} subscription${notes.length > 1 ? 's' : ''} not delivering\n${notes.map((n) => `  - ${n}`).join('\n')}\n`);
+    } finally {
+      await storage.close();
+    }
+  } catch (error) {
+    process.stdout.write(`newsbot check: subscriptions not checked (${(error as Error).message})\n`);
+  }
+}
+
 /** Validates config and content; prints every problem with its file, key or line. */
 async function check(): Promise<void> {
   dotenv.config({ quiet: true });
@@ -145,6 +164,7 @@ async function check(): Promise<void> {
       problems.push((error as Error).message);
     }
   }
+  if (cfg) await printSubscriptionNotes(cfg);
   if (problems.length) {
     process.stderr.write(`newsbot check: ${problems.length} problem${problems.length > 1 ? 's' : ''}\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
     process.exit(1);
