@@ -56,7 +56,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   let storage: Storage | undefined;
   if (options.briefings ?? true) {
     try {
-      storage = await openStorage({ dataDir: config.dataDir });
+      storage = await openStorage({ dataDir: config.dataDir, url: config.secrets.databaseUrl, log });
     } catch (error) {
       log.error({ err: error }, (error as Error).message);
       throw error;

@@ -105,7 +105,7 @@ async function digest(args: string[]): Promise<void> {
   const { services, store } = await createServices(cfg, log);
   const { openStorage } = await import('./storage/db.ts');
   const { createBriefings } = await import('./briefings/index.ts');
-  const storage = await openStorage({ dataDir: cfg.dataDir }).catch((error: unknown) => fail((error as Error).message));
+  const storage = await openStorage({ dataDir: cfg.dataDir, url: cfg.secrets.databaseUrl, log, postgres: { connectAttempts: 3 } }).catch((error: unknown) => fail((error as Error).message));
   try {
     const briefings = createBriefings({ config: cfg, db: storage.db, adapters: [], services, store, log, cron: false });
     const text = positionals.join(' ');

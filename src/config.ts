@@ -95,6 +95,10 @@ export type FileConfig = z.infer<typeof fileSchema>;
 export interface Secrets {
   telegram?: { token: string; apiRoot?: string; webhookUrl?: string; webhookSecret?: string };
   discord?: { token: string; guildId?: string; apiUrl?: string };
+  /** NEWSBOT_DATABASE_URL: PostgreSQL instead of the SQLite file (the URL may hold a password). */
+  databaseUrl?: string;
+  /** NEWSBOT_REDIS_URL: briefing messages go through BullMQ queues shared by every process. */
+  redisUrl?: string;
 }
 
 export interface Config extends FileConfig {
@@ -153,6 +157,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       ...(env.DISCORD_API_URL?.trim() ? { apiUrl: env.DISCORD_API_URL.trim() } : {}),
     };
   }
+  const databaseUrl = env.NEWSBOT_DATABASE_URL?.trim();
+  if (databaseUrl) {
+    if (!/^postgres(ql)?:\/\/[^\s]+$/i.test(databaseUrl)) problems.push('.env: NEWSBOT_DATABASE_URL must be a PostgreSQL URL such as postgres://newsbot:secret@127.0.0.1:5432/newsbot (leave it empty for the SQLite file in dataDir)');
+    secrets.databaseUrl = databaseUrl;
+  }
+  const redisUrl = env.NEWSBOT_REDIS_URL?.trim();
+  if (redisUrl) {
+    if (!/^rediss?:\/\/[^\s]+$/i.test(redisUrl)) problems.push('.env: NEWSBOT_REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379 (leave it empty to send from this process)');
+    secrets.redisUrl = redisUrl;
+  }
   if (problems.length || !parsed.success) throw new ConfigError(problems);
 
   const data = parsed.data;
@@ -171,5 +185,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 
 /** Every secret value, so logs and errors can scrub them. */
 export function secretValues(secrets: Secrets): string[] {
-  return [secrets.telegram?.token, secrets.telegram?.webhookSecret, secrets.discord?.token].filter((s): s is string => Boolean(s));
+  return [secrets.telegram?.token, secrets.telegram?.webhookSecret, secrets.discord?.token, urlPassword(secrets.databaseUrl), urlPassword(secrets.redisUrl)].filter((s): s is string => Boolean(s));
+}
+
+/** The password inside a service URL (as written and decoded), so logs never show it. */
+function urlPassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const password = new URL(url).password;
+    return password ? decodeURIComponent(password) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -9,7 +9,8 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { buildBrief } from '../../src/news/brief.ts';
 import { createLibrary, type Library } from '../../src/news/library.ts';
 import { parseDocument } from '../../src/news/parse.ts';
-import { openStorage, type Storage } from '../../src/storage/db.ts';
+import type { Storage } from '../../src/storage/db.ts';
+import { openTestStorage } from '../helpers/storage.ts';
 import { memoryLogger, repoRoot } from '../helpers/services.ts';
 import { speakersOf, type FirstSeen } from '../../src/news/store.ts';
 
@@ -106,7 +107,7 @@ export interface Harness {
 /** Storage in a temp dir plus briefings over it; no cron (tests call tick()). */
 export async function harness(options: { dir?: string; config?: Config; adapters: ChatAdapter[]; store: ReturnType<typeof fakeStore>; now: () => number; outbox?: BriefingsOptions['outbox'] }): Promise<Harness> {
   const dir = options.dir ?? tempDir();
-  const storage = await openStorage({ dataDir: dir });
+  const storage = await openTestStorage({ dataDir: dir });
   const log = memoryLogger();
   const briefings = createBriefings({
     config: options.config ?? testConfig(),

@@ -2,7 +2,7 @@ import { getTasks } from 'node-cron';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBriefings } from '../../src/briefings/index.ts';
 import { postText } from '../../src/bot/post.ts';
-import { openStorage } from '../../src/storage/db.ts';
+import { openTestStorage } from '../helpers/storage.ts';
 import { localTime, nextRunAfter, zonedInstant } from '../../src/briefings/time.ts';
 import { fakeClock, fakeStore, harness, message, recordingAdapter, servicesFor, tempDir, testConfig, type DocSpec, type Harness } from './helpers.ts';
 
@@ -147,9 +147,9 @@ describe('digest content', () => {
 
 describe('catch-up after downtime', () => {
   it('sends a digest missed by less than the grace period once, and skips older ones', async () => {
-    const a = await setup('2025-03-01T07:00:00Z');
+    const dir = tempDir();
+    const a = await setup('2025-03-01T07:00:00Z', { dir });
     await a.briefings.commands.subscribe(message('telegram', '11'), '08:00 UTC', 'en');
-    const dir = a.storage.file.replace(/\/newsbot\.db$/, '');
     await a.briefings.stop();
     await a.storage.close();
     open = open.filter((h) => h !== a);
@@ -200,7 +200,7 @@ describe('catch-up after downtime', () => {
 
 describe('cron', () => {
   it('schedules the tick every minute on start and removes the task on stop', async () => {
-    const storage = await openStorage({ dataDir: tempDir() });
+    const storage = await openTestStorage({ dataDir: tempDir() });
     const store = fakeStore(docs);
     const before = getTasks().size;
     const b = createBriefings({ config: testConfig(), db: storage.db, adapters: [recordingAdapter()], services: servicesFor(store), store, log: servicesFor(store).log });
