@@ -8,11 +8,16 @@ import { freshDatabase } from './pg.ts';
 export const testDialect: Dialect = process.env.NEWSBOT_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
 
 const databases = new Map<string, Promise<{ url: string; drop(): Promise<void> }>>();
-// Registered when a test file imports this module, so it runs after that file's tests.
-afterAll(async () => {
-  for (const d of databases.values()) await (await d).drop();
-  databases.clear();
-});
+// Registered when a test file imports this module, so it runs after that file's tests (a child
+// process started by a test imports it outside any suite: nothing to register there).
+try {
+  afterAll(async () => {
+    for (const d of databases.values()) await (await d).drop();
+    databases.clear();
+  });
+} catch {
+  /* not inside a vitest file */
+}
 
 /** The PostgreSQL database that stands for a data folder (the same one when the folder is reopened). */
 export function databaseFor(dataDir: string): Promise<{ url: string; drop(): Promise<void> }> {
