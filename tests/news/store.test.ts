@@ -5,7 +5,8 @@ import { buildBrief, type BriefOptions } from '../../src/news/brief.ts';
 import { createNewsStore, type DocumentsEvent } from '../../src/news/store.ts';
 import type { DocumentPersistence } from '../../src/news/stored.ts';
 import type { NewsDocument } from '../../src/news/types.ts';
-import { openStorage, type Storage } from '../../src/storage/db.ts';
+import type { Storage } from '../../src/storage/db.ts';
+import { openTestStorage } from '../helpers/storage.ts';
 import { createDocumentPersistence } from '../../src/storage/documents.ts';
 import { tempDir } from '../briefings/helpers.ts';
 import { memoryLogger } from '../helpers/services.ts';
@@ -29,7 +30,7 @@ function write(dir: string, file: string, text: string, date = '2025-03-01T06:00
 
 /** A store over a real SQLite file whose brief builder counts the documents it processes. */
 async function openStore(dataDir: string, contentDir: string, now = () => Date.parse('2025-03-05T07:00:00Z')) {
-  const storage = await openStorage({ dataDir });
+  const storage = await openTestStorage({ dataDir });
   open.push(storage);
   const built: string[] = [];
   const log = memoryLogger();
@@ -111,7 +112,7 @@ describe('document store', () => {
 
   it('never runs two folder passes at once; requests during a pass make exactly one more', async () => {
     const { dataDir, contentDir } = folders();
-    const storage = await openStorage({ dataDir });
+    const storage = await openTestStorage({ dataDir });
     open.push(storage);
     const real = createDocumentPersistence(storage.db);
     let inFlight = 0;
