@@ -40,6 +40,51 @@ const target = z
   .refine((t) => t.platform !== 'discord' || /^\d{1,20}$/.test(t.chatId), { path: ['chatId'], message: 'expected a Discord channel id (digits)' })
   .refine((t) => !t.crosspost || t.platform === 'discord', { path: ['crosspost'], message: 'crosspost applies to Discord announcement channels only' });
 
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, 'expected an http:// or https:// address');
+
+/** One feed in `sources.feeds`; the same shape `newsbot feeds add` takes. */
+export const feedEntry = z
+  .object({
+    url: httpUrl,
+    name: z.string().trim().min(1, 'expected a non-empty name').optional(),
+    lang: z.enum(['ar', 'en']).optional(),
+    interval: z.number().int('expected whole seconds').min(1, 'expected at least 1 (seconds)').default(600),
+    tags: z.array(z.string()).default([]),
+    fetchArticle: z.union([z.boolean(), z.literal('auto')], { error: 'expected true, false or "auto"' }).default('auto'),
+  })
+  .strict();
+
+export type FeedEntry = z.infer<typeof feedEntry>;
+
+const sources = z
+  .object({
+    feeds: z.array(feedEntry).default([]),
+    timeoutSeconds: z.number().positive().max(300).default(15),
+    maxBytes: z.number().int().positive().default(5_000_000),
+    maxRedirects: z.number().int().min(0).max(20).default(5),
+    perHost: z.number().int().min(1).max(32).default(2),
+    concurrency: z.number().int().min(1).max(256).default(8),
+    pauseAfter: z.number().int().min(1).default(10),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    const seen = new Set<string>();
+    value.feeds.forEach((feed, i) => {
+      if (seen.has(feed.url)) ctx.addIssue({ code: 'custom', path: ['feeds', i, 'url'], message: `${feed.url} is listed twice` });
+      seen.add(feed.url);
+    });
+  })
+  .prefault({});
+
 /** Everything that is not a secret lives in config/newsbot.json; every key has a default. */
 export const fileSchema = z
   .object({
@@ -87,6 +132,7 @@ export const fileSchema = z
       })
       .strict()
       .prefault({}),
+    sources,
   })
   .strict();
 

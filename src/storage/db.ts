@@ -75,7 +75,8 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
-    const migrator = new Migrator({ db, provider: migrationProvider('sqlite') });
+    // Unordered: features landing in parallel add migrations whose names may sort before one already applied.
+    const migrator = new Migrator({ db, provider: migrationProvider('sqlite'), allowUnorderedMigrations: true });
     const { error, results } = await migrator.migrateToLatest();
     if (error) {
       const failed = results?.find((r) => r.status === 'Error')?.migrationName;

@@ -1,5 +1,6 @@
 import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { deliveryMigration } from './migrations-delivery.ts';
+import { feedsMigration } from './migrations-feeds.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -135,6 +136,7 @@ const migrations: Record<string, DualMigration | Migration> = {
       await db.schema.dropTable('documents').ifExists().execute();
     },
   },
+  '0004_feeds': feedsMigration,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
