@@ -26,6 +26,7 @@ Commands:
   quotes <file|dir> [--json]        print who said what in a document or folder
   digest [--json]                   print the briefing the console would get now (/digest)
   check                             validate config/ and content/; exit 1 listing every problem
+  feeds add|list|remove|check ...   manage the feeds (newsbot feeds help)
   help                              this text
 `;
 
@@ -152,7 +153,7 @@ async function check(): Promise<void> {
       const result = await loadDocuments(cfg.content.dir, { maxBytes: cfg.content.maxFileBytes });
       docs = result.docs.length;
       problems.push(...result.skipped.map((s) => `content/${s.message}`));
-      if (docs === 0) problems.push(`${cfg.content.dir}: no documents (.txt, .md or .json) to load`);
+      if (docs === 0) problems.push(`${cfg.content.dir}: no documents (.txt, .md, .json or .html) to load`);
     } catch (error) {
       problems.push(`${cfg.content.dir}: cannot read the content folder (${(error as Error).message})`);
     }
@@ -187,6 +188,12 @@ export async function cli(argv: string[]): Promise<void> {
       return check();
     case 'digest':
       return digest(rest);
+    case 'feeds': {
+      const { feedsCommand } = await import('./sources/cli.ts');
+      const code = await feedsCommand(rest, config(), (l) => process.stdout.write(`${l}\n`), (l) => process.stderr.write(`${l}\n`)).catch((error: unknown) => fail((error as Error).message));
+      if (code) process.exit(code);
+      return;
+    }
     case undefined:
     case 'help':
     case '--help':
