@@ -10,6 +10,7 @@ import { loadGazetteer, setDefaultGazetteer } from './news/quotes/index.ts';
 import { createNewsStore, type NewsStore } from './news/store.ts';
 import { openStorage, type Storage } from './storage/db.ts';
 import { createDocumentPersistence } from './storage/documents.ts';
+import { createSources, type Sources } from './sources/index.ts';
 
 export interface AppOptions {
   /** Run the console adapter even when platform tokens are set. */
@@ -47,6 +48,7 @@ export async function createServices(config: Config, log: Logger, storage?: Stor
     speakers: () => store.speakers(),
     settings: { summarySentences: config.summary.sentences, pageSize: config.bot.pageSize, timeZone: config.bot.timeZone, defaultLang: config.bot.defaultLanguage },
     log,
+    sources: () => store.sources(),
   };
   return { services, store };
 }
@@ -96,6 +98,8 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     services.briefings = briefings.commands;
     services.chats = briefings.chats;
   }
+  const sources = storage ? feedSources(config, storage, store, log) : undefined;
+  if (sources) services.sources = () => [...store.sources(), ...sources.status()];
 
   const stopWatching = options.watch && config.content.watch ? store.watch() : undefined;
   const started: ChatAdapter[] = [];
@@ -106,7 +110,9 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       log.info({ platform: adapter.platform }, `${adapter.platform} adapter started`);
     }
     await briefings?.start();
+    await sources?.start();
   } catch (error) {
+    await sources?.stop().catch(() => undefined);
     await briefings?.stop().catch(() => undefined);
     await Promise.allSettled(started.map((a) => a.stop()));
     await stopWatching?.();
@@ -122,6 +128,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     adapters,
     stop() {
       stopping ??= (async () => {
+        await sources?.stop().catch((err: unknown) => log.error({ err }, 'stopping the feeds failed'));
         await briefings?.stop().catch((err: unknown) => log.error({ err }, 'stopping briefings failed'));
         await Promise.allSettled(adapters.map((a) => a.stop()));
         await stopWatching?.();
@@ -130,4 +137,17 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       return stopping;
     },
   };
+}
+
+/** Feeds poll into the store; a feed removed (from the config or the command line) takes its documents with it. */
+function feedSources(config: Config, storage: Storage, store: NewsStore, log: Logger): Sources {
+  const documentsOf = (sourceId: string) => store.library().briefs.filter((b) => b.doc.sourceId === sourceId).map((b) => b.doc.id);
+  return createSources({
+    db: storage.db,
+    config: config.sources,
+    ingest: (docs, opts) => store.ingest(docs, opts),
+    log,
+    forget: (sourceId) => store.remove(documentsOf(sourceId)),
+    storedSources: () => store.library().briefs.map((b) => b.doc.sourceId ?? ''),
+  });
 }

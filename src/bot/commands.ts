@@ -1,6 +1,7 @@
 import type { Lang } from '../news/language.ts';
 import { aboutCommand, fullCommand, listCommand, summaryCommand } from './handlers/news.ts';
 import { quotesCommand, whoCommand, whosaidCommand } from './handlers/quotes.ts';
+import { sourcesCommand } from './handlers/sources.ts';
 import { strings } from './i18n.ts';
 import { paragraph, type Block, type Post } from './post.ts';
 import type { BriefingCommands, CommandRequest } from './types.ts';
@@ -60,6 +61,12 @@ export const commands: CommandSpec[] = [
     description: { en: 'Who said these words', ar: 'من قال هذه الكلمات' },
     options: [{ name: 'words', type: 'string', description: { en: 'Words from the quote', ar: 'كلمات من الاقتباس' }, required: true }],
     run: whosaidCommand,
+  },
+  {
+    name: 'sources',
+    description: { en: 'Feeds and folders I read, and how they are doing', ar: 'الخلاصات والمجلدات التي أقرؤها وحالتها' },
+    options: [],
+    run: sourcesCommand,
   },
   { name: 'about', description: { en: 'About this bot', ar: 'عن هذا البوت' }, options: [], run: aboutCommand },
   { name: 'full', description: { en: 'Full text of a document', ar: 'النص الكامل لوثيقة' }, options: [], hidden: true, run: fullCommand },

@@ -55,6 +55,13 @@ const en = {
   badTime: (t: string) => `“${t}” is not a time of day. Use HH:MM, e.g. /subscribe 07:30 Asia/Riyadh.`,
   badZone: (z: string) => `“${z}” is not a time zone I know. Use an IANA name such as Asia/Riyadh, Europe/London or UTC.`,
   configuredBriefing: 'This chat’s briefing is set in the bot’s configuration; ask the bot’s operator to change it.',
+  sourcesTitle: 'Sources',
+  noSources: 'No sources: no content folder and no feeds.',
+  sourceStates: 'ok|failing|paused|gone',
+  sourceItems: (n: number) => `${n} document${n === 1 ? '' : 's'}`,
+  sourceLastSuccess: (when: string) => `last success ${when}`,
+  sourceNever: 'never read yet',
+  sourceError: (message: string) => `last error: ${message}`,
 } as const;
 
 type Strings = { [K in keyof typeof en]: (typeof en)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
@@ -113,6 +120,13 @@ const ar: Strings = {
   badTime: (t) => `«${t}» ليس وقتًا من اليوم. استخدم HH:MM، مثل ‎/subscribe 07:30 Asia/Riyadh.`,
   badZone: (z) => `«${z}» ليست منطقة زمنية أعرفها. استخدم اسمًا مثل Asia/Riyadh أو Europe/London أو UTC.`,
   configuredBriefing: 'موجز هذه المحادثة محدد في إعدادات البوت؛ اطلب من مشغّل البوت تغييره.',
+  sourcesTitle: 'المصادر',
+  noSources: 'لا مصادر: لا مجلد محتوى ولا خلاصات.',
+  sourceStates: 'تعمل|متعثرة|موقوفة|أُزيلت',
+  sourceItems: (n) => `${n} ${n === 1 ? 'وثيقة' : n === 2 ? 'وثيقتان' : n >= 3 && n <= 10 ? 'وثائق' : 'وثيقة'}`,
+  sourceLastSuccess: (when) => `آخر نجاح ${when}`,
+  sourceNever: 'لم تُقرأ بعد',
+  sourceError: (message) => `آخر خطأ: ${message}`,
 };
 
 export const strings: Record<Lang, Strings> = { en, ar };

@@ -1,6 +1,7 @@
 import type { Lang } from '../news/language.ts';
 import type { Library } from '../news/library.ts';
 import type { SpeakerRegistry } from '../news/quotes/index.ts';
+import type { SourceStatus } from '../news/store.ts';
 import type { Post } from './post.ts';
 
 /** One incoming chat message, the same shape from every platform. */
@@ -45,6 +46,8 @@ export interface BotServices {
   briefings?: BriefingCommands;
   /** What adapters report about chats themselves (rights, new ids); present with briefings. */
   chats?: ChatEvents;
+  /** The content folder and the feeds, for /sources. */
+  sources?(): SourceStatus[];
 }
 
 /** Platform events about a chat, reported by the adapters. */

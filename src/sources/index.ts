@@ -5,11 +5,11 @@ import { FeedRepository, type FeedSpec } from '../storage/feeds.ts';
 import type { Database } from '../storage/schema.ts';
 import { HostLimiter, type FetchLimits } from './http.ts';
 import { sha } from './items.ts';
-import { createFeedPoller, type FeedPoller, type SourceStatus } from './poller.ts';
+import { createFeedPoller, type FeedPoller, type FeedStatus } from './poller.ts';
 import type { Ingest, PollResult } from './poll.ts';
 
 export type { Ingest } from './poll.ts';
-export type { SourceStatus } from './poller.ts';
+export type { FeedStatus } from './poller.ts';
 
 /** A feed's id: a short hash of its address, so the same feed keeps its id (and its documents theirs). */
 export function feedId(url: string): string {
@@ -39,6 +39,8 @@ export interface SourcesOptions {
   log: Logger;
   /** Called with `feed:<id>` when a feed is removed, so its documents can go. */
   forget?: (sourceId: string) => Promise<void> | void;
+  /** The source ids the document store holds, so documents of feeds removed while the bot was down go too. */
+  storedSources?: () => Iterable<string>;
   /** Tests and the bench: how often due feeds are looked for (ms). */
   tickMs?: number;
   onPolled?: (feedId: string, result: PollResult | Error) => void;
@@ -50,7 +52,7 @@ export interface Sources {
   /** Syncs the configured feeds into the database, then polls every feed once and keeps polling. */
   start(): Promise<void>;
   stop(): Promise<void>;
-  status(): SourceStatus[];
+  status(): FeedStatus[];
 }
 
 /** Feeds: config and command-line feeds in the database, polled on their intervals, into `ingest`. */
@@ -72,8 +74,11 @@ export function createSources(options: SourcesOptions): Sources {
     repo,
     poller,
     async start() {
-      const removed = await repo.syncConfig(options.config.feeds.map(feedSpec), Date.now());
-      for (const id of removed) await options.forget?.(`feed:${id}`);
+      await repo.syncConfig(options.config.feeds.map(feedSpec), Date.now());
+      const known = new Set((await repo.list()).map((f) => `feed:${f.id}`));
+      for (const sourceId of new Set(options.storedSources?.() ?? [])) {
+        if (sourceId.startsWith('feed:') && !known.has(sourceId)) await options.forget?.(sourceId);
+      }
       await poller.start();
     },
     stop: () => poller.stop(),

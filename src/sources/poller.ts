@@ -1,23 +1,13 @@
 import type { Logger } from '../bot/types.ts';
+import type { SourceStatus } from '../news/store.ts';
 import type { FeedPatch, FeedRepository, FeedRow } from '../storage/feeds.ts';
 import type { FetchLimits, HostLimiter } from './http.ts';
 import { FetchError, safeUrl } from './http.ts';
 import { pollFeed, type Ingest, type PollResult } from './poll.ts';
 
-export type SourceState = 'ok' | 'failing' | 'paused' | 'gone';
-
-/** One line of /sources (and of metrics). */
-export interface SourceStatus {
-  id: string;
-  kind: 'feed' | 'folder';
-  name: string;
-  url?: string;
-  state: SourceState;
-  lastSuccessAt?: Date;
-  items: number;
-  lastError?: string;
-  /** Failed polls in a row. */
-  failures?: number;
+/** One line of /sources (and of metrics), plus the failures in a row. */
+export interface FeedStatus extends SourceStatus {
+  failures: number;
 }
 
 export interface PollerOptions {
@@ -41,7 +31,7 @@ export interface PollerOptions {
 export interface FeedPoller {
   start(): Promise<void>;
   stop(): Promise<void>;
-  status(): SourceStatus[];
+  status(): FeedStatus[];
   /** Polls one feed now (whatever its schedule); resolves when done. */
   pollNow(id: string): Promise<PollResult | Error>;
 }
@@ -58,7 +48,7 @@ export function feedLabel(feed: Pick<FeedRow, 'name' | 'title' | 'url'>): string
   return `${feed.name ?? feed.title ?? safeUrl(feed.url)}`;
 }
 
-function displayState(state: string): SourceState {
+function displayState(state: string): SourceStatus['state'] {
   return state === 'failing' || state === 'paused' || state === 'gone' ? state : 'ok';
 }
 
@@ -185,7 +175,7 @@ export function createFeedPoller(options: PollerOptions): FeedPoller {
         name: feedLabel(f),
         url: safeUrl(f.url),
         state: displayState(f.state),
-        ...(f.last_success_at !== null ? { lastSuccessAt: new Date(Number(f.last_success_at)) } : {}),
+        ...(f.last_success_at !== null ? { lastSuccessAt: Number(f.last_success_at) } : {}),
         items: counts.get(f.id) ?? 0,
         ...(f.last_error ? { lastError: f.last_error } : {}),
         failures: f.failures,
