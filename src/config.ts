@@ -84,6 +84,8 @@ const sources = z
     });
   })
   .prefault({});
+/** A user id: Telegram's are numbers, Discord's snowflakes are too long for one, so both are kept as strings. */
+const userId = z.union([z.string().regex(/^\d{1,20}$/, 'expected a numeric user id'), z.number().int().positive()]).transform(String);
 
 /** Everything that is not a secret lives in config/newsbot.json; every key has a default. */
 export const fileSchema = z
@@ -121,6 +123,14 @@ export const fileSchema = z
       })
       .strict()
       .prefault({}),
+    http: z.object({ host: z.string().min(1).default('127.0.0.1') }).strict().prefault({}),
+    admins: z
+      .object({
+        telegram: z.array(userId).default([]),
+        discord: z.array(userId).default([]),
+      })
+      .strict()
+      .prefault({}),
     briefings: z
       .object({
         defaultTime: hhmm.default('08:00'),
@@ -151,6 +161,8 @@ export interface Config extends FileConfig {
   /** The file the settings came from, for messages. */
   file: string;
   secrets: Secrets;
+  /** NEWSBOT_HTTP_PORT: the health, readiness and metrics server listens there (off when unset). */
+  httpPort?: number;
 }
 
 export const DEFAULT_CONFIG_FILE = 'config/newsbot.json';
@@ -213,6 +225,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     if (!/^rediss?:\/\/[^\s]+$/i.test(redisUrl)) problems.push('.env: NEWSBOT_REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379 (leave it empty to send from this process)');
     secrets.redisUrl = redisUrl;
   }
+  const portText = env.NEWSBOT_HTTP_PORT?.trim();
+  const httpPort = portText ? Number(portText) : undefined;
+  if (httpPort !== undefined && !(Number.isInteger(httpPort) && httpPort >= 0 && httpPort <= 65535)) problems.push('NEWSBOT_HTTP_PORT: expected a port number from 0 to 65535');
   if (problems.length || !parsed.success) throw new ConfigError(problems);
 
   const data = parsed.data;
@@ -226,7 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   data.content.dir = path.resolve(cwd, data.content.dir);
   data.quotes.gazetteer = path.resolve(cwd, data.quotes.gazetteer);
   data.dataDir = path.resolve(cwd, data.dataDir);
-  return { ...data, file, secrets };
+  return { ...data, file, secrets, ...(httpPort !== undefined ? { httpPort } : {}) };
 }
 
 /** Every secret value, so logs and errors can scrub them. */

@@ -48,6 +48,8 @@ export interface BotServices {
   chats?: ChatEvents;
   /** The content folder and the feeds, for /sources. */
   sources?(): SourceStatus[];
+  /** The operators' commands (/stats, /reload, /broadcast, /pause, /resume), when wired in. */
+  admin?: AdminOps;
 }
 
 /** Platform events about a chat, reported by the adapters. */
@@ -56,6 +58,34 @@ export interface ChatEvents {
   chatAccess(platform: string, chatId: string, access: { canPost: boolean; reason: string }): Promise<void>;
   /** The chat has a new id from now on (a Telegram group upgraded to a supergroup). */
   chatMoved(platform: string, from: string, to: string): Promise<void>;
+}
+
+export interface AdminStats {
+  documents: number;
+  /** Content files skipped at the last load. */
+  skipped: number;
+  sources: { name: string; state: string; detail?: string }[];
+  subscriptions: { active: number; inactive: number };
+  /** Outbox rows per status. */
+  outbox: Record<string, number>;
+  sendingPaused: boolean;
+  /** The latest errors, newest first, one line each. */
+  errors: string[];
+}
+
+/** What the operators' commands do, implemented by the wiring (src/ops/admin.ts). */
+export interface AdminOps {
+  /** Whether this user is one of the bot's operators (config `admins`). */
+  isOperator(platform: string, userId: string | undefined): boolean;
+  stats(): Promise<AdminStats>;
+  /** Reloads the content; resolves with the new counts. */
+  reload(): Promise<{ documents: number; skipped: number }>;
+  /** How many chats a broadcast reaches (active subscriptions). */
+  audience(): Promise<number>;
+  /** Queues the post to every subscribed chat through the outbox; resolves with the number of chats. */
+  broadcast(post: Post): Promise<number>;
+  pauseSending(): void;
+  resumeSending(): void;
 }
 
 export interface BriefingCommands {

@@ -59,6 +59,8 @@ export interface Briefings {
   stop(): Promise<void>;
   /** Runs every subscription that is due now. */
   tick(): Promise<TickResult>;
+  /** For /healthz: whether the minute cron runs, and when the last tick started (ms since epoch). */
+  scheduler(): { running: boolean; lastTickAt?: number };
 }
 
 export function createBriefings(options: BriefingsOptions): Briefings {
@@ -70,6 +72,7 @@ export function createBriefings(options: BriefingsOptions): Briefings {
   let task: ScheduledTask | undefined;
   let ticking: Promise<TickResult> | undefined;
   let stopped = false;
+  let lastTickAt: number | undefined;
 
   const outbox = createOutbox({
     ...options.outbox,
@@ -242,6 +245,7 @@ export function createBriefings(options: BriefingsOptions): Briefings {
 
   function tick(): Promise<TickResult> {
     if (ticking) return ticking;
+    lastTickAt = Date.now();
     ticking = tickNow().finally(() => {
       ticking = undefined;
     });
@@ -329,6 +333,7 @@ export function createBriefings(options: BriefingsOptions): Briefings {
     chats,
     outbox,
     tick,
+    scheduler: () => ({ running: task !== undefined && !stopped, ...(lastTickAt !== undefined ? { lastTickAt } : {}) }),
     async start() {
       stopped = false;
       await upsertConfigTargets({ db, config: options.config, adapters, log, now: now() });
