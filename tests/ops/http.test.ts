@@ -91,7 +91,7 @@ describe('HTTP server: health, readiness, metrics', () => {
     fake.pushUpdate(fake.message('hello', { from: { id: 778 } }));
     await waitUntil(async () => (await get(app, '/healthz')).status === 503, 10_000, '/healthz to answer 503');
     const sick = await get(app, '/healthz');
-    expect(sick.json().problems).toEqual([expect.stringMatching(/^telegram: the token was refused \(401/)]);
+    expect(sick.json().problems).toEqual([expect.stringMatching(/^telegram: TELEGRAM_BOT_TOKEN was refused by telegram \(401/)]);
     expect(sick.text).not.toContain(fake.token);
     expect((sick.json().checks as Record<string, { ok: boolean }>).database?.ok).toBe(true);
   });
