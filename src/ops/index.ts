@@ -10,7 +10,7 @@ import type { Database } from '../storage/schema.ts';
 import { subscriptionCounts } from './admin.ts';
 import { adapterCheck, createHealth, databaseCheck, schedulerCheck, type Health } from './health.ts';
 import { createOpsServer, type OpsServer } from './http.ts';
-import { createMetrics, type Metrics } from './metrics.ts';
+import { createMetrics, type Metrics, type SourceState } from './metrics.ts';
 
 export interface Ops {
   /** Present when the HTTP server is on. */
@@ -42,6 +42,8 @@ export interface Watched {
   adapters: readonly ChatAdapter[];
   started: ReadonlySet<ChatAdapter>;
   library: () => Library;
+  /** Content sources (the folder, feeds) with their state. */
+  sources?: () => SourceState[];
   db?: Kysely<Database>;
   briefings?: Briefings;
   /** Whether the minute scheduler should be running (off in tests that tick by hand). */
@@ -61,6 +63,7 @@ export function watch(ops: Ops, what: Watched): void {
       return [...counts].map(([lang, count]) => ({ lang, count }));
     },
     quotes: () => quotesIn(what.library()),
+    ...(what.sources ? { sources: what.sources } : {}),
     ...(briefings ? { outbox: () => briefings.outbox.stats() } : {}),
     ...(db ? { subscriptions: () => subscriptionCounts(db) } : {}),
   });

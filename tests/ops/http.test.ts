@@ -74,6 +74,7 @@ describe('HTTP server: health, readiness, metrics', () => {
     expect(metrics).toMatch(/^newsbot_reply_seconds_count\{platform="telegram",kind="message"\} 1$/m);
     expect(metrics).toMatch(/^newsbot_documents\{lang="en"\} \d+$/m);
     expect(metrics).toMatch(/^newsbot_quotes \d+$/m);
+    expect(metrics).toMatch(/^newsbot_sources\{kind="folder",state="ok"\} 1$/m);
     expect(metrics).toMatch(/^newsbot_outbox_messages\{state="pending"\} 0$/m);
     expect(metrics).toMatch(/^newsbot_process_resident_memory_bytes \d+/m);
     const names = [...metrics.matchAll(/^([a-z_]+)(?:\{| )/gm)].map((m) => m[1]);
