@@ -1,5 +1,13 @@
 import path from 'node:path';
 import { benchIngest } from './ingest.ts';
+import { benchRestart, RESTART_CHILD_ENV, restartChild } from './restart.ts';
+
+// The restart bench runs this file again as a child that only restarts from a data folder.
+const restartDir = process.env[RESTART_CHILD_ENV];
+if (restartDir) {
+  await restartChild(restartDir);
+  process.exit(0);
+}
 
 /** `npm run bench [-- <name> ...]`: each benchmark prints its figures; with no name, all of them run. */
 const benches: Record<string, () => Promise<Record<string, number>>> = {
@@ -7,6 +15,7 @@ const benches: Record<string, () => Promise<Record<string, number>>> = {
     const r = await benchIngest(path.resolve('content'));
     return { ...r };
   },
+  restart: async () => ({ ...(await benchRestart(path.resolve('content'))) }),
   // Loaded only when asked for, so telegraf does not count in the ingest bench's memory.
   telegram: async () => ({ ...(await (await import('./telegram.ts')).benchTelegram()) }),
   discord: async () => ({ ...(await (await import('./discord.ts')).benchDiscord()) }),
@@ -22,6 +31,8 @@ const bars: Record<string, string> = {
   'ingest.docsPerSecond': '≥ 2000',
   'ingest.summaryP99Ms': '≤ 20',
   'ingest.peakRssMb': '≤ 250',
+  'restart.readyMs': '≤ 2000',
+  'restart.peakRssMb': '≤ 250',
   'telegram.p99': '≤ 60 ms',
   'discord.p99': '≤ 60 ms',
   'fanout.shareOfLimit': '≥ 95 %',

@@ -89,14 +89,17 @@ interface Meta {
 }
 
 /** Stored briefs back in memory; a record that no longer decodes is dropped and built again later. */
-function restore(records: readonly StoredDocument[], meta: Map<string, Meta>, log: Logger): Brief[] {
+async function restore(persistence: DocumentPersistence | undefined, meta: Map<string, Meta>, log: Logger): Promise<Brief[]> {
   const briefs: Brief[] = [];
-  for (const r of records) {
-    try {
-      briefs.push(decodeBrief(r.doc, r.brief));
-      meta.set(r.doc.id, { hash: r.hash, firstSeenAt: r.firstSeenAt, announce: r.announce });
-    } catch (error) {
-      log.warn({ id: r.doc.id, err: error }, `stored document ${r.doc.id} could not be read back; it will be processed again`);
+  if (!persistence) return briefs;
+  for await (const page of persistence.load()) {
+    for (const r of page) {
+      try {
+        briefs.push(decodeBrief(r.doc, r.brief));
+        meta.set(r.doc.id, { hash: r.hash, firstSeenAt: r.firstSeenAt, announce: r.announce });
+      } catch (error) {
+        log.warn({ id: r.doc.id, err: error }, `stored document ${r.doc.id} could not be read back; it will be processed again`);
+      }
     }
   }
   return briefs;
@@ -109,10 +112,9 @@ export async function createNewsStore(options: NewsStoreOptions): Promise<NewsSt
   const briefOptions: BriefOptions = { summarySentences: options.summarySentences };
   const meta = new Map<string, Meta>();
   const started = performance.now();
-  const stored = persistence ? await persistence.loadAll() : [];
-  const library = createLibrary(restore(stored, meta, log));
+  const library = createLibrary(await restore(persistence, meta, log));
   if (persistence) log.info({ documents: library.briefs.length, ms: Math.round(performance.now() - started) }, `${library.briefs.length} stored documents ready`);
-  const storeWasEmpty = stored.length === 0;
+  const storeWasEmpty = library.briefs.length === 0;
   let registry: MutableSpeakerRegistry | undefined;
   const listeners = new Set<(event: DocumentsEvent) => void>();
   let queue: Promise<unknown> = Promise.resolve();

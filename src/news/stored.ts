@@ -22,8 +22,8 @@ export interface StoredDocument {
 
 /** Persistence handed in by the wiring; every call is one transaction. */
 export interface DocumentPersistence {
-  /** Every stored document, for start-up. */
-  loadAll(): Promise<StoredDocument[]>;
+  /** Every stored document, for start-up, a page at a time so the raw rows never all sit in memory at once. */
+  load(): AsyncIterable<StoredDocument[]>;
   /** Inserts or replaces documents by id. */
   save(docs: readonly StoredDocument[]): Promise<void>;
   remove(ids: readonly string[]): Promise<void>;

@@ -8,6 +8,8 @@ import type { Database, DocumentTable } from './schema.ts';
 
 /** Rows per INSERT: 18 columns each stays far below every engine's bound-parameter limit. */
 const CHUNK = 200;
+/** Rows per page when loading at start-up. */
+const PAGE = 1000;
 const LANGS = new Set<string>(['ar', 'en', 'other']);
 
 function toRow(d: StoredDocument, now: number): DocumentTable {
@@ -64,9 +66,18 @@ function fromRow(r: Selectable<DocumentTable>): StoredDocument {
 
 export function createDocumentPersistence(db: Kysely<Database>, now: () => number = Date.now): DocumentPersistence {
   return {
-    async loadAll() {
-      const rows = await db.selectFrom('documents').selectAll().execute();
-      return rows.map(fromRow);
+    async *load() {
+      // Keyset pages by id: the same query on every engine, and no OFFSET rescans.
+      let after: string | undefined;
+      for (;;) {
+        let q = db.selectFrom('documents').selectAll().orderBy('id').limit(PAGE);
+        if (after !== undefined) q = q.where('id', '>', after);
+        const rows = await q.execute();
+        if (rows.length === 0) return;
+        after = rows[rows.length - 1]!.id;
+        yield rows.map(fromRow);
+        if (rows.length < PAGE) return;
+      }
     },
     async save(docs) {
       if (docs.length === 0) return;

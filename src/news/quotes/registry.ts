@@ -4,6 +4,7 @@
 
 import { isStopword } from '../stopwords.ts';
 import { stem, stripProclitics, words as tokenWords } from '../tokens.ts';
+import { createQuoteIndex, termSet } from './quote-index.ts';
 import type { Brief, NewsDocument } from '../types.ts';
 import { defaultGazetteer, nameKey, type Gazetteer, type GazetteerEntry } from './gazetteer.ts';
 import { editDistance, nameSkeletons, skeleton, skeletonTolerance } from './translit.ts';
@@ -55,6 +56,8 @@ interface Entry extends RegistrySpeaker {
   refs: QuoteRef[];
   /** Skeletons of every word of every form. */
   skeletons: Set<string>;
+  /** Forms already added, as met: most quotes repeat a known form, and its skeletons are costly. */
+  forms: Set<string>;
 }
 
 const ARABIC = /[\u0600-\u06FF]/;
@@ -68,24 +71,14 @@ function lastWord(k: string): string {
   return k.split(' ').pop() ?? '';
 }
 
-function termSet(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const w of tokenWords(text)) {
-    const bare = stripProclitics(w);
-    if (isStopword(w) || isStopword(bare)) continue;
-    out.add(stem(w));
-    out.add(bare);
-    out.add(w);
-  }
-  return out;
-}
-
 export function createSpeakerRegistry(briefs: readonly Brief[], gazetteer: Gazetteer = defaultGazetteer()): MutableSpeakerRegistry {
   const entries: Entry[] = [];
   const byKey = new Map<string, Entry>();
   const byGaz = new Map<GazetteerEntry, Entry>();
 
   const addKey = (e: Entry, form: string): void => {
+    if (e.forms.has(form)) return;
+    e.forms.add(form);
     const k = key(form);
     if (!k) return;
     e.keys.add(k);
@@ -110,7 +103,7 @@ export function createSpeakerRegistry(briefs: readonly Brief[], gazetteer: Gazet
       else e = entries.find((x) => !key(x.name).includes(' ') && key(x.name) === lastWord(k));
     }
     if (!e) {
-      e = { name: gaz?.name ?? sp.name, aliases: [], roles: [], count: 0, keys: new Set(), refs: [], skeletons: new Set() };
+      e = { name: gaz?.name ?? sp.name, aliases: [], roles: [], count: 0, keys: new Set(), refs: [], skeletons: new Set(), forms: new Set() };
       if (gaz) e.gaz = gaz;
       entries.push(e);
     }
@@ -129,7 +122,7 @@ export function createSpeakerRegistry(briefs: readonly Brief[], gazetteer: Gazet
   };
 
   // Search: terms of every quote, computed once, kept per document so one can be dropped.
-  const index = new Map<string, { ref: QuoteRef; terms: Set<string> }[]>();
+  const index = createQuoteIndex<QuoteRef>();
 
   const finish = (e: Entry): void => {
     const seen = new Set<string>([key(e.name)]);
@@ -149,7 +142,7 @@ export function createSpeakerRegistry(briefs: readonly Brief[], gazetteer: Gazet
   const add = (added: readonly Brief[]): void => {
     const touched = new Set<Entry>();
     for (const b of added) {
-      const docIndex: { ref: QuoteRef; terms: Set<string> }[] = [];
+      const docIndex: QuoteRef[] = [];
       for (const q of b.quotes) {
         if (!q.speaker.name) continue;
         const e = entryFor(q);
@@ -157,9 +150,9 @@ export function createSpeakerRegistry(briefs: readonly Brief[], gazetteer: Gazet
         e.refs.push(ref);
         e.count++;
         touched.add(e);
-        docIndex.push({ ref, terms: termSet(q.text) });
+        docIndex.push(ref);
       }
-      if (docIndex.length) index.set(b.doc.id, docIndex);
+      index.add(b.doc.id, docIndex);
     }
     for (const e of touched) finish(e);
     sortEntries();
@@ -168,7 +161,7 @@ export function createSpeakerRegistry(briefs: readonly Brief[], gazetteer: Gazet
   const remove = (ids: readonly string[]): void => {
     const gone = new Set(ids.filter((id) => index.has(id)));
     if (gone.size === 0) return;
-    for (const id of gone) index.delete(id);
+    for (const id of gone) index.remove(id);
     for (let i = entries.length - 1; i >= 0; i--) {
       const e = entries[i]!;
       const kept = e.refs.filter((r) => !gone.has(r.doc.id));
@@ -289,18 +282,9 @@ export function createSpeakerRegistry(briefs: readonly Brief[], gazetteer: Gazet
     }
     if (byWord.length === 0) return [];
     const hits: QuoteHit[] = [];
-    for (const { ref, terms } of [...index.values()].flat()) {
-      let matched = 0;
-      for (const g of byWord) {
-        for (const t of g) {
-          if (terms.has(t)) {
-            matched++;
-            break;
-          }
-        }
-      }
+    const need = byWord.length <= 2 ? 1 : 0.6;
+    for (const [ref, matched] of index.match(byWord)) {
       const score = matched / byWord.length;
-      const need = byWord.length <= 2 ? 1 : 0.6;
       if (score >= need) hits.push({ ...ref, score });
     }
     hits.sort((a, b) => b.score - a.score || b.doc.date.getTime() - a.doc.date.getTime());
