@@ -233,6 +233,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const data = parsed.data;
   if (env.NEWSBOT_CONTENT_DIR) data.content.dir = env.NEWSBOT_CONTENT_DIR;
   if (env.NEWSBOT_DATA_DIR) data.dataDir = env.NEWSBOT_DATA_DIR;
+  // A container must listen on every interface for its published port; a host install keeps the config's.
+  if (env.NEWSBOT_HTTP_HOST?.trim()) data.http.host = env.NEWSBOT_HTTP_HOST.trim();
   if (env.LOG_LEVEL) {
     const level = fileSchema.shape.log.unwrap().shape.level.safeParse(env.LOG_LEVEL);
     if (!level.success) throw new ConfigError([`LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent`]);
