@@ -5,10 +5,17 @@ import type { AdapterDeps } from './adapters/deps.ts';
 import { createRouter, type Router } from './bot/router.ts';
 import type { BotServices, Logger } from './bot/types.ts';
 import { createBriefings, type Briefings } from './briefings/index.ts';
-import type { Config } from './config.ts';
+import { secretValues, type Config } from './config.ts';
+import { createScrubber } from './logger.ts';
 import { loadGazetteer, loadGlossary, setDefaultGazetteer, setDefaultGlossary } from './news/quotes/index.ts';
 import { createNewsStore, type NewsStore } from './news/store.ts';
+import { createAdminOps, withErrorLog } from './ops/admin.ts';
+import { createOps, watch, type Ops } from './ops/index.ts';
+import type { Metrics } from './ops/metrics.ts';
 import { openStorage, type Storage } from './storage/db.ts';
+import { createDocumentPersistence } from './storage/documents.ts';
+import { createSources, type Sources } from './sources/index.ts';
+import type { PollResult } from './sources/poll.ts';
 
 export interface AppOptions {
   /** Run the console adapter even when platform tokens are set. */
@@ -20,6 +27,8 @@ export interface AppOptions {
   watch?: boolean;
   /** Subscriptions, scheduled digests and the outbox (storage in config.dataDir); default on. */
   briefings?: boolean;
+  /** Run the minute scheduler (default on; tests tick by hand). */
+  cron?: boolean;
 }
 
 export interface App {
@@ -27,31 +36,45 @@ export interface App {
   services: BotServices;
   store: NewsStore;
   adapters: ChatAdapter[];
+  briefings?: Briefings;
+  /** Health, metrics and the HTTP server (when NEWSBOT_HTTP_PORT is set). */
+  ops: Ops;
+  /**
+   * Stops in order: no more updates taken, replies and sends in flight finish (bounded), the
+   * outbox is left consistent, then the platforms, the database and the HTTP server close.
+   */
   stop(): Promise<void>;
 }
 
-export async function createServices(config: Config, log: Logger): Promise<{ services: BotServices; store: NewsStore }> {
+/** How long the outbox waits for sends in flight at stop: what is left stays `sending` and is retried at the next start. */
+const DRAIN_MS = 4_000;
+
+/** Without `storage` documents live in memory only (read again at every start). */
+export async function createServices(config: Config, log: Logger, storage?: Storage): Promise<{ services: BotServices; store: NewsStore }> {
   // Before any document is read: quote extraction resolves names through it.
   setDefaultGazetteer(loadGazetteer(config.quotes.gazetteer));
   // Validated at start so a broken glossary is named now, not at the first question.
   setDefaultGlossary(loadGlossary(config.quotes.glossary));
-  const store = await createNewsStore({ dir: config.content.dir, maxFileBytes: config.content.maxFileBytes, summarySentences: config.summary.sentences, log });
+  const store = await createNewsStore({
+    dir: config.content.dir,
+    maxFileBytes: config.content.maxFileBytes,
+    summarySentences: config.summary.sentences,
+    log,
+    ...(storage ? { persistence: createDocumentPersistence(storage.db) } : {}),
+  });
   const services: BotServices = {
     library: () => store.library(),
     speakers: () => store.speakers(),
     settings: { summarySentences: config.summary.sentences, pageSize: config.bot.pageSize, timeZone: config.bot.timeZone, defaultLang: config.bot.defaultLanguage },
     log,
+    sources: () => store.sources(),
   };
   return { services, store };
 }
 
-/** Wiring only: config -> news store -> router -> adapters. Platform libraries load only when their token is set. */
-export async function startApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
-  const { services, store } = await createServices(config, log);
-  const router = createRouter(services);
-  const deps: AdapterDeps = { router, services, config, log };
+async function createAdapters(deps: AdapterDeps, options: AppOptions): Promise<ChatAdapter[]> {
+  const { config } = deps;
   const adapters: ChatAdapter[] = [];
-
   if (config.secrets.telegram) {
     const { createTelegramAdapter } = await import('./adapters/telegram/index.ts');
     adapters.push(createTelegramAdapter(deps));
@@ -63,45 +86,82 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   if (adapters.length === 0 || options.console) {
     adapters.push(
       createConsoleAdapter({
-        router,
+        router: deps.router,
+        log: deps.log,
+        ...(deps.observer ? { observer: deps.observer } : {}),
         ...(options.input ? { input: options.input } : {}),
         ...(options.output ? { output: options.output } : {}),
         ...(options.onConsoleEnd ? { onEnd: options.onConsoleEnd } : {}),
       }),
     );
   }
+  return adapters;
+}
 
-  // Briefings are wired before the adapters start, so their commands are in the menus.
-  let briefings: Briefings | undefined;
+/** Wiring only: config -> news store -> router -> adapters. Platform libraries load only when their token is set. */
+export async function startApp(config: Config, baseLog: Logger, options: AppOptions = {}): Promise<App> {
+  const { log, errors } = withErrorLog(baseLog, createScrubber(secretValues(config.secrets)));
   let storage: Storage | undefined;
   if (options.briefings ?? true) {
     try {
-      storage = await openStorage({ dataDir: config.dataDir });
+      storage = await openStorage({ dataDir: config.dataDir, url: config.secrets.databaseUrl, log });
     } catch (error) {
       log.error({ err: error }, (error as Error).message);
       throw error;
     }
-    briefings = createBriefings({ config, db: storage.db, adapters, services, store, log });
+  }
+  const { services, store } = await createServices(config, log, storage).catch(async (error: unknown) => {
+    await storage?.close();
+    throw error;
+  });
+  const router = createRouter(services);
+  const ops = createOps(config, log);
+  const deps: AdapterDeps = { router, services, config, log, ...(ops.metrics ? { observer: ops.metrics } : {}), ...(ops.server ? { http: ops.server } : {}) };
+  const adapters = await createAdapters(deps, options);
+
+  // Briefings are wired before the adapters start, so their commands are in the menus.
+  let briefings: Briefings | undefined;
+  if (storage) {
+    const observe = ops.metrics?.sendResult;
+    briefings = createBriefings({
+      config, db: storage.db, adapters, services, store, log, ...(options.cron === false ? { cron: false } : {}),
+      outbox: { drainTimeoutMs: DRAIN_MS, ...(observe ? { observe } : {}) },
+    });
     services.briefings = briefings.commands;
     services.chats = briefings.chats;
   }
+  const sources = storage ? feedSources(config, storage, store, log, ops.metrics) : undefined;
+  if (sources) services.sources = () => [...store.sources(), ...sources.status()];
+  const allSources = () => services.sources?.() ?? store.sources();
+  if (storage && briefings) services.admin = createAdminOps({ config, db: storage.db, outbox: briefings.outbox, store, sources: allSources, log, errors });
 
+  const started = new Set<ChatAdapter>();
+  watch(ops, { adapters, started, library: () => store.library(), sources: allSources, ...(storage ? { db: storage.db } : {}), ...(briefings ? { briefings } : {}), scheduler: options.cron !== false });
   const stopWatching = options.watch && config.content.watch ? store.watch() : undefined;
-  const started: ChatAdapter[] = [];
+  const closeAll = async () => {
+    await Promise.allSettled(adapters.map((a) => a.stopReceiving?.()));
+    await sources?.stop().catch((err: unknown) => log.error({ err }, 'stopping the feeds failed'));
+    await briefings?.stop().catch((err: unknown) => log.error({ err }, 'stopping briefings failed'));
+    await Promise.allSettled(adapters.map((a) => a.stop()));
+    await stopWatching?.();
+    await storage?.close();
+    await ops.server?.close();
+  };
   try {
+    // The webhook, when on, is served by this server: it listens before Telegram starts.
+    await ops.server?.listen();
     for (const adapter of adapters) {
       await adapter.start();
-      started.push(adapter);
+      started.add(adapter);
       log.info({ platform: adapter.platform }, `${adapter.platform} adapter started`);
     }
     await briefings?.start();
+    await sources?.start();
   } catch (error) {
-    await briefings?.stop().catch(() => undefined);
-    await Promise.allSettled(started.map((a) => a.stop()));
-    await stopWatching?.();
-    await storage?.close();
+    await closeAll();
     throw error;
   }
+  ops.ready = true;
 
   let stopping: Promise<void> | undefined;
   return {
@@ -109,14 +169,26 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     services,
     store,
     adapters,
+    ops,
+    ...(briefings ? { briefings } : {}),
     stop() {
-      stopping ??= (async () => {
-        await briefings?.stop().catch((err: unknown) => log.error({ err }, 'stopping briefings failed'));
-        await Promise.allSettled(adapters.map((a) => a.stop()));
-        await stopWatching?.();
-        await storage?.close();
-      })();
+      ops.stopping = true;
+      stopping ??= closeAll();
       return stopping;
     },
   };
+}
+
+/** Feeds poll into the store; a feed removed (from the config or the command line) takes its documents with it. */
+function feedSources(config: Config, storage: Storage, store: NewsStore, log: Logger, metrics?: Metrics): Sources {
+  const documentsOf = (sourceId: string) => store.library().briefs.filter((b) => b.doc.sourceId === sourceId).map((b) => b.doc.id);
+  return createSources({
+    db: storage.db,
+    config: config.sources,
+    ingest: (docs, opts) => store.ingest(docs, opts),
+    log,
+    forget: (sourceId) => store.remove(documentsOf(sourceId)),
+    storedSources: () => store.library().briefs.map((b) => b.doc.sourceId ?? ''),
+    ...(metrics ? { onPolled: (_feed: string, result: PollResult | Error) => metrics.feedFetched(result instanceof Error ? 'error' : result.kind) } : {}),
+  });
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +26,7 @@ Commands:
   quotes <file|dir> [--json]        print who said what in a document or folder
   digest [--json]                   print the briefing the console would get now (/digest)
   check                             validate config/ and content/; exit 1 listing every problem
+  feeds add|list|remove|check ...   manage the feeds (newsbot feeds help)
   help                              this text
 `;
 
@@ -104,7 +106,7 @@ async function digest(args: string[]): Promise<void> {
   const { services, store } = await createServices(cfg, log);
   const { openStorage } = await import('./storage/db.ts');
   const { createBriefings } = await import('./briefings/index.ts');
-  const storage = await openStorage({ dataDir: cfg.dataDir }).catch((error: unknown) => fail((error as Error).message));
+  const storage = await openStorage({ dataDir: cfg.dataDir, url: cfg.secrets.databaseUrl, log, postgres: { connectAttempts: 3 } }).catch((error: unknown) => fail((error as Error).message));
   try {
     const briefings = createBriefings({ config: cfg, db: storage.db, adapters: [], services, store, log, cron: false });
     const text = positionals.join(' ');
@@ -113,6 +115,24 @@ async function digest(args: string[]): Promise<void> {
     process.stdout.write(values.json ? `${JSON.stringify(post, null, 2)}\n` : `${renderPlain(post)}\n`);
   } finally {
     await storage.close();
+  }
+}
+
+/** Subscriptions paused or stopped, from the database when there is one (not a problem of the configuration). */
+async function printSubscriptionNotes(cfg: Config): Promise<void> {
+  const { DATABASE_FILE, openStorage } = await import('./storage/db.ts');
+  if (!existsSync(path.join(cfg.dataDir, DATABASE_FILE))) return;
+  const { subscriptionNotes } = await import('./briefings/status.ts');
+  try {
+    const storage = await openStorage({ dataDir: cfg.dataDir });
+    try {
+      const notes = await subscriptionNotes(storage.db);
+      if (notes.length) process.stdout.write(`newsbot check: ${notes.length} subscription${notes.length > 1 ? 's' : ''} not delivering\n${notes.map((n) => `  - ${n}`).join('\n')}\n`);
+    } finally {
+      await storage.close();
+    }
+  } catch (error) {
+    process.stdout.write(`newsbot check: subscriptions not checked (${(error as Error).message})\n`);
   }
 }
 
@@ -133,7 +153,7 @@ async function check(): Promise<void> {
       const result = await loadDocuments(cfg.content.dir, { maxBytes: cfg.content.maxFileBytes });
       docs = result.docs.length;
       problems.push(...result.skipped.map((s) => `content/${s.message}`));
-      if (docs === 0) problems.push(`${cfg.content.dir}: no documents (.txt, .md or .json) to load`);
+      if (docs === 0) problems.push(`${cfg.content.dir}: no documents (.txt, .md, .json or .html) to load`);
     } catch (error) {
       problems.push(`${cfg.content.dir}: cannot read the content folder (${(error as Error).message})`);
     }
@@ -150,6 +170,7 @@ async function check(): Promise<void> {
       problems.push((error as Error).message);
     }
   }
+  if (cfg) await printSubscriptionNotes(cfg);
   if (problems.length) {
     process.stderr.write(`newsbot check: ${problems.length} problem${problems.length > 1 ? 's' : ''}\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
     process.exit(1);
@@ -172,6 +193,12 @@ export async function cli(argv: string[]): Promise<void> {
       return check();
     case 'digest':
       return digest(rest);
+    case 'feeds': {
+      const { feedsCommand } = await import('./sources/cli.ts');
+      const code = await feedsCommand(rest, config(), (l) => process.stdout.write(`${l}\n`), (l) => process.stderr.write(`${l}\n`)).catch((error: unknown) => fail((error as Error).message));
+      if (code) process.exit(code);
+      return;
+    }
     case undefined:
     case 'help':
     case '--help':

@@ -40,6 +40,53 @@ const target = z
   .refine((t) => t.platform !== 'discord' || /^\d{1,20}$/.test(t.chatId), { path: ['chatId'], message: 'expected a Discord channel id (digits)' })
   .refine((t) => !t.crosspost || t.platform === 'discord', { path: ['crosspost'], message: 'crosspost applies to Discord announcement channels only' });
 
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, 'expected an http:// or https:// address');
+
+/** One feed in `sources.feeds`; the same shape `newsbot feeds add` takes. */
+export const feedEntry = z
+  .object({
+    url: httpUrl,
+    name: z.string().trim().min(1, 'expected a non-empty name').optional(),
+    lang: z.enum(['ar', 'en']).optional(),
+    interval: z.number().int('expected whole seconds').min(1, 'expected at least 1 (seconds)').default(600),
+    tags: z.array(z.string()).default([]),
+    fetchArticle: z.union([z.boolean(), z.literal('auto')], { error: 'expected true, false or "auto"' }).default('auto'),
+  })
+  .strict();
+
+export type FeedEntry = z.infer<typeof feedEntry>;
+
+const sources = z
+  .object({
+    feeds: z.array(feedEntry).default([]),
+    timeoutSeconds: z.number().positive().max(300).default(15),
+    maxBytes: z.number().int().positive().default(5_000_000),
+    maxRedirects: z.number().int().min(0).max(20).default(5),
+    perHost: z.number().int().min(1).max(32).default(2),
+    concurrency: z.number().int().min(1).max(256).default(8),
+    pauseAfter: z.number().int().min(1).default(10),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    const seen = new Set<string>();
+    value.feeds.forEach((feed, i) => {
+      if (seen.has(feed.url)) ctx.addIssue({ code: 'custom', path: ['feeds', i, 'url'], message: `${feed.url} is listed twice` });
+      seen.add(feed.url);
+    });
+  })
+  .prefault({});
+/** A user id: Telegram's are numbers, Discord's snowflakes are too long for one, so both are kept as strings. */
+const userId = z.union([z.string().regex(/^\d{1,20}$/, 'expected a numeric user id'), z.number().int().positive()]).transform(String);
+
 /** Everything that is not a secret lives in config/newsbot.json; every key has a default. */
 export const fileSchema = z
   .object({
@@ -76,6 +123,14 @@ export const fileSchema = z
       })
       .strict()
       .prefault({}),
+    http: z.object({ host: z.string().min(1).default('127.0.0.1') }).strict().prefault({}),
+    admins: z
+      .object({
+        telegram: z.array(userId).default([]),
+        discord: z.array(userId).default([]),
+      })
+      .strict()
+      .prefault({}),
     briefings: z
       .object({
         defaultTime: hhmm.default('08:00'),
@@ -87,6 +142,7 @@ export const fileSchema = z
       })
       .strict()
       .prefault({}),
+    sources,
   })
   .strict();
 
@@ -95,12 +151,18 @@ export type FileConfig = z.infer<typeof fileSchema>;
 export interface Secrets {
   telegram?: { token: string; apiRoot?: string; webhookUrl?: string; webhookSecret?: string };
   discord?: { token: string; guildId?: string; apiUrl?: string };
+  /** NEWSBOT_DATABASE_URL: PostgreSQL instead of the SQLite file (the URL may hold a password). */
+  databaseUrl?: string;
+  /** NEWSBOT_REDIS_URL: briefing messages go through BullMQ queues shared by every process. */
+  redisUrl?: string;
 }
 
 export interface Config extends FileConfig {
   /** The file the settings came from, for messages. */
   file: string;
   secrets: Secrets;
+  /** NEWSBOT_HTTP_PORT: the health, readiness and metrics server listens there (off when unset). */
+  httpPort?: number;
 }
 
 export const DEFAULT_CONFIG_FILE = 'config/newsbot.json';
@@ -153,11 +215,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       ...(env.DISCORD_API_URL?.trim() ? { apiUrl: env.DISCORD_API_URL.trim() } : {}),
     };
   }
+  const databaseUrl = env.NEWSBOT_DATABASE_URL?.trim();
+  if (databaseUrl) {
+    if (!/^postgres(ql)?:\/\/[^\s]+$/i.test(databaseUrl)) problems.push('.env: NEWSBOT_DATABASE_URL must be a PostgreSQL URL such as postgres://newsbot:secret@127.0.0.1:5432/newsbot (leave it empty for the SQLite file in dataDir)');
+    secrets.databaseUrl = databaseUrl;
+  }
+  const redisUrl = env.NEWSBOT_REDIS_URL?.trim();
+  if (redisUrl) {
+    if (!/^rediss?:\/\/[^\s]+$/i.test(redisUrl)) problems.push('.env: NEWSBOT_REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379 (leave it empty to send from this process)');
+    secrets.redisUrl = redisUrl;
+  }
+  const portText = env.NEWSBOT_HTTP_PORT?.trim();
+  const httpPort = portText ? Number(portText) : undefined;
+  if (httpPort !== undefined && !(Number.isInteger(httpPort) && httpPort >= 0 && httpPort <= 65535)) problems.push('NEWSBOT_HTTP_PORT: expected a port number from 0 to 65535');
   if (problems.length || !parsed.success) throw new ConfigError(problems);
 
   const data = parsed.data;
   if (env.NEWSBOT_CONTENT_DIR) data.content.dir = env.NEWSBOT_CONTENT_DIR;
   if (env.NEWSBOT_DATA_DIR) data.dataDir = env.NEWSBOT_DATA_DIR;
+  // A container must listen on every interface for its published port; a host install keeps the config's.
+  if (env.NEWSBOT_HTTP_HOST?.trim()) data.http.host = env.NEWSBOT_HTTP_HOST.trim();
   if (env.LOG_LEVEL) {
     const level = fileSchema.shape.log.unwrap().shape.level.safeParse(env.LOG_LEVEL);
     if (!level.success) throw new ConfigError([`LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent`]);
@@ -167,10 +244,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   data.quotes.gazetteer = path.resolve(cwd, data.quotes.gazetteer);
   data.quotes.glossary = path.resolve(cwd, data.quotes.glossary);
   data.dataDir = path.resolve(cwd, data.dataDir);
-  return { ...data, file, secrets };
+  return { ...data, file, secrets, ...(httpPort !== undefined ? { httpPort } : {}) };
 }
 
 /** Every secret value, so logs and errors can scrub them. */
 export function secretValues(secrets: Secrets): string[] {
-  return [secrets.telegram?.token, secrets.telegram?.webhookSecret, secrets.discord?.token].filter((s): s is string => Boolean(s));
+  return [secrets.telegram?.token, secrets.telegram?.webhookSecret, secrets.discord?.token, urlPassword(secrets.databaseUrl), urlPassword(secrets.redisUrl)].filter((s): s is string => Boolean(s));
+}
+
+/** The password inside a service URL (as written and decoded), so logs never show it. */
+function urlPassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const password = new URL(url).password;
+    return password ? decodeURIComponent(password) : undefined;
+  } catch {
+    return undefined;
+  }
 }

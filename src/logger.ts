@@ -31,6 +31,8 @@ export function createLogger(level: string, secrets: string[] = [], options: { p
   return pino({
     level,
     base: undefined,
+    // Fields that hold secrets by name, whatever their value (the scrubber catches known values anywhere).
+    redact: { paths: ['token', '*.token', 'secrets', '*.secrets', 'headers.authorization', '*.headers.authorization', 'req.headers.authorization'], censor: '[secret]' },
     hooks: {
       logMethod(args, method) {
         method.apply(this, args.map((a) => scrubDeep(a, scrub)) as Parameters<typeof method>);

@@ -58,4 +58,14 @@ describe('loadConfig', () => {
     const config = loadConfig({ ...base, TELEGRAM_BOT_TOKEN: '123:abcdefghijkl', DISCORD_BOT_TOKEN: 'discord-token-value' }, repoRoot);
     expect(secretValues(config.secrets)).toEqual(['123:abcdefghijkl', 'discord-token-value']);
   });
+
+  it('takes the PostgreSQL and Redis URLs, checks their form without echoing them, and scrubs their passwords', () => {
+    const found = problems({ ...base, NEWSBOT_DATABASE_URL: 'mysql://u:pw-secret@h/db', NEWSBOT_REDIS_URL: 'http://x' });
+    expect(found.join('\n')).toMatch(/NEWSBOT_DATABASE_URL must be a PostgreSQL URL/);
+    expect(found.join('\n')).toMatch(/NEWSBOT_REDIS_URL must be a Redis URL/);
+    expect(found.join('\n')).not.toContain('pw-secret');
+    const config = loadConfig({ ...base, NEWSBOT_DATABASE_URL: 'postgres://newsbot:p%40ss@db:5432/newsbot', NEWSBOT_REDIS_URL: 'redis://:r3dis@cache:6379' }, repoRoot);
+    expect(config.secrets).toMatchObject({ databaseUrl: 'postgres://newsbot:p%40ss@db:5432/newsbot', redisUrl: 'redis://:r3dis@cache:6379' });
+    expect(secretValues(config.secrets)).toEqual(['p@ss', 'r3dis']);
+  });
 });

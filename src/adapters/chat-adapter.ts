@@ -42,6 +42,8 @@ export interface ChatAdapter {
   health?(): AdapterHealth;
   /** The platform's numeric id for a chat named another way (a Telegram `@channelname`). */
   resolveChat?(ref: string): Promise<string>;
+  /** Stops taking updates and waits (bounded) for the replies in progress; send() still works, so the outbox can drain. */
+  stopReceiving?(): Promise<void>;
 }
 
 export type SendErrorKind = 'rate_limited' | 'transient' | 'forbidden' | 'invalid' | 'unauthorized' | 'moved';

@@ -1,6 +1,16 @@
+import type http from 'node:http';
 import type { Router } from '../bot/router.ts';
 import type { BotServices, Logger } from '../bot/types.ts';
 import type { Config } from '../config.ts';
+import type { UpdateObserver } from './observe.ts';
+
+export type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
+
+/** The bot's one HTTP server (health, metrics), when it runs: the Telegram webhook mounts on it. */
+export interface HttpMount {
+  /** Serves `path` with the handler until the returned function is called. */
+  mount(path: string, handler: RequestHandler): () => void;
+}
 
 /** What every platform adapter is created with. */
 export interface AdapterDeps {
@@ -8,4 +18,7 @@ export interface AdapterDeps {
   services: BotServices;
   config: Config;
   log: Logger;
+  /** Counts and times handled updates (metrics); absent in tests that do not look. */
+  observer?: UpdateObserver;
+  http?: HttpMount;
 }

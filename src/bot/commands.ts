@@ -1,6 +1,8 @@
 import type { Lang } from '../news/language.ts';
+import { broadcastCommand, pauseCommand, reloadCommand, resumeCommand, statsCommand } from './handlers/admin.ts';
 import { aboutCommand, fullCommand, listCommand, summaryCommand } from './handlers/news.ts';
 import { quotesCommand, whoCommand, whosaidCommand } from './handlers/quotes.ts';
+import { sourcesCommand } from './handlers/sources.ts';
 import { strings } from './i18n.ts';
 import { paragraph, type Block, type Post } from './post.ts';
 import type { BriefingCommands, CommandRequest } from './types.ts';
@@ -23,6 +25,8 @@ export interface CommandSpec {
   hidden?: boolean;
   /** Needs briefings wired in. */
   needs?: 'briefings';
+  /** For the bot's operators (config `admins`) only: left out of everyone else's menus, refused politely. */
+  admin?: boolean;
   run(req: CommandRequest): Post | Promise<Post>;
 }
 
@@ -61,6 +65,12 @@ export const commands: CommandSpec[] = [
     options: [{ name: 'words', type: 'string', description: { en: 'Words from the quote', ar: 'كلمات من الاقتباس' }, required: true }],
     run: whosaidCommand,
   },
+  {
+    name: 'sources',
+    description: { en: 'Feeds and folders I read, and how they are doing', ar: 'الخلاصات والمجلدات التي أقرؤها وحالتها' },
+    options: [],
+    run: sourcesCommand,
+  },
   { name: 'about', description: { en: 'About this bot', ar: 'عن هذا البوت' }, options: [], run: aboutCommand },
   { name: 'full', description: { en: 'Full text of a document', ar: 'النص الكامل لوثيقة' }, options: [], hidden: true, run: fullCommand },
   {
@@ -95,6 +105,17 @@ export const commands: CommandSpec[] = [
     needs: 'briefings',
     run: (req) => briefing(req, (b) => b.digestNow(req.message, req.args, req.lang)),
   },
+  { name: 'stats', description: { en: 'Bot status: documents, subscriptions, outbox, errors', ar: 'حالة البوت: الوثائق والاشتراكات وصندوق الإرسال والأخطاء' }, options: [], admin: true, run: statsCommand },
+  { name: 'reload', description: { en: 'Reload the content now', ar: 'إعادة تحميل المحتوى الآن' }, options: [], admin: true, run: reloadCommand },
+  {
+    name: 'broadcast',
+    description: { en: 'Send a message to every subscribed chat (asks to confirm)', ar: 'إرسال رسالة إلى كل المحادثات المشتركة (مع تأكيد)' },
+    options: [{ name: 'text', type: 'string', description: { en: 'The message, or "confirm"', ar: 'نص الرسالة، أو confirm' }, required: true }],
+    admin: true,
+    run: broadcastCommand,
+  },
+  { name: 'pause', description: { en: 'Pause sending digests and broadcasts', ar: 'إيقاف إرسال الموجزات والرسائل الجماعية مؤقتًا' }, options: [], admin: true, run: pauseCommand },
+  { name: 'resume', description: { en: 'Resume sending', ar: 'استئناف الإرسال' }, options: [], admin: true, run: resumeCommand },
 ];
 
 function briefing(req: CommandRequest, run: (b: BriefingCommands) => Promise<Post>): Post | Promise<Post> {
@@ -102,17 +123,18 @@ function briefing(req: CommandRequest, run: (b: BriefingCommands) => Promise<Pos
   return b ? run(b) : { lang: req.lang, blocks: [paragraph(strings[req.lang].noDigestTarget)] };
 }
 
-/** Commands available on this bot: the briefing ones only when briefings are wired in. */
-export function availableCommands(services: { briefings?: unknown }): CommandSpec[] {
-  return commands.filter((c) => c.needs !== 'briefings' || services.briefings);
+/** Commands available on this bot: the briefing ones only when briefings are wired in, the operators' ones when admin is. */
+export function availableCommands(services: { briefings?: unknown; admin?: unknown }): CommandSpec[] {
+  return commands.filter((c) => (c.needs !== 'briefings' || services.briefings) && (!c.admin || services.admin));
 }
 
 function helpBlocks(req: CommandRequest): Block[] {
   const t = strings[req.lang];
-  const items = availableCommands(req.services)
-    .filter((c) => !c.hidden)
-    .map((c) => [{ text: `/${c.name}${c.options.length ? ` [${c.options.map((o) => o.name).join('] [')}]` : ''}`, code: true }, ` — ${c.description[req.lang]}`]);
-  return [paragraph(t.helpIntro), { type: 'list', items }, paragraph(t.helpPlain)];
+  const line = (c: CommandSpec) => [{ text: `/${c.name}${c.options.length ? ` [${c.options.map((o) => o.name).join('] [')}]` : ''}`, code: true }, ` — ${c.description[req.lang]}`];
+  const listed = availableCommands(req.services).filter((c) => !c.hidden);
+  const blocks: Block[] = [paragraph(t.helpIntro), { type: 'list', items: listed.filter((c) => !c.admin).map(line) }, paragraph(t.helpPlain)];
+  if (req.services.admin?.isOperator(req.message.platform, req.message.userId)) blocks.push(paragraph(t.adminCommands), { type: 'list', items: listed.filter((c) => c.admin).map(line) });
+  return blocks;
 }
 
 function startCommand(req: CommandRequest): Post {

@@ -52,6 +52,10 @@ export function createRouter(services: BotServices): Router {
     // Hidden commands come from buttons and carry keys, not words: their args say nothing of the user's language.
     const lang = pickLanguage(spec?.hidden ? '' : args, message.locale, fallback);
     if (!spec) return { lang, blocks: [paragraph(strings[lang].unknownCommand(clip(name, 32)))] };
+    if (spec.admin && !services.admin?.isOperator(message.platform, message.userId)) {
+      services.log.warn({ command: name, platform: message.platform, userId: message.userId }, 'operator command refused: the user is not in config admins');
+      return { lang, blocks: [paragraph(strings[lang].adminOnly)] };
+    }
     try {
       return await spec.run({ args, lang, message, services });
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { Lang } from '../news/language.ts';
 import type { Library } from '../news/library.ts';
 import type { SpeakerRegistry } from '../news/quotes/index.ts';
+import type { SourceStatus } from '../news/store.ts';
 import type { Post } from './post.ts';
 
 /** One incoming chat message, the same shape from every platform. */
@@ -45,6 +46,10 @@ export interface BotServices {
   briefings?: BriefingCommands;
   /** What adapters report about chats themselves (rights, new ids); present with briefings. */
   chats?: ChatEvents;
+  /** The content folder and the feeds, for /sources. */
+  sources?(): SourceStatus[];
+  /** The operators' commands (/stats, /reload, /broadcast, /pause, /resume), when wired in. */
+  admin?: AdminOps;
 }
 
 /** Platform events about a chat, reported by the adapters. */
@@ -53,6 +58,34 @@ export interface ChatEvents {
   chatAccess(platform: string, chatId: string, access: { canPost: boolean; reason: string }): Promise<void>;
   /** The chat has a new id from now on (a Telegram group upgraded to a supergroup). */
   chatMoved(platform: string, from: string, to: string): Promise<void>;
+}
+
+export interface AdminStats {
+  documents: number;
+  /** Content files skipped at the last load. */
+  skipped: number;
+  sources: { name: string; state: string; detail?: string }[];
+  subscriptions: { active: number; inactive: number };
+  /** Outbox rows per status. */
+  outbox: Record<string, number>;
+  sendingPaused: boolean;
+  /** The latest errors, newest first, one line each. */
+  errors: string[];
+}
+
+/** What the operators' commands do, implemented by the wiring (src/ops/admin.ts). */
+export interface AdminOps {
+  /** Whether this user is one of the bot's operators (config `admins`). */
+  isOperator(platform: string, userId: string | undefined): boolean;
+  stats(): Promise<AdminStats>;
+  /** Reloads the content; resolves with the new counts. */
+  reload(): Promise<{ documents: number; skipped: number }>;
+  /** How many chats a broadcast reaches (active subscriptions). */
+  audience(): Promise<number>;
+  /** Queues the post to every subscribed chat through the outbox; resolves with the number of chats. */
+  broadcast(post: Post): Promise<number>;
+  pauseSending(): void;
+  resumeSending(): void;
 }
 
 export interface BriefingCommands {

@@ -8,7 +8,7 @@ import { heading, italic, paragraph, type Block, type Post } from '../bot/post.t
 import type { BotServices, BriefingCommands, ChatEvents, IncomingMessage, Logger } from '../bot/types.ts';
 import type { Config } from '../config.ts';
 import type { Lang } from '../news/language.ts';
-import type { Library } from '../news/library.ts';
+import type { NewsStore } from '../news/store.ts';
 import type { Brief } from '../news/types.ts';
 import type { Database, SubscriptionTable } from '../storage/schema.ts';
 import { digestPosts, emptyDigestPost, formatDateTime, matchesTopics, newDocuments, topicTerms } from './digest.ts';
@@ -29,8 +29,8 @@ export interface BriefingsOptions {
   db: Kysely<Database>;
   adapters: readonly ChatAdapter[];
   services: BotServices;
-  /** Where documents come from; its onReload tells which documents are new. Default: services.library. */
-  store?: { library(): Library; onReload?(listener: (library: Library) => void): void };
+  /** Where documents come from, and when each first arrived (what is "new"). Default: services.library, arriving at their dates. */
+  store?: Pick<NewsStore, 'library' | 'firstSeen'>;
   log: Logger;
   /** The wall clock for schedules, cut-offs and the grace period (tests pass a fake one). */
   now?: () => number;
@@ -53,14 +53,14 @@ export interface Briefings {
   /** For the adapters (services.chats): the bot's rights in a chat changed, or the chat has a new id. */
   chats: ChatEvents;
   outbox: Outbox;
-  /** Upserts config targets, records documents, resumes the outbox, sends digests missed within the grace period, starts the cron. */
+  /** Upserts config targets, resumes the outbox, sends digests missed within the grace period, starts the cron. */
   start(): Promise<void>;
   /** Stops the cron and the outbox (sends in flight finish; the rest stays pending). */
   stop(): Promise<void>;
   /** Runs every subscription that is due now. */
   tick(): Promise<TickResult>;
-  /** Records first-seen times of the library's documents (also done on every content reload). */
-  recordDocuments(): Promise<void>;
+  /** For /healthz: whether the minute cron runs, and when the last tick started (ms since epoch). */
+  scheduler(): { running: boolean; lastTickAt?: number };
 }
 
 export function createBriefings(options: BriefingsOptions): Briefings {
@@ -69,13 +69,10 @@ export function createBriefings(options: BriefingsOptions): Briefings {
   const now = options.now ?? Date.now;
   const library = () => (options.store ? options.store.library() : services.library());
   const adapters = new Map(options.adapters.map((a) => [a.platform as string, a]));
-  const seen = new Map<string, number>();
-  let seenLoaded = false;
-  let firstRecord = true;
   let task: ScheduledTask | undefined;
   let ticking: Promise<TickResult> | undefined;
-  let recording: Promise<void> = Promise.resolve();
   let stopped = false;
+  let lastTickAt: number | undefined;
 
   const outbox = createOutbox({
     ...options.outbox,
@@ -97,36 +94,14 @@ export function createBriefings(options: BriefingsOptions): Briefings {
     await q.execute();
   }
 
-  // ---- documents: when each was first seen ----
-  async function recordNow(): Promise<void> {
-    if (!seenLoaded) {
-      for (const r of await db.selectFrom('documents_seen').select(['doc_id', 'first_seen_at']).execute()) seen.set(r.doc_id, Number(r.first_seen_at));
-      seenLoaded = true;
-    }
-    const t = now();
-    // On a new database nothing was seen before: the documents already there at the first start
-    // arrive at their own dates; everything after that arrives when first seen.
-    const backfill = firstRecord && seen.size === 0;
-    firstRecord = false;
-    const fresh = library().briefs.filter((b) => !seen.has(b.doc.id));
-    for (let i = 0; i < fresh.length; i += 200) {
-      const batch = fresh.slice(i, i + 200).map((b) => ({ doc_id: b.doc.id, first_seen_at: backfill ? Math.min(t, b.doc.date.getTime()) : t }));
-      await db.insertInto('documents_seen').values(batch).onConflict((oc) => oc.column('doc_id').doNothing()).execute();
-    }
-    if (fresh.length) {
-      const ids = fresh.map((b) => b.doc.id);
-      for (let i = 0; i < ids.length; i += 500) {
-        for (const r of await db.selectFrom('documents_seen').select(['doc_id', 'first_seen_at']).where('doc_id', 'in', ids.slice(i, i + 500)).execute()) seen.set(r.doc_id, Number(r.first_seen_at));
-      }
-      log.info({ documents: fresh.length }, `briefings: ${fresh.length} new document(s) recorded`);
-    }
-  }
-  function recordDocuments(): Promise<void> {
-    recording = recording.catch(() => undefined).then(recordNow);
-    return recording;
-  }
-  const arrival = (b: Brief) => seen.get(b.doc.id) ?? b.doc.date.getTime();
-  options.store?.onReload?.(() => void recordDocuments().catch((err: unknown) => log.error({ err }, 'briefings: recording new documents failed')));
+  // ---- documents: when each arrived ----
+  // A document arrives when the store first had it (file dates can be old); one kept but never
+  // announced (a feed's first poll) never counts as new.
+  const arrival = (b: Brief): number => {
+    const seen = options.store?.firstSeen(b.doc.id);
+    if (!seen) return b.doc.date.getTime();
+    return seen.announce ? seen.at : Number.NEGATIVE_INFINITY;
+  };
 
   // ---- subscriptions ----
   const threadOf = (msg: IncomingMessage) => msg.threadId ?? '';
@@ -175,7 +150,6 @@ export function createBriefings(options: BriefingsOptions): Briefings {
 
   async function tickNow(): Promise<TickResult> {
     const result: TickResult = { due: 0, queued: 0, messages: 0, empty: 0, skipped: 0 };
-    await recording.catch(() => undefined);
     const t = now();
     const graceMs = settings.graceHours * 3_600_000;
     // Subscriptions share times, zones and topics: each distinct computation is done once per tick.
@@ -271,6 +245,7 @@ export function createBriefings(options: BriefingsOptions): Briefings {
 
   function tick(): Promise<TickResult> {
     if (ticking) return ticking;
+    lastTickAt = Date.now();
     ticking = tickNow().finally(() => {
       ticking = undefined;
     });
@@ -338,7 +313,6 @@ export function createBriefings(options: BriefingsOptions): Briefings {
     },
 
     async digestNow(msg, args, lang) {
-      await recordDocuments();
       const t = strings[lang];
       const sub = await findSubscription(msg.platform, msg.chatId, threadOf(msg));
       const words = args.split(/\s+/).filter(Boolean);
@@ -359,11 +333,10 @@ export function createBriefings(options: BriefingsOptions): Briefings {
     chats,
     outbox,
     tick,
-    recordDocuments,
+    scheduler: () => ({ running: task !== undefined && !stopped, ...(lastTickAt !== undefined ? { lastTickAt } : {}) }),
     async start() {
       stopped = false;
       await upsertConfigTargets({ db, config: options.config, adapters, log, now: now() });
-      await recordDocuments();
       await outbox.start();
       // Digests missed while the bot was down: the last one within the grace period is sent now.
       await tick();

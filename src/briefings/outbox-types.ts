@@ -39,7 +39,11 @@ export interface OutboxOptions {
   onMoved?: (row: OutboxRow, to: string) => Promise<void>;
   /** Wall clock for row times (default Date.now). */
   clock?: () => number;
+  /** Told each send's outcome (metrics); `retryAfterMs` with rate_limited. */
+  observe?: (platform: string, result: SendResult, retryAfterMs?: number) => void;
 }
+
+export type SendResult = 'sent' | 'rate_limited' | 'transient' | 'failed' | 'forbidden' | 'invalid' | 'unauthorized' | 'moved';
 
 export interface OutboxCounters {
   sent: number;
@@ -73,4 +77,8 @@ export interface Outbox {
   halted(): Record<string, string>;
   /** Moves a chat's unsent rows to its new id (kept in order). */
   moveChat(platform: string, from: string, to: string): Promise<number>;
+  /** Holds every send (an operator's /pause): rows stay pending until resume(). Not persisted. */
+  pause(): void;
+  resume(): void;
+  paused(): boolean;
 }

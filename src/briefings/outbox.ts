@@ -7,7 +7,7 @@ import type { Post } from '../bot/post.ts';
 import { DEFAULT_LIMITS, platformLimiter, type Limiter } from './limiter.ts';
 import type { Outbox, OutboxCounters, OutboxOptions, OutboxRow } from './outbox-types.ts';
 
-export type { Outbox, OutboxCounters, OutboxMessage, OutboxOptions, OutboxRow } from './outbox-types.ts';
+export type { Outbox, OutboxCounters, OutboxMessage, OutboxOptions, OutboxRow, SendResult } from './outbox-types.ts';
 
 const newKey = () => `nb${randomBytes(9).toString('base64url')}`;
 
@@ -31,6 +31,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const loops: Promise<void>[] = [];
   let stopping = false;
   let started = false;
+  let paused = false;
+  const observe = options.observe ?? (() => undefined);
 
   const limiterFor = (platform: string) => {
     let l = limiters.get(platform);
@@ -94,6 +96,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const now = clock();
     if ('ids' in outcome) {
       counters.sent++;
+      observe(row.platform, 'sent');
       await db.updateTable('outbox').set({ status: 'sent', message_ids: JSON.stringify(outcome.ids), sent_at: now, updated_at: now, last_error: null }).where('id', '=', row.id).execute();
       return;
     }
@@ -103,11 +106,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (kind === 'rate_limited') {
       counters.rateLimited++;
       const wait = (error as SendError).retryAfterMs ?? 1000;
+      observe(row.platform, 'rate_limited', wait);
       limiter.pause(wait);
       log.warn({ platform: row.platform, chatId: row.chat_id, retryAfterMs: wait }, `rate limited by ${row.platform}: pausing its sends for ${wait} ms`);
       await db.updateTable('outbox').set({ status: 'pending', rate_limited: row.rate_limited + 1, next_attempt_at: now + wait, last_error: reason, updated_at: now }).where('id', '=', row.id).execute();
       return;
     }
+    if (kind === 'unauthorized' || kind === 'moved') observe(row.platform, kind);
     if (kind === 'unauthorized') return tokenRefused(row, reason);
     if (kind === 'moved' && (error as SendError).movedTo) return chatMoved(row, (error as SendError).movedTo ?? '', reason);
     if (kind === 'transient') {
@@ -115,16 +120,19 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const failures = row.failures + 1;
       if (failures >= maxFailures) {
         counters.failed++;
+        observe(row.platform, 'failed');
         log.error({ platform: row.platform, chatId: row.chat_id, outboxId: row.id, err: error }, `giving up on a message after ${failures} failures: ${reason}`);
         await db.updateTable('outbox').set({ status: 'failed', failures, last_error: reason, updated_at: now }).where('id', '=', row.id).execute();
         return;
       }
+      observe(row.platform, 'transient');
       const delay = Math.min(backoff.maxMs, backoff.baseMs * 2 ** (failures - 1)) * (0.8 + Math.random() * 0.4);
       log.warn({ platform: row.platform, chatId: row.chat_id, outboxId: row.id, retryInMs: Math.round(delay) }, `send failed (${reason}); retrying`);
       await db.updateTable('outbox').set({ status: 'pending', failures, next_attempt_at: now + Math.round(delay), last_error: reason, updated_at: now }).where('id', '=', row.id).execute();
       return;
     }
     counters.failed++;
+    observe(row.platform, kind === 'forbidden' ? 'forbidden' : 'invalid');
     await db.updateTable('outbox').set({ status: 'failed', last_error: `${kind}: ${reason}`, updated_at: now }).where('id', '=', row.id).execute();
     if (kind === 'forbidden') {
       counters.forbidden++;
@@ -206,6 +214,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
     let inFlightHere = 0;
     while (!stopping && !halted.has(platform)) {
       const since = generation;
+      if (paused) {
+        await nap(1000, since);
+        continue;
+      }
       let rows: OutboxRow[];
       try {
         rows = (await heads(platform, 200)).filter((r) => !inFlight.has(r.id));
@@ -221,7 +233,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       let sent = 0;
       let chatWait = Infinity;
       for (const row of rows) {
-        if (stopping) break;
+        if (stopping || paused) break;
         while (inFlightHere >= maxInFlight && !stopping) await nap(50);
         let acquired: (() => void) | undefined;
         while (!stopping) {
@@ -272,6 +284,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
     wake,
     moveChat,
     halted: () => Object.fromEntries(halted),
+    pause() {
+      paused = true;
+    },
+    resume() {
+      paused = false;
+      wake();
+    },
+    paused: () => paused,
     async enqueue(tx, messages) {
       if (messages.length === 0) return [];
       const now = clock();

@@ -14,7 +14,8 @@ export interface LoadOptions {
   maxBytes: number;
 }
 
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+/** Supported files below `dir`, relative, sorted; hidden files and folders are left out. */
+export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const entries = await fs.readdir(path.join(dir, prefix), { withFileTypes: true });
   const out: string[] = [];
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
@@ -26,6 +27,18 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   return out;
 }
 
+export function isContentFile(file: string): boolean {
+  return (SUPPORTED_EXTENSIONS as readonly string[]).includes(path.extname(file).toLowerCase()) && !file.split(/[\\/]/).some((part) => part.startsWith('.'));
+}
+
+/** Reads and parses one file (`file` relative to `dir`); throws ContentError. */
+export async function readDocument(dir: string, file: string, stat: { size: number; mtime: Date }, maxBytes: number): Promise<NewsDocument> {
+  if (stat.size > maxBytes) {
+    throw new ContentError(file, `the file is ${(stat.size / 1e6).toFixed(1)} MB, over the ${(maxBytes / 1e6).toFixed(1)} MB limit (content.maxFileBytes)`);
+  }
+  return parseDocument(file, await fs.readFile(path.join(dir, file)), stat.mtime);
+}
+
 /** Loads every supported file below `dir`; a bad file is skipped and reported, the rest load. */
 export async function loadDocuments(dir: string, options: LoadOptions): Promise<LoadResult> {
   const files = await listFiles(dir);
@@ -35,11 +48,7 @@ export async function loadDocuments(dir: string, options: LoadOptions): Promise<
   for (const file of files) {
     try {
       const full = path.join(dir, file);
-      const stat = await fs.stat(full);
-      if (stat.size > options.maxBytes) {
-        throw new ContentError(file, `the file is ${(stat.size / 1e6).toFixed(1)} MB, over the ${(options.maxBytes / 1e6).toFixed(1)} MB limit (content.maxFileBytes)`);
-      }
-      const doc = parseDocument(file, await fs.readFile(full), stat.mtime);
+      const doc = await readDocument(dir, file, await fs.stat(full), options.maxBytes);
       const clash = seen.get(doc.id);
       if (clash) throw new ContentError(file, `its id "${doc.id}" is already taken by ${clash}; rename one of them`);
       seen.set(doc.id, file);

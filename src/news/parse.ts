@@ -1,10 +1,11 @@
 import path from 'node:path';
 import matter from 'gray-matter';
 import { z } from 'zod';
+import { extractArticle, htmlToText, langOf } from './html.ts';
 import { detectLanguage, type DetectedLang } from './language.ts';
 import type { NewsDocument } from './types.ts';
 
-export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.json'] as const;
+export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.json', '.html', '.htm'] as const;
 
 /** Why a file was not loaded; the loader logs it with the file name and goes on. */
 export class ContentError extends Error {
@@ -95,7 +96,19 @@ export function titleFromText(text: string): string {
   return `${(space > 40 ? cut.slice(0, space) : cut).replace(/[\s,،:;]+$/, '')}…`;
 }
 
-function finish(file: string, fields: { title?: string; body: string; date: Date; lang?: 'ar' | 'en'; source?: string; url?: string; tags?: string[] | string }): NewsDocument {
+interface Fields {
+  title?: string;
+  body: string;
+  date: Date;
+  lang?: 'ar' | 'en';
+  source?: string;
+  url?: string;
+  tags?: string[] | string;
+  author?: string;
+  canonicalUrl?: string;
+}
+
+function finish(file: string, fields: Fields): NewsDocument {
   const body = fields.body.trim();
   if (!body) throw new ContentError(file, 'the document has no body text');
   const lang: DetectedLang = fields.lang ?? detectLanguage(body);
@@ -110,6 +123,8 @@ function finish(file: string, fields: { title?: string; body: string; date: Date
     ...(fields.source ? { source: fields.source } : {}),
     ...(fields.url ? { url: fields.url } : {}),
     tags,
+    ...(fields.author ? { author: fields.author } : {}),
+    ...(fields.canonicalUrl ? { canonicalUrl: fields.canonicalUrl } : {}),
   };
 }
 
@@ -150,6 +165,7 @@ export function parseDocument(file: string, bytes: Uint8Array, mtime: Date): New
     const { title, body } = splitTitle(text);
     return finish(file, { ...(title ? { title } : {}), body, date: mtime });
   }
+  if (ext === '.html' || ext === '.htm') return parseHtml(file, text, mtime);
   throw new ContentError(file, `unsupported file type "${ext}" (use ${SUPPORTED_EXTENSIONS.join(', ')})`);
 }
 
@@ -157,4 +173,20 @@ function splitMarkdownTitle(content: string): { title?: string; body: string } {
   const m = /^\s*#\s+(.+)\n/.exec(content);
   if (m?.[1]) return { title: m[1].trim(), body: content.slice(m[0].length) };
   return splitTitle(content);
+}
+
+/** A saved web page: its main text (Readability), title, date, author, language and canonical URL. */
+function parseHtml(file: string, text: string, mtime: Date): NewsDocument {
+  const article = extractArticle(text);
+  const body = article?.text ?? htmlToText(text);
+  const lang = langOf(article?.lang);
+  return finish(file, {
+    body,
+    date: article?.date ?? mtime,
+    ...(article?.title ? { title: article.title } : {}),
+    ...(lang ? { lang } : {}),
+    ...(article?.siteName ? { source: article.siteName } : {}),
+    ...(article?.canonicalUrl ? { url: article.canonicalUrl, canonicalUrl: article.canonicalUrl } : {}),
+    ...(article?.author ? { author: article.author } : {}),
+  });
 }

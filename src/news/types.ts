@@ -12,8 +12,15 @@ export interface NewsDocument {
   text: string;
   date: Date;
   lang: DetectedLang;
+  /** Where it came from: `folder:<name>` for a content folder, `feed:<id>` for a feed. */
+  sourceId?: string;
+  /** The source's display name. */
   source?: string;
   url?: string;
+  author?: string;
+  canonicalUrl?: string;
+  /** When a feed item or web page was fetched. */
+  fetchedAt?: Date;
   tags: string[];
 }
 

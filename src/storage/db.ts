@@ -1,23 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import type { Logger } from '../bot/types.ts';
 import { migrationProvider } from './migrations.ts';
+import { isPostgresUrl, openPostgres, type PostgresOptions } from './postgres.ts';
 import type { Database } from './schema.ts';
+import { StorageError, type Storage } from './storage-error.ts';
+
+export { StorageError, type Storage };
 
 export const DATABASE_FILE = 'newsbot.db';
-
-/** Start-up stops on this: the message names the file and says what to do. */
-export class StorageError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-    readonly reason: 'locked' | 'corrupt' | 'unreadable' | 'migration',
-  ) {
-    super(message);
-    this.name = 'StorageError';
-  }
-}
 
 export interface StorageOptions {
   dataDir: string;
@@ -25,13 +18,11 @@ export interface StorageOptions {
   file?: string;
   /** How long a statement waits for another connection's lock before failing (ms). Default 5000. */
   busyTimeoutMs?: number;
-}
-
-export interface Storage {
-  db: Kysely<Database>;
-  /** The path of the database file. */
-  file: string;
-  close(): Promise<void>;
+  /** NEWSBOT_DATABASE_URL: a postgres:// URL puts everything on PostgreSQL instead of the SQLite file. */
+  url?: string;
+  log?: Logger;
+  /** PostgreSQL only: pool size, start-up tries and their backoff. */
+  postgres?: Omit<PostgresOptions, 'url' | 'log'>;
 }
 
 function classify(file: string, error: unknown, busyTimeoutMs: number): StorageError {
@@ -47,11 +38,15 @@ function classify(file: string, error: unknown, busyTimeoutMs: number): StorageE
 }
 
 /**
- * Opens (creating when missing) the SQLite database in the data folder, in WAL mode with a busy
+ * With a postgres:// URL, opens PostgreSQL (see postgres.ts). Otherwise opens (creating when missing) the SQLite database in the data folder, in WAL mode with a busy
  * timeout, checks it and applies the migrations. A locked or corrupt file throws a StorageError whose
  * message names the file.
  */
 export async function openStorage(options: StorageOptions): Promise<Storage> {
+  if (options.url) {
+    if (!isPostgresUrl(options.url)) throw new StorageError(options.url, 'newsbot: NEWSBOT_DATABASE_URL must be a postgres:// or postgresql:// URL', 'unreadable');
+    return openPostgres({ ...options.postgres, url: options.url, ...(options.log ? { log: options.log } : {}) });
+  }
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
   const file = path.resolve(options.dataDir, options.file ?? DATABASE_FILE);
   let sqlite: BetterSqlite3.Database | undefined;
@@ -80,7 +75,8 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
-    const migrator = new Migrator({ db, provider: migrationProvider });
+    // Unordered: features landing in parallel add migrations whose names may sort before one already applied.
+    const migrator = new Migrator({ db, provider: migrationProvider('sqlite'), allowUnorderedMigrations: true });
     const { error, results } = await migrator.migrateToLatest();
     if (error) {
       const failed = results?.find((r) => r.status === 'Error')?.migrationName;
@@ -98,6 +94,10 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
   return {
     db,
     file,
+    dialect: 'sqlite',
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -87,9 +87,80 @@ export interface DocumentSeenTable {
   first_seen_at: number;
 }
 
+/** A document and its processed brief (src/news/stored.ts), keyed by the document id. */
+export interface DocumentTable {
+  id: string;
+  /** Content hash: the same hash means nothing to process again. */
+  hash: string;
+  /** `folder:<name>`, `feed:<id>`; '' when unknown. */
+  source_id: string;
+  /** Path inside the content folder, '' for other sources. */
+  file: string;
+  title: string;
+  body: string;
+  /** The document's date, ms since the epoch. */
+  date: number;
+  lang: string;
+  source: string | null;
+  url: string | null;
+  author: string | null;
+  canonical_url: string | null;
+  fetched_at: number | null;
+  /** JSON array of strings. */
+  tags: string;
+  /** The brief as offsets into the body, JSON (encodeBrief). */
+  brief: string;
+  /** 0: never "new" for digests and alerts. */
+  announce: number;
+  first_seen_at: number;
+  updated_at: number;
+}
+
+export interface FeedTable {
+  /** Short hash of the URL: stable, and part of each item's document id. */
+  id: string;
+  url: string;
+  name: string | null;
+  lang: string | null;
+  interval_s: number;
+  /** JSON array of strings. */
+  tags: string;
+  /** auto | always | never */
+  fetch_article: string;
+  /** config (config/newsbot.json, synced at start) | cli (`newsbot feeds add`). */
+  origin: string;
+  /** new | ok | failing | paused | gone */
+  state: Generated<string>;
+  /** Failed polls in a row. */
+  failures: Generated<number>;
+  last_error: string | null;
+  /** The feed's own title, from its last good body. */
+  title: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  /** Hash of the last parsed body: the same body is not parsed again. */
+  body_hash: string | null;
+  last_success_at: number | null;
+  last_attempt_at: number | null;
+  next_poll_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Every identity key of every item a feed has shown: a key seen once is never a new document again. */
+export interface FeedItemTable {
+  feed_id: string;
+  item_key: string;
+  doc_id: string;
+  first_seen_at: number;
+}
+
 export interface Database {
+  documents: DocumentTable;
   subscriptions: SubscriptionTable;
   deliveries: DeliveryTable;
   outbox: OutboxTable;
   documents_seen: DocumentSeenTable;
+  feeds: FeedTable;
+  feed_items: FeedItemTable;
 }

@@ -6,6 +6,7 @@ import { parseSubscribeArgs } from '../../src/briefings/subscribe-args.ts';
 import type { Quote } from '../../src/news/quotes/types.ts';
 import type { Brief } from '../../src/news/types.ts';
 import { repoRoot } from '../helpers/services.ts';
+import { databaseFor, testDialect } from '../helpers/storage.ts';
 import { makeLibrary, tempDir } from './helpers.ts';
 
 const quote = (text: string, name: string, kind: Quote['kind'] = 'direct'): Quote => ({ text, kind, speaker: { name, aliases: [], roles: [] }, start: 0, end: text.length, sentence: 0 });
@@ -69,8 +70,9 @@ describe('/subscribe arguments', () => {
 });
 
 describe('newsbot digest', () => {
-  it('prints the digest the console would get now, as text or as the Post in JSON', () => {
-    const env = { ...process.env, LOG_LEVEL: 'warn', NEWSBOT_DATA_DIR: tempDir() };
+  it('prints the digest the console would get now, as text or as the Post in JSON', async () => {
+    const dir = tempDir();
+    const env = { ...process.env, LOG_LEVEL: 'warn', NEWSBOT_DATA_DIR: dir, ...(testDialect === 'postgres' ? { NEWSBOT_DATABASE_URL: (await databaseFor(dir)).url } : {}) };
     const json = spawnSync('npx', ['tsx', 'src/cli.ts', 'digest', '--json'], { cwd: repoRoot, encoding: 'utf8', env, timeout: 30_000 });
     expect(json.status).toBe(0);
     const post = JSON.parse(json.stdout) as { lang: string; blocks: { type: string; text?: string }[] };

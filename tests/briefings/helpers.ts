@@ -9,9 +9,10 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { buildBrief } from '../../src/news/brief.ts';
 import { createLibrary, type Library } from '../../src/news/library.ts';
 import { parseDocument } from '../../src/news/parse.ts';
-import { openStorage, type Storage } from '../../src/storage/db.ts';
+import type { Storage } from '../../src/storage/db.ts';
+import { openTestStorage } from '../helpers/storage.ts';
 import { memoryLogger, repoRoot } from '../helpers/services.ts';
-import { speakersOf } from '../../src/news/store.ts';
+import { speakersOf, type FirstSeen } from '../../src/news/store.ts';
 
 export function tempDir(prefix = 'newsbot-briefings-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -39,16 +40,19 @@ export function makeLibrary(docs: DocSpec[]): Library {
   return createLibrary(docs.map((d) => buildBrief(parseDocument(`${d.id}.txt`, new TextEncoder().encode(`${d.title}\n\n${d.body}\n`), new Date(d.date)), { summarySentences: 2 })));
 }
 
-/** A news store stand-in: swap the documents and tell the listeners, as a content reload does. */
-export function fakeStore(docs: DocSpec[]) {
+/**
+ * A news store stand-in: the first documents arrive at their dates (as a new store's first load),
+ * documents added by set() arrive at `now()` (as the real store records them).
+ */
+export function fakeStore(docs: DocSpec[], now: () => number = Date.now) {
   let library = makeLibrary(docs);
-  const listeners: ((l: Library) => void)[] = [];
+  const arrived = new Map<string, FirstSeen>();
   return {
     library: () => library,
-    onReload: (fn: (l: Library) => void) => void listeners.push(fn),
+    firstSeen: (id: string) => arrived.get(id),
     set(next: DocSpec[]) {
+      for (const d of next) if (!library.byId(d.id) && !arrived.has(d.id)) arrived.set(d.id, { at: now(), announce: true });
       library = makeLibrary(next);
-      for (const fn of listeners) fn(library);
     },
   };
 }
@@ -103,7 +107,7 @@ export interface Harness {
 /** Storage in a temp dir plus briefings over it; no cron (tests call tick()). */
 export async function harness(options: { dir?: string; config?: Config; adapters: ChatAdapter[]; store: ReturnType<typeof fakeStore>; now: () => number; outbox?: BriefingsOptions['outbox'] }): Promise<Harness> {
   const dir = options.dir ?? tempDir();
-  const storage = await openStorage({ dataDir: dir });
+  const storage = await openTestStorage({ dataDir: dir });
   const log = memoryLogger();
   const briefings = createBriefings({
     config: options.config ?? testConfig(),

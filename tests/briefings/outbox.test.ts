@@ -29,7 +29,6 @@ describe('exactly once across restarts', () => {
   it('resumes a digest claimed but not yet sent when the process stopped, without sending it twice', async () => {
     const dir = tempDir();
     const a = await make(dir);
-    await a.briefings.recordDocuments();
     await a.briefings.commands.subscribe(message('telegram', '100'), '08:00 UTC', 'en');
     a.clock.set('2025-03-01T08:00:00Z');
     expect((await a.briefings.tick()).queued).toBe(1); // claimed and queued, outbox never started
@@ -53,7 +52,6 @@ describe('exactly once across restarts', () => {
   it('retries a message left `sending` by a crash and counts it as recovered', async () => {
     const dir = tempDir();
     const a = await make(dir);
-    await a.briefings.recordDocuments();
     await a.briefings.commands.subscribe(message('telegram', '101'), '08:00 UTC', 'en');
     a.clock.set('2025-03-01T08:00:00Z');
     await a.briefings.tick();

@@ -11,11 +11,11 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import type { Library } from '../../src/news/library.ts';
 import { openStorage, type Storage } from '../../src/storage/db.ts';
 import { memoryLogger, repoRoot } from '../helpers/services.ts';
-import { speakersOf } from '../../src/news/store.ts';
+import { speakersOf, type FirstSeen } from '../../src/news/store.ts';
 
 export interface PlatformsOptions {
   dataDir: string;
-  store: { library(): Library; onReload?(listener: (library: Library) => void): void };
+  store: { library(): Library; firstSeen(id: string): FirstSeen | undefined };
   now?: () => number;
   telegram?: { token: string; apiRoot: string };
   discord?: { token: string; api: string; guildId?: string };

@@ -2,7 +2,7 @@ import { getTasks } from 'node-cron';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBriefings } from '../../src/briefings/index.ts';
 import { postText } from '../../src/bot/post.ts';
-import { openStorage } from '../../src/storage/db.ts';
+import { openTestStorage } from '../helpers/storage.ts';
 import { localTime, nextRunAfter, zonedInstant } from '../../src/briefings/time.ts';
 import { fakeClock, fakeStore, harness, message, recordingAdapter, servicesFor, tempDir, testConfig, type DocSpec, type Harness } from './helpers.ts';
 
@@ -50,7 +50,7 @@ afterEach(async () => {
 
 async function setup(start: string, options: { sendWhenEmpty?: boolean; graceHours?: number; dir?: string; documents?: DocSpec[] } = {}) {
   const clock = fakeClock(start);
-  const store = fakeStore(options.documents ?? docs);
+  const store = fakeStore(options.documents ?? docs, clock.now);
   const adapter = recordingAdapter('telegram');
   const h = await harness({ adapters: [adapter], store, now: clock.now, config: testConfig({ sendWhenEmpty: options.sendWhenEmpty ?? true, graceHours: options.graceHours ?? 6 }), ...(options.dir ? { dir: options.dir } : {}) });
   open.push(h);
@@ -122,7 +122,6 @@ describe('digest content', () => {
     // Only documents first seen since the last digest go into the next one, even with an old date.
     s.clock.advance(60_000);
     s.store.set([...docs, { id: 'oil-late', title: 'Oil tanker traffic resumes', body: 'Oil tankers sailed again on Tuesday. Shipping firms said the route was safe.', date: '2024-12-01T00:00:00Z' }]);
-    await s.briefings.recordDocuments();
     s.clock.set('2025-03-03T04:30:00Z');
     expect((await s.briefings.tick()).queued).toBe(1);
     await s.briefings.outbox.drained();
@@ -148,9 +147,9 @@ describe('digest content', () => {
 
 describe('catch-up after downtime', () => {
   it('sends a digest missed by less than the grace period once, and skips older ones', async () => {
-    const a = await setup('2025-03-01T07:00:00Z');
+    const dir = tempDir();
+    const a = await setup('2025-03-01T07:00:00Z', { dir });
     await a.briefings.commands.subscribe(message('telegram', '11'), '08:00 UTC', 'en');
-    const dir = a.storage.file.replace(/\/newsbot\.db$/, '');
     await a.briefings.stop();
     await a.storage.close();
     open = open.filter((h) => h !== a);
@@ -201,7 +200,7 @@ describe('catch-up after downtime', () => {
 
 describe('cron', () => {
   it('schedules the tick every minute on start and removes the task on stop', async () => {
-    const storage = await openStorage({ dataDir: tempDir() });
+    const storage = await openTestStorage({ dataDir: tempDir() });
     const store = fakeStore(docs);
     const before = getTasks().size;
     const b = createBriefings({ config: testConfig(), db: storage.db, adapters: [recordingAdapter()], services: servicesFor(store), store, log: servicesFor(store).log });
@@ -210,22 +209,5 @@ describe('cron', () => {
     await b.stop();
     expect(getTasks().size).toBe(before);
     await storage.close();
-  });
-});
-
-describe('document arrivals', () => {
-  it('counts documents there at the first start by their date, and later ones from when they were first seen', async () => {
-    const s = await setup('2025-03-05T07:00:00Z', { sendWhenEmpty: false });
-    const rows = await s.storage.db.selectFrom('documents_seen').selectAll().orderBy('doc_id').execute();
-    expect(rows.map((r) => [r.doc_id, new Date(r.first_seen_at).toISOString()])).toEqual([
-      ['football', '2025-03-01T04:00:00.000Z'],
-      ['oil-ar', '2025-03-01T05:00:00.000Z'],
-      ['oil-en', '2025-03-01T06:00:00.000Z'],
-    ]);
-    s.clock.set('2025-03-05T08:00:00Z');
-    s.store.set([...docs, { id: 'old-file', title: 'An old file added today', body: 'It is dated 2020. It was added today.', date: '2020-01-01T00:00:00Z' }]);
-    await s.briefings.recordDocuments();
-    const added = await s.storage.db.selectFrom('documents_seen').select('first_seen_at').where('doc_id', '=', 'old-file').executeTakeFirstOrThrow();
-    expect(added.first_seen_at).toBe(Date.parse('2025-03-05T08:00:00Z'));
   });
 });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openStorage } from '../../src/storage/db.ts';
 import { repoRoot } from '../helpers/services.ts';
 
 function newsbot(args: string[], env: Record<string, string> = {}) {
@@ -47,6 +48,24 @@ describe('newsbot CLI', () => {
     expect(content.stderr).toMatch(/bad\.json: expected \{title\?, text/);
     expect(content.stderr).toMatch(/empty\.txt: the file is empty/);
     expect(content.stderr).toMatch(/names\.json: entries\.0\.name: name must not be empty/);
+  });
+
+  it('check lists subscriptions that are paused or stopped, with the reason, without failing', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbot-check-data-'));
+    const storage = await openStorage({ dataDir });
+    const row = { platform: 'telegram', thread_id: '', time: '08:00', time_zone: 'UTC', topics: '[]', lang: 'en', source: 'chat', active: 1, deactivated_reason: null, last_digest_at: 0, next_run_at: 0, created_at: 0, updated_at: 0 };
+    await storage.db.insertInto('subscriptions').values([
+      { ...row, chat_id: '-1005001', target_ref: '@newsroom', source: 'config', paused_reason: 'the bot left the channel' },
+      { ...row, chat_id: '777', active: 0, deactivated_reason: '403: Forbidden: bot was blocked by the user' },
+      { ...row, chat_id: '778' },
+    ]).execute();
+    await storage.close();
+    const run = newsbot(['check'], { NEWSBOT_DATA_DIR: dataDir });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('2 subscriptions not delivering');
+    expect(run.stdout).toContain('telegram @newsroom (-1005001): paused, the bot left the channel');
+    expect(run.stdout).toContain('telegram 777: stopped, 403: Forbidden: bot was blocked by the user');
+    expect(run.stdout).not.toContain('778');
   });
 
   it('ask answers a who-said-what question in Arabic', () => {

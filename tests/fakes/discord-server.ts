@@ -99,6 +99,8 @@ export interface FakeDiscordOptions {
   privilegedIntents?: number;
   /** Enforced global limit (interaction routes exempt, as on Discord). Off by default. */
   limits?: { perSecond: number };
+  /** How long a nonce with enforce_nonce is remembered (Discord: "a few minutes"); default 3 min of the fake clock. */
+  nonceWindowMs?: number;
   /** Per-channel bucket on message routes. Default 5 per 5000 ms, like Discord. */
   messageBucket?: { limit: number; resetAfterMs: number };
   /** Permissions of the bot's managed role. */
@@ -233,6 +235,15 @@ export interface FakeDiscord {
 
   failNext(matcher: RouteMatcher, options: FailOptions): void;
   missingAccess(channelId: string): void;
+  /** Moves the fake's clock (nonce expiry) forward. */
+  advanceClock(ms: number): void;
+  /** The token stops working: REST answers 401, the gateway closes with 4004 and refuses to identify. */
+  revokeToken(): void;
+  restoreToken(): void;
+  /** Revokes the token once n more channel messages were posted (mid-fan-out). */
+  revokeAfter(n: number): void;
+  /** Messages published from announcement channels (crosspost), by id. */
+  crossposted: Set<string>;
   restoreAccess(channelId: string): void;
 
   close(): Promise<void>;
@@ -800,7 +811,11 @@ export async function createFakeDiscord(options: FakeDiscordOptions = {}): Promi
   const commands: { global: Json[]; guild: Record<string, Json[]> } = { global: [], guild: {} };
   const interactions = new Map<string, Interaction>();
   const sessions = new Map<string, Session>();
-  const nonces = new Map<string, ApiMessage>();
+  const nonces = new Map<string, { message: ApiMessage; at: number }>();
+  const nonceWindowMs = options.nonceWindowMs ?? 180_000;
+  const crossposted = new Set<string>();
+  const auth = { revoked: false, revokeAfter: undefined as number | undefined, clockOffset: 0 };
+  const fakeNow = () => Date.now() + auth.clockOffset;
   const noAccess = new Set<string>();
   const faults: Fault[] = [];
   const buckets = new Map<string, { remaining: number; resetAt: number }>();
@@ -1093,11 +1108,38 @@ export async function createFakeDiscord(options: FakeDiscordOptions = {}): Promi
     if (isEmptyMessage(ctx.body, ctx.files.length)) return reject400(ctx, 50006, 'Cannot send an empty message');
     const nonceKey = ctx.body.enforce_nonce === true && ctx.body.nonce !== undefined ? `${id}:${String(ctx.body.nonce)}` : null;
     const previous = nonceKey ? nonces.get(nonceKey) : undefined;
-    if (previous) return send(ctx, 200, toApi(previous), headers);
+    if (previous && fakeNow() - previous.at <= nonceWindowMs) return send(ctx, 200, toApi(previous.message), headers);
     const m = newMessage(id, botUser, ctx.body, ctx.files);
-    if (nonceKey) nonces.set(nonceKey, m);
+    if (nonceKey) nonces.set(nonceKey, { message: m, at: fakeNow() });
     posted.set(id, (posted.get(id) ?? 0) + 1);
     send(ctx, 200, toApi(m), headers);
+    if (auth.revokeAfter !== undefined && --auth.revokeAfter <= 0) revokeToken();
+  });
+  // Newest first, like Discord; the nonce is not stored with a message, so it is not returned here.
+  route('GET', '/channels/:id/messages', (ctx, p) => {
+    const id = p.id ?? '';
+    if (!channelFor(ctx, id)) return;
+    const limit = Math.min(100, Math.max(1, Number(ctx.record.query.limit ?? 50)));
+    const after = ctx.record.query.after ? BigInt(ctx.record.query.after) : undefined;
+    const before = ctx.record.query.before ? BigInt(ctx.record.query.before) : undefined;
+    let list = messages.filter((m) => m.channel_id === id && !(m.flags & MSG_FLAG_EPHEMERAL));
+    if (after !== undefined) list = list.filter((m) => BigInt(m.id) > after).slice(0, limit);
+    else list = list.filter((m) => before === undefined || BigInt(m.id) < before).slice(-limit);
+    send(ctx, 200, list.reverse().map((m) => {
+      const { nonce: _nonce, ...rest } = toApi(m);
+      return rest;
+    }));
+  });
+  route('POST', '/channels/:id/messages/:mid/crosspost', (ctx, p) => {
+    const channel = channelFor(ctx, p.id ?? '');
+    if (!channel) return;
+    const m = messages.find((x) => x.id === p.mid && x.channel_id === p.id);
+    if (!m) return fail(ctx, 404, 10008, 'Unknown Message');
+    if (channel.type !== 5) return fail(ctx, 403, 50001, 'Missing Access');
+    if (crossposted.has(m.id)) return fail(ctx, 400, 40033, 'This message has already been crossposted.');
+    crossposted.add(m.id);
+    m.flags |= 1;
+    send(ctx, 200, toApi(m));
   });
   route('GET', '/channels/:id/messages/:mid', (ctx, p) => {
     if (!channelFor(ctx, p.id ?? '')) return;
@@ -1171,7 +1213,7 @@ export async function createFakeDiscord(options: FakeDiscordOptions = {}): Promi
     }
     const authHeader = req.headers.authorization;
     const needsAuth = found ? found.auth : true;
-    if ((needsAuth || authHeader !== undefined) && authHeader !== `Bot ${token}`) return fail(ctx, 401, 0, '401: Unauthorized');
+    if ((needsAuth || authHeader !== undefined) && (authHeader !== `Bot ${token}` || auth.revoked)) return fail(ctx, 401, 0, '401: Unauthorized');
     if (parsed.invalid) return reject400(ctx, 50109, 'The request body contains invalid JSON.');
 
     const exempt = path.startsWith('/interactions/') || path.startsWith('/webhooks/');
@@ -1283,7 +1325,7 @@ export async function createFakeDiscord(options: FakeDiscordOptions = {}): Promi
           return;
         case 2: {
           if (session) return ws.close(4005, 'Already authenticated.');
-          if (d.token !== token && d.token !== `Bot ${token}`) return ws.close(4004, 'Authentication failed.');
+          if (auth.revoked || (d.token !== token && d.token !== `Bot ${token}`)) return ws.close(4004, 'Authentication failed.');
           const intents = Number(d.intents);
           if (!Number.isInteger(intents) || intents < 0 || intents >= 1 << 26) return ws.close(4013, 'Invalid intent(s).');
           if (intents & PRIVILEGED_INTENTS & ~privilegedIntents) return ws.close(4014, 'Disallowed intent(s).');
@@ -1303,7 +1345,7 @@ export async function createFakeDiscord(options: FakeDiscordOptions = {}): Promi
         }
         case 6: {
           const existing = sessions.get(String(d.session_id));
-          if (d.token !== token && d.token !== `Bot ${token}`) return ws.close(4004, 'Authentication failed.');
+          if (auth.revoked || (d.token !== token && d.token !== `Bot ${token}`)) return ws.close(4004, 'Authentication failed.');
           if (!existing || existing.ended) {
             wsSend(ws, { op: 9, d: false, s: null, t: null });
             return;
@@ -1337,6 +1379,16 @@ export async function createFakeDiscord(options: FakeDiscordOptions = {}): Promi
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+
+  function revokeToken() {
+    auth.revoked = true;
+    auth.revokeAfter = undefined;
+    for (const sess of sessions.values()) {
+      sess.ended = true;
+      sess.socket?.close(4004, 'Authentication failed.');
+    }
+    gatewayChanged();
+  }
 
   const dispatch = (t: string, d: Json) => {
     if (t === 'INTERACTION_CREATE' && typeof d.id === 'string') {
@@ -1515,6 +1567,17 @@ export async function createFakeDiscord(options: FakeDiscordOptions = {}): Promi
     },
     missingAccess(channelId) {
       noAccess.add(channelId);
+    },
+    crossposted,
+    advanceClock(ms) {
+      auth.clockOffset += ms;
+    },
+    revokeToken,
+    restoreToken() {
+      auth.revoked = false;
+    },
+    revokeAfter(n) {
+      auth.revokeAfter = n;
     },
     restoreAccess(channelId) {
       noAccess.delete(channelId);

@@ -3,7 +3,9 @@ import type { Readable, Writable } from 'node:stream';
 import { renderPlain } from '../../bot/render-plain.ts';
 import type { Router } from '../../bot/router.ts';
 import type { Post } from '../../bot/post.ts';
+import type { Logger } from '../../bot/types.ts';
 import type { ChatAdapter, ChatTarget } from '../chat-adapter.ts';
+import { commandLabel, observeUpdate, type UpdateObserver } from '../observe.ts';
 
 export interface ConsoleAdapterOptions {
   router: Router;
@@ -12,6 +14,9 @@ export interface ConsoleAdapterOptions {
   /** Called once the input ends (Ctrl-D, or the end of a piped script). */
   onEnd?: () => void;
   locale?: string;
+  /** Each line handled is logged (debug) and counted, as on the other platforms. */
+  log?: Logger;
+  observer?: UpdateObserver;
 }
 
 /** Buttons cannot be pressed in a terminal, so each one shows the command it stands for. */
@@ -28,6 +33,9 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
   const output = options.output ?? process.stdout;
   let rl: readline.Interface | undefined;
   let queue = Promise.resolve();
+  let lineNumber = 0;
+  let started = false;
+  const known = (name: string) => options.router.commands().some((c) => c.name === name);
   const interactive = Boolean((input as { isTTY?: boolean }).isTTY);
 
   const write = (text: string) => output.write(`${text}\n\n`);
@@ -35,13 +43,16 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
   return {
     platform: 'console',
     async start() {
+      started = true;
       rl = readline.createInterface({ input, terminal: false, crlfDelay: Infinity });
       if (interactive) output.write('newsbot console. Type /help, a question, or Ctrl-D to quit.\n> ');
       rl.on('line', (line) => {
         // Replies are printed in input order, even when one takes longer than the next.
+        const id = ++lineNumber;
         queue = queue.then(async () => {
           if (!line.trim()) return;
-          const post = await options.router.handle({ platform: 'console', chatId: 'console', userId: 'console', text: line, chatType: 'private', addressed: true, ...(options.locale ? { locale: options.locale } : {}) });
+          const handle = () => options.router.handle({ platform: 'console', chatId: 'console', userId: 'console', text: line, chatType: 'private', addressed: true, ...(options.locale ? { locale: options.locale } : {}) });
+          const post = options.log ? await observeUpdate(options.log, options.observer, { platform: 'console', kind: 'line', id, command: commandLabel(line, known) }, handle) : await handle();
           if (post) write(renderConsole(post));
           if (interactive) output.write('> ');
         });
@@ -54,6 +65,8 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
       rl?.close();
       await queue;
     },
+    // The console answers as soon as it runs; its input may end (a service has none) without harm.
+    health: () => (started ? { ok: true, detail: 'answering' } : { ok: false, detail: 'not started' }),
     async send(target: ChatTarget, post: Post) {
       write(`── to ${target.chatId} ──\n${renderConsole(post)}`);
       return [];

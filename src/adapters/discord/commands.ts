@@ -39,6 +39,9 @@ export function discordCommands(specs: readonly CommandSpec[]): RESTPostAPIChatI
         name: c.name,
         description: description(c.description.en),
         ...(options.length ? { options } : {}),
+        // Operators' commands: shown to server administrators only (they can grant them to others);
+        // the router still refuses anyone not in config admins.
+        ...(c.admin ? { default_member_permissions: '0' } : {}),
       };
     });
 }

@@ -28,6 +28,7 @@ import type { Lang } from '../../news/language.ts';
 import type { AdapterHealth, ChatAdapter, ChatTarget, SendOptions } from '../chat-adapter.ts';
 import type { AdapterDeps } from '../deps.ts';
 import { createTokenState } from '../token-state.ts';
+import { commandLabel, observeUpdate, type Observed } from '../observe.ts';
 import { ActionStore } from './actions.ts';
 import { documentChoices, speakerChoices, MAX_CHOICES, type Choice } from './autocomplete.ts';
 import { argsFromOptions, discordCommands } from './commands.ts';
@@ -111,14 +112,15 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
 
   let starting: Promise<void> | undefined;
   let stopping: Promise<void> | undefined;
+  let receiving: Promise<void> | undefined;
 
   const errorInfo = (error: unknown) => describeError(error, scrub);
 
   /** Runs a handler off the event loop's emit, never letting it reject. */
-  const track = (what: string, work: () => Promise<void>) => {
-    if (stopping) return;
-    const p = work()
-      .catch((error: unknown) => log.error({ err: errorInfo(error), what }, 'discord handler failed'))
+  const track = (what: Observed, work: () => Promise<void>) => {
+    if (stopping || receiving) return;
+    const p = observeUpdate(log, deps.observer, what, work)
+      .catch((error: unknown) => log.error({ err: errorInfo(error), what: what.kind, id: what.id }, 'discord handler failed'))
       .finally(() => inflight.delete(p));
     inflight.add(p);
   };
@@ -265,17 +267,31 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
     }
   };
 
-  client.on(Events.InteractionCreate, (i) => track('interaction', () => onInteraction(i)));
-  client.on(Events.MessageCreate, (m) => track('message', () => onMessage(m)));
+  const known = (name: string) => router.commands().some((c) => c.name === name);
+  const observed = (i: Interaction): Observed => ({
+    platform: 'discord',
+    id: i.id,
+    ...(i.isChatInputCommand() ? { kind: 'command', command: known(i.commandName) ? i.commandName : 'unknown' }
+      : i.isAutocomplete() ? { kind: 'autocomplete', command: 'autocomplete' }
+        : i.isButton() ? { kind: 'button', command: commandLabel(actions.actionFor(i.customId) ?? '', known) }
+          : { kind: 'interaction', command: 'unknown' }),
+  });
+  client.on(Events.InteractionCreate, (i) => track(observed(i), () => onInteraction(i)));
+  client.on(Events.MessageCreate, (m) => {
+    // Only mentions of the bot are handled (and counted); the rest of a channel's talk is not ours.
+    if (!client.user || m.author.bot || !m.mentions.users.has(client.user.id)) return;
+    track({ platform: 'discord', kind: 'mention', id: m.id, command: commandLabel(m.content.replace(/<@!?\d+>/g, '').trim(), known) }, () => onMessage(m));
+  });
   client.on(Events.Error, (error) => log.error({ err: errorInfo(error) }, 'discord client error'));
   client.on(Events.ShardError, (error, shardId) => log.warn({ err: errorInfo(error), shardId }, 'discord gateway error (discord.js reconnects)'));
   client.on(Events.Warn, (message) => log.warn({ message: scrub(message) }, 'discord warning'));
   client.on(Events.ShardDisconnect, (event: CloseEvent) => {
     if (event.code === AUTHENTICATION_FAILED) tokenState.refuse(`gateway closed ${AUTHENTICATION_FAILED} Authentication failed`);
   });
-  client.rest.on(RESTEvents.RateLimited, (info: RateLimitData) =>
-    log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, timeToResetMs: info.timeToReset, global: info.global, scope: info.scope }, 'discord rate limited: discord.js waits and retries'),
-  );
+  client.rest.on(RESTEvents.RateLimited, (info: RateLimitData) => {
+    deps.observer?.rateLimited?.('discord', info.retryAfter);
+    log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, timeToResetMs: info.timeToReset, global: info.global, scope: info.scope }, 'discord rate limited: discord.js waits and retries');
+  });
 
   const registerCommands = async () => {
     const appId = client.application?.id ?? client.user?.id;
@@ -307,11 +323,19 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
   /** True when every shard is connected: a destroy() then cannot land in discord.js's reconnect back-off. */
   const gatewaySettled = () => client.ws.shards.every((s) => s.status === Status.Ready || s.status === Status.Disconnected);
 
+  /** New events are ignored from now on; replies in progress finish (bounded). REST sends keep working. */
+  const stopReceiving = () => {
+    receiving ??= (async () => {
+      const deadline = Date.now() + stopTimeoutMs;
+      if (starting) await within(starting.catch(() => undefined), Math.max(1, deadline - Date.now()));
+      if (inflight.size) await within(Promise.allSettled([...inflight]), Math.max(1, deadline - Date.now()));
+    })();
+    return receiving;
+  };
+
   const stop = async () => {
     const deadline = Date.now() + stopTimeoutMs;
-    if (starting) await within(starting.catch(() => undefined), Math.max(1, deadline - Date.now()));
-    // Replies in progress finish first (bounded).
-    if (inflight.size) await within(Promise.allSettled([...inflight]), Math.max(1, deadline - Date.now()));
+    await stopReceiving();
     // The teardown trap: a destroy() during the 500 ms reconnect back-off is ignored and the shard
     // then reconnects forever. Wait until the gateway is connected, then destroy.
     while (!gatewaySettled() && Date.now() < deadline) await sleep(25);
@@ -334,6 +358,7 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
       stopping ??= stop();
       return stopping;
     },
+    stopReceiving,
     async send(target: ChatTarget, post: Post, sendOptions: SendOptions = {}) {
       const channelId = target.threadId ?? target.chatId;
       const { idempotencyKey: key, triedAt, crosspost } = sendOptions;

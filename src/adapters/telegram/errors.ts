@@ -130,7 +130,7 @@ export function scrubError(error: unknown, scrub: (text: string) => string): unk
   return error;
 }
 
-export function createApiCaller(log: Logger, scrub: (text: string) => string, policy: RetryPolicy = DEFAULT_RETRY, onUnauthorized?: (description: string) => void): ApiCaller {
+export function createApiCaller(log: Logger, scrub: (text: string) => string, policy: RetryPolicy = DEFAULT_RETRY, onUnauthorized?: (description: string) => void, onRateLimited?: (retryAfterMs: number) => void): ApiCaller {
   const blockedChats = new Set<string>();
   const controller = new AbortController();
 
@@ -190,6 +190,7 @@ export function createApiCaller(log: Logger, scrub: (text: string) => string, po
           const fields = { method: ctx.method, chatId: ctx.chatId, code: c.code, description: scrub(c.description) };
           if (c.kind === 'rate_limited' && rateLimited < policy.rateLimitRetries && (c.retryAfterMs ?? 0) <= policy.maxRetryAfterMs) {
             rateLimited++;
+            onRateLimited?.(c.retryAfterMs ?? 1000);
             log.warn({ ...fields, retryAfterMs: c.retryAfterMs }, `telegram: ${ctx.method} rate limited; retrying after ${c.retryAfterMs} ms`);
             await sleep(c.retryAfterMs ?? 1000);
             continue;

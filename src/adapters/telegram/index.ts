@@ -1,8 +1,6 @@
 // The Telegram adapter on telegraf: long polling (or a webhook), commands from the one table,
 // plain questions, buttons, inline mode. Handlers run off telegraf's update loop (one queue per
 // chat), so a reply waiting out a 429 never holds up other chats' updates.
-import type http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Telegraf } from 'telegraf';
 import type { ChatMemberUpdated, InlineQuery, InlineQueryResultArticle, Message, UserFromGetMe } from 'telegraf/types';
 import { inlineResults } from '../../bot/inline.ts';
@@ -10,12 +8,15 @@ import type { Post } from '../../bot/post.ts';
 import type { IncomingMessage } from '../../bot/types.ts';
 import type { AdapterHealth, ChatAdapter, ChatTarget, SendOptions } from '../chat-adapter.ts';
 import type { AdapterDeps } from '../deps.ts';
+import { commandLabel, observeUpdate, type Observed } from '../observe.ts';
 import { createTokenState } from '../token-state.ts';
 import { chatRef, onCallback, type ButtonContext } from './buttons.ts';
 import { accessFrom, channelIncoming, migrationOf } from './chats.ts';
 import { classify, createApiCaller, createTokenScrubber, DEFAULT_RETRY, describeError, toSendError, type ApiCaller, type RetryPolicy } from './errors.ts';
 import { CallbackTokens, cleanText, renderKeyboard, renderPost, type InlineButton, type RenderedMessage } from './render.ts';
-import { listenForUpdates } from './webhook.ts';
+import { createConnectionState } from './health.ts';
+import { registerMenus } from './menus.ts';
+import { serveWebhook, webhookHandler, type WebhookServer } from './webhook.ts';
 
 export interface TelegramAdapterOptions {
   retry?: Partial<RetryPolicy>;
@@ -61,26 +62,31 @@ export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapte
   const scrub = createTokenScrubber([secrets.token, secrets.webhookSecret ?? '']);
   const log = deps.log;
   const token = createTokenState(log, 'telegram', 'TELEGRAM_BOT_TOKEN');
-  const api: ApiCaller = createApiCaller(log, scrub, { ...DEFAULT_RETRY, ...options.retry }, (description) => token.refuse(`401 ${description}`));
+  const api: ApiCaller = createApiCaller(log, scrub, { ...DEFAULT_RETRY, ...options.retry }, (description) => token.refuse(`401 ${description}`), (ms) => deps.observer?.rateLimited?.('telegram', ms));
   const apiRoot = apiRootOf(secrets.apiRoot);
   const bot = new Telegraf(secrets.token, { telegram: { ...(apiRoot ? { apiRoot } : {}), webhookReply: false } });
   const tg = bot.telegram;
+  const connection = createConnectionState(tg);
   const tokens = new CallbackTokens();
   const stopTimeoutMs = options.stopTimeoutMs ?? 5_000;
 
   let me: UserFromGetMe | undefined;
   let starting: Promise<void> | undefined;
   let stopping: Promise<void> | undefined;
+  let receiving: Promise<void> | undefined;
   let polling: Promise<void> | undefined;
   let restartTimer: NodeJS.Timeout | undefined;
-  let server: http.Server | undefined;
+  let webhook: WebhookServer | undefined;
 
   // ---- work queue: one chain per chat keeps replies in order; all are awaited on stop ----
   const pending = new Set<Promise<void>>();
   const chains = new Map<string, Promise<void>>();
-  function enqueue(key: string | undefined, what: string, task: () => Promise<void>) {
+  function enqueue(key: string | undefined, what: Observed, task: () => Promise<void>) {
     const previous = (key && chains.get(key)) || Promise.resolve();
-    const run = previous.then(task).catch((error: unknown) => log.error({ err: describeError(error, scrub), what }, `telegram: ${what} failed`));
+    const observed = { ...what, receivedAt: performance.now() };
+    const run = previous
+      .then(() => observeUpdate(log, deps.observer, observed, task))
+      .catch((error: unknown) => log.error({ err: describeError(error, scrub), what: what.kind, updateId: what.id }, `telegram: ${what.kind} failed`));
     if (key) chains.set(key, run);
     pending.add(run);
     void run.finally(() => {
@@ -213,54 +219,51 @@ export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapte
     await services.chats?.chatMoved('telegram', move.from, move.to);
   }
 
+  const known = (name: string) => router.commands().some((c) => c.name === name);
+  const observed = (kind: string, id: number, text: string): Observed => ({ platform: 'telegram', kind, id, command: commandLabel(text, known) });
   bot.on('message', (ctx) => {
     const msg = ctx.message;
     const move = migrationOf(msg);
-    if (move) enqueue(move.from, 'migration', () => onMigration(move));
-    else if ('text' in msg) enqueue(String(msg.chat.id), 'message', () => onMessage(msg));
+    if (move) enqueue(move.from, { platform: 'telegram', kind: 'migration', id: ctx.update.update_id, command: 'event' }, () => onMigration(move));
+    else if ('text' in msg) enqueue(String(msg.chat.id), observed('message', ctx.update.update_id, msg.text), () => onMessage(msg));
   });
   bot.on('channel_post', (ctx) => {
     const post = ctx.channelPost;
-    if ('text' in post) enqueue(String(post.chat.id), 'channel post', () => onChannelPost(post));
+    if ('text' in post) enqueue(String(post.chat.id), observed('channel post', ctx.update.update_id, post.text), () => onChannelPost(post));
   });
   bot.on('my_chat_member', (ctx) => {
     const update = ctx.myChatMember;
-    enqueue(String(update.chat.id), 'membership', () => onMembership(update));
+    enqueue(String(update.chat.id), { platform: 'telegram', kind: 'membership', id: ctx.update.update_id, command: 'event' }, () => onMembership(update));
   });
   bot.on('callback_query', (ctx) => {
     const query = ctx.callbackQuery;
-    enqueue(String(query.message?.chat.id ?? query.from.id), 'button', () => onCallback(buttons, query));
+    const action = 'data' in query && query.data !== undefined ? tokens.actionFor(query.data) : undefined;
+    enqueue(String(query.message?.chat.id ?? query.from.id), observed('button', ctx.update.update_id, action ?? ''), () => onCallback(buttons, query));
   });
   bot.on('inline_query', (ctx) => {
     const query = ctx.inlineQuery;
-    enqueue(undefined, 'inline query', () => onInline(query));
+    enqueue(undefined, { platform: 'telegram', kind: 'inline query', id: ctx.update.update_id, command: 'inline' }, () => onInline(query));
   });
   bot.catch((error, ctx) => {
     log.error({ err: describeError(error, scrub), updateId: ctx.update.update_id }, 'telegram: update failed (the bot keeps running)');
   });
 
   // ---- start ----
-  async function registerCommands(): Promise<void> {
-    const visible = router.commands().filter((c) => !c.hidden && /^[a-z0-9_]{1,32}$/.test(c.name));
-    const list = (lang: 'ar' | 'en') => visible.map((c) => ({ command: c.name, description: (c.description[lang] || c.name).slice(0, 256) }));
-    const call = (lang: 'ar' | 'en', code?: string) =>
-      api.callWithRetry({ method: 'setMyCommands' }, () => tg.setMyCommands(list(lang), code ? { language_code: code } : {}));
-    await call(services.settings.defaultLang);
-    await call('ar', 'ar');
-    await call('en', 'en');
-  }
+  const registerCommands = () => registerMenus({ tg, api, commands: router.commands(), defaultLang: services.settings.defaultLang, operators: config.admins.telegram, log, scrub });
 
   function startPolling() {
+    connection.pollingStarted();
     polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((error: unknown) => {
-      if (stopping) return;
+      if (receiving) return;
       const c = classify(error);
+      connection.pollingStopped(c.code === 409 ? 'another process polls with this token (409)' : `polling stopped: ${scrub(c.description)}`);
       // The token was revoked: nothing to retry until the operator sets a working one.
       if (c.kind === 'unauthorized') return token.refuse(`401 ${scrub(c.description)}`);
       log.error({ err: describeError(error, scrub) }, c.code === 409
         ? 'telegram: another process is polling with this token (409); retrying'
         : 'telegram: polling stopped; restarting');
       restartTimer = setTimeout(() => {
-        if (!stopping) startPolling();
+        if (!receiving) startPolling();
       }, POLL_RESTART_MS);
       restartTimer.unref();
     });
@@ -268,9 +271,11 @@ export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapte
 
   async function startWebhook(url: string, secret: string): Promise<void> {
     const { host, port, path } = config.telegram.webhook;
-    const listening = (server = await listenForUpdates({ bot, host, port, path, secret, log, scrub }));
+    const handler = webhookHandler({ path, secret, log, handleUpdate: (update) => bot.handleUpdate(update), onCall: () => connection.webhookCalled() });
+    webhook = await serveWebhook(handler, { ...(deps.http ? { shared: deps.http } : {}), host, port, path }, (error) => log.error({ err: describeError(error, scrub) }, 'telegram: webhook request failed'));
     await api.callWithRetry({ method: 'setWebhook' }, () => tg.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] }));
-    log.info({ url: scrub(url), host, port: (listening.address() as AddressInfo).port, path }, 'telegram: webhook set');
+    connection.webhookSet();
+    log.info({ url: scrub(url), path, ...(webhook.address() ?? { shared: true }) }, 'telegram: webhook set');
   }
 
   async function start(): Promise<void> {
@@ -285,7 +290,7 @@ export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapte
     bot.botInfo = info;
     services.settings.botUsername = info.username;
     await registerCommands().catch((error: unknown) => log.warn({ err: describeError(error, scrub) }, 'telegram: setMyCommands failed; menus may be out of date'));
-    if (stopping) return;
+    if (receiving) return;
     if (secrets?.webhookUrl) {
       if (!secrets.webhookSecret) throw new Error('Telegram: TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL');
       await startWebhook(secrets.webhookUrl, secrets.webhookSecret);
@@ -304,41 +309,49 @@ export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapte
       );
     });
 
+  /** bot.stop() only works once telegraf's launch has got to polling: asked again until it ends. */
+  async function stopPolling(): Promise<void> {
+    const current = polling;
+    if (!current) return;
+    let ended = false;
+    void current.finally(() => (ended = true));
+    const deadline = Date.now() + stopTimeoutMs;
+    while (!ended && Date.now() < deadline) {
+      try {
+        bot.stop('stop');
+      } catch {
+        // not polling yet (launch still deleting the webhook) or already stopped
+      }
+      await within(current, 100);
+    }
+  }
+
+  /** Takes no more updates and lets the replies in progress finish (bounded); sending still works. */
+  function stopReceiving(): Promise<void> {
+    receiving ??= (async () => {
+      clearTimeout(restartTimer);
+      if (starting) await within(starting, stopTimeoutMs);
+      const drain = () => within(Promise.allSettled([...pending]), stopTimeoutMs);
+      if (webhook) await webhook.close(drain);
+      else await Promise.all([stopPolling(), drain()]);
+    })();
+    return receiving;
+  }
+
   return {
     platform: 'telegram',
     blockedChats: api.blockedChats,
     me: () => me,
-    webhookAddress() {
-      const address = server?.listening ? (server.address() as AddressInfo | null) : null;
-      return address ? { host: address.address, port: address.port } : undefined;
-    },
+    webhookAddress: () => webhook?.address(),
     start() {
       starting ??= start();
       return starting;
     },
+    stopReceiving,
     stop() {
       stopping ??= (async () => {
         api.abort(); // no more waiting on 429s or backoffs
-        clearTimeout(restartTimer);
-        if (starting) await within(starting, stopTimeoutMs);
-        if (polling) {
-          try {
-            bot.stop('stop');
-          } catch {
-            // not running (launch failed or never got going)
-          }
-        }
-        if (server) {
-          const s = server;
-          const closed = new Promise<void>((resolve) => s.close(() => resolve()));
-          s.closeIdleConnections();
-          await within(Promise.allSettled([...pending]), stopTimeoutMs);
-          s.closeAllConnections();
-          await closed;
-        } else {
-          await within(Promise.allSettled([...pending]), stopTimeoutMs);
-        }
-        if (polling) await within(polling, stopTimeoutMs);
+        await stopReceiving();
       })();
       return stopping;
     },
@@ -354,7 +367,7 @@ export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapte
     health(): AdapterHealth {
       if (token.refused) return { ok: false, detail: token.refused };
       if (!me) return { ok: false, detail: 'not started' };
-      return { ok: true, detail: `@${me.username}, ${secrets.webhookUrl ? 'webhook' : 'polling'}` };
+      return connection.health();
     },
     async resolveChat(ref: string): Promise<string> {
       const chat = await api.callWithRetry({ method: 'getChat', chatId: ref }, () => tg.getChat(chatRef(ref)));

@@ -1,76 +1,111 @@
-// The webhook server: checks the secret header in constant time, bounds the body, hands each update
-// to telegraf once (Telegram re-sends an update when the answer is slow).
+// The Telegram webhook endpoint: checks the secret header, reads the update (bounded), hands each
+// update_id to telegraf once. It runs on the bot's shared HTTP server when there is one, else on
+// a server of its own (telegram.webhook.host/port).
 import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import type { Telegraf } from 'telegraf';
+import type { AddressInfo } from 'node:net';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../../bot/types.ts';
-import { describeError } from './errors.ts';
+import type { HttpMount, RequestHandler } from '../deps.ts';
 
 const SEEN_UPDATES = 10_000;
 const MAX_WEBHOOK_BODY = 1_000_000;
 
-export interface WebhookServerOptions {
-  bot: Telegraf;
-  host: string;
-  port: number;
+export interface WebhookOptions {
   path: string;
   secret: string;
   log: Logger;
-  scrub: (text: string) => string;
+  handleUpdate: (update: Update) => Promise<void>;
+  /** Told each accepted call (health: the last webhook call). */
+  onCall?: () => void;
 }
 
-export async function listenForUpdates({ bot, host, port, path, secret, log, scrub }: WebhookServerOptions): Promise<http.Server> {
+export function webhookHandler(options: WebhookOptions): RequestHandler {
+  const { path, log } = options;
   const seen = new Set<number>();
-  const expected = Buffer.from(secret);
+  const expected = Buffer.from(options.secret);
   const secretOk = (header: string | string[] | undefined) => {
     const got = Buffer.from(typeof header === 'string' ? header : '');
     return got.length === expected.length && timingSafeEqual(got, expected);
   };
-  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+  return async (req, res) => {
     const pathname = (req.url ?? '').split('?')[0];
-    if (pathname !== path) return res.writeHead(404).end();
-    if (req.method !== 'POST') return res.writeHead(405, { allow: 'POST' }).end();
+    if (pathname !== path) return void res.writeHead(404).end();
+    if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end();
     if (!secretOk(req.headers['x-telegram-bot-api-secret-token'])) {
       log.warn({ remote: req.socket.remoteAddress }, 'telegram: webhook request with a wrong or missing secret (403)');
-      return res.writeHead(403).end();
+      return void res.writeHead(403).end();
     }
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of req) {
       size += (chunk as Buffer).length;
-      if (size > MAX_WEBHOOK_BODY) return res.writeHead(413).end();
+      if (size > MAX_WEBHOOK_BODY) return void res.writeHead(413).end();
       chunks.push(chunk as Buffer);
     }
     let update: Update;
     try {
       update = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Update;
     } catch {
-      return res.writeHead(400).end();
+      return void res.writeHead(400).end();
     }
-    if (typeof update?.update_id !== 'number') return res.writeHead(400).end();
+    if (typeof update?.update_id !== 'number') return void res.writeHead(400).end();
+    options.onCall?.();
+    // Telegram re-sends an update when the answer is slow: each update_id is handled once.
     if (seen.has(update.update_id)) {
       log.debug({ updateId: update.update_id }, 'telegram: repeated update ignored');
-      return res.writeHead(200).end();
+      return void res.writeHead(200).end();
     }
     seen.add(update.update_id);
     if (seen.size > SEEN_UPDATES) seen.delete(seen.values().next().value as number);
-    await bot.handleUpdate(update);
+    await options.handleUpdate(update);
     res.writeHead(200).end();
   };
+}
+
+export interface WebhookServer {
+  address(): { host: string; port: number } | undefined;
+  /** Stops taking calls; with `drain`, waits for it before dropping the connections left. */
+  close(drain: () => Promise<void>): Promise<void>;
+}
+
+/** Serves the handler on the shared HTTP server, or on a server of its own. */
+export async function serveWebhook(handler: RequestHandler, where: { shared?: HttpMount; host: string; port: number; path: string }, onError: (error: unknown) => void): Promise<WebhookServer> {
+  if (where.shared) {
+    const unmount = where.shared.mount(where.path, handler);
+    return {
+      address: () => undefined,
+      async close(drain) {
+        unmount();
+        await drain();
+      },
+    };
+  }
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      log.error({ err: describeError(error, scrub) }, 'telegram: webhook request failed');
+    Promise.resolve(handler(req, res)).catch((error: unknown) => {
+      onError(error);
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => {
+    server.listen(where.port, where.host, () => {
       server.off('error', reject);
       resolve();
     });
   });
-  return server;
+  return {
+    address() {
+      const a = server.listening ? (server.address() as AddressInfo | null) : null;
+      return a ? { host: a.address, port: a.port } : undefined;
+    },
+    async close(drain) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await drain();
+      server.closeAllConnections();
+      await closed;
+    },
+  };
 }

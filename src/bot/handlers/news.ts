@@ -66,7 +66,7 @@ export function listCommand(req: CommandRequest): Post {
   const slice = library.briefs.slice((page - 1) * size, page * size);
   const items: Inline[][] = slice.map((b) => [
     `${b.doc.title} `,
-    italic(`(${formatDate(b.doc.date, lang, services.settings.timeZone)})`),
+    italic(`(${formatDate(b.doc.date, lang, services.settings.timeZone)}${b.doc.source ? ` · ${b.doc.source}` : ''})`),
   ]);
   const nav: Button[] = [];
   if (page > 1) nav.push({ label: t.previous, action: `/list ${page - 1}` });

@@ -46,10 +46,11 @@ function nameAlts(entry: GazetteerEntry): Alternative[] {
 }
 
 /** A name-like word of one script met in the other by its skeleton: Lavrov ↔ لافروف. */
-function skeletonAlts(index: StatementIndex, word: string): Alternative[] {
+function skeletonAlts(parts: readonly { index: StatementIndex }[], word: string): Alternative[] {
   const sk = skeleton(ARABIC.test(word) ? stripProclitics(word) : word);
   if (sk.length < 3) return [];
-  return index.termsBySkeleton(sk, !ARABIC.test(word)).map((t) => ({ terms: [t], weight: SKELETON }));
+  const terms = new Set(parts.flatMap((p) => p.index.termsBySkeleton(sk, !ARABIC.test(word))));
+  return [...terms].map((t) => ({ terms: [t], weight: SKELETON }));
 }
 
 /** Longest gazetteer name (up to three words) at token i. */
@@ -75,7 +76,7 @@ function dedupe(alts: Alternative[]): Alternative[] {
 }
 
 /** The concepts of a question, in order; stopwords drop out. */
-export function questionConcepts(question: string, index: StatementIndex, glossary: Glossary, gazetteer: Gazetteer): Concept[] {
+export function questionConcepts(question: string, parts: readonly { index: StatementIndex }[], glossary: Glossary, gazetteer: Gazetteer): Concept[] {
   const raw = question.slice(0, 2000);
   const tokens = words(raw);
   // Capitalized Latin words are names (or sentence starts): only those look for an Arabic spelling.
@@ -105,7 +106,7 @@ export function questionConcepts(question: string, index: StatementIndex, glossa
       i++;
       continue;
     }
-    if (ARABIC.test(w) || capitalized.has(w)) alts.push(...skeletonAlts(index, w));
+    if (ARABIC.test(w) || capitalized.has(w)) alts.push(...skeletonAlts(parts, w));
     concepts.push({ alts: dedupe(alts) });
     i++;
   }

@@ -1,14 +1,14 @@
 // One speaker registry across documents: canonical names, aliases in both scripts, roles, quote counts;
 // lookup by any form (Trump ↔ ترامب, Guo ↔ قو, Lavrov ↔ لافروف) through the gazetteer and a
 // transliteration skeleton, suggestions for unknown names, quotes by speaker, and who-said-what search
-// over whole statements (search.ts, concepts.ts).
+// over whole statements (whosaid.ts). Documents are added and removed without rebuilding it.
 
 import type { Brief, NewsDocument } from '../types.ts';
 import { defaultGazetteer, nameKey, type Gazetteer, type GazetteerEntry } from './gazetteer.ts';
 import type { Glossary } from './glossary.ts';
-import { createStatementSearch } from './whosaid.ts';
 import { editDistance, nameSkeletons, skeleton, skeletonTolerance } from './translit.ts';
 import type { Quote } from './types.ts';
+import { createStatementSearch } from './whosaid.ts';
 
 export interface RegistrySpeaker {
   /** Canonical name: the gazetteer name, else the fullest form met. */
@@ -42,12 +42,22 @@ export interface SpeakerRegistry {
   searchQuotes(query: string, limit?: number): QuoteHit[];
 }
 
+/** A registry the store keeps current: documents are added and removed without rebuilding it. */
+export interface MutableSpeakerRegistry extends SpeakerRegistry {
+  /** Adds the quotes of these briefs (a document already in the registry must be removed first). */
+  add(briefs: readonly Brief[]): void;
+  /** Removes every quote of these documents. */
+  remove(ids: readonly string[]): void;
+}
+
 interface Entry extends RegistrySpeaker {
   keys: Set<string>;
   gaz?: GazetteerEntry;
   refs: QuoteRef[];
   /** Skeletons of every word of every form. */
   skeletons: Set<string>;
+  /** Forms already added, as met: most quotes repeat a known form, and its skeletons are costly. */
+  forms: Set<string>;
 }
 
 const ARABIC = /[\u0600-\u06FF]/;
@@ -69,6 +79,8 @@ interface State {
 }
 
 function addKey(st: State, e: Entry, form: string): void {
+  if (e.forms.has(form)) return;
+  e.forms.add(form);
   const k = key(form);
   if (!k) return;
   e.keys.add(k);
@@ -94,7 +106,7 @@ function entryFor(st: State, q: Quote): Entry {
     else e = st.entries.find((x) => !key(x.name).includes(' ') && key(x.name) === lastWord(k));
   }
   if (!e) {
-    e = { name: gaz?.name ?? sp.name, aliases: [], roles: [], count: 0, keys: new Set(), refs: [], skeletons: new Set() };
+    e = { name: gaz?.name ?? sp.name, aliases: [], roles: [], count: 0, keys: new Set(), refs: [], skeletons: new Set(), forms: new Set() };
     if (gaz) e.gaz = gaz;
     st.entries.push(e);
   }
@@ -112,22 +124,57 @@ function entryFor(st: State, q: Quote): Entry {
   return e;
 }
 
-/** Aliases without repeats, quotes newest first, speakers by quote count. */
-function finishEntries(entries: Entry[]): void {
-  for (const e of entries) {
-    const seen = new Set<string>([key(e.name)]);
-    const aliases: string[] = [];
-    const all = [...e.refs.flatMap((r) => [r.quote.speaker.name, ...r.quote.speaker.aliases]), ...(e.gaz ? [e.gaz.name, ...e.gaz.aliases] : [])];
-    for (const a of all) {
-      const k = key(a);
-      if (!k || seen.has(k)) continue;
-      seen.add(k);
-      aliases.push(a);
-    }
-    e.aliases = aliases;
-    e.refs.sort((a, b) => b.doc.date.getTime() - a.doc.date.getTime() || (a.doc.id === b.doc.id ? a.quote.start - b.quote.start : a.doc.id.localeCompare(b.doc.id)));
+/** Aliases without repeats and quotes newest first. */
+function finish(e: Entry): void {
+  const seen = new Set<string>([key(e.name)]);
+  const aliases: string[] = [];
+  const all = [...e.refs.flatMap((r) => [r.quote.speaker.name, ...r.quote.speaker.aliases]), ...(e.gaz ? [e.gaz.name, ...e.gaz.aliases] : [])];
+  for (const a of all) {
+    const k = key(a);
+    if (!k || seen.has(k)) continue;
+    seen.add(k);
+    aliases.push(a);
   }
+  e.aliases = aliases;
+  e.refs.sort((a, b) => b.doc.date.getTime() - a.doc.date.getTime() || (a.doc.id === b.doc.id ? a.quote.start - b.quote.start : a.doc.id.localeCompare(b.doc.id)));
+}
+
+function sortEntries(entries: Entry[]): void {
   entries.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+function addBriefs(st: State, added: readonly Brief[]): void {
+  const touched = new Set<Entry>();
+  for (const b of added) {
+    for (const q of b.quotes) {
+      if (!q.speaker.name) continue;
+      const e = entryFor(st, q);
+      e.refs.push({ quote: q, doc: b.doc });
+      e.count++;
+      touched.add(e);
+    }
+  }
+  for (const e of touched) finish(e);
+  sortEntries(st.entries);
+}
+
+function removeDocs(st: State, gone: Set<string>): void {
+  for (let i = st.entries.length - 1; i >= 0; i--) {
+    const e = st.entries[i]!;
+    const kept = e.refs.filter((r) => !gone.has(r.doc.id));
+    if (kept.length === e.refs.length) continue;
+    e.refs = kept;
+    e.count = kept.length;
+    if (kept.length > 0) {
+      finish(e);
+      continue;
+    }
+    // A speaker with no quote left is forgotten, with every name that led to it.
+    st.entries.splice(i, 1);
+    for (const k of e.keys) if (st.byKey.get(k) === e) st.byKey.delete(k);
+    if (e.gaz && st.byGaz.get(e.gaz) === e) st.byGaz.delete(e.gaz);
+  }
+  sortEntries(st.entries);
 }
 
 function pick(list: Entry[]): Entry | undefined {
@@ -203,17 +250,12 @@ function suggestEntries(st: State, name: string, n: number): Entry[] {
   return scored.slice(0, n).map((s) => s.e);
 }
 
-export function createSpeakerRegistry(briefs: Brief[], gazetteer: Gazetteer = defaultGazetteer(), glossary?: Glossary): SpeakerRegistry {
+export function createSpeakerRegistry(briefs: readonly Brief[], gazetteer: Gazetteer = defaultGazetteer(), glossary?: Glossary): MutableSpeakerRegistry {
   const st: State = { entries: [], byKey: new Map(), byGaz: new Map(), gazetteer };
-  for (const b of briefs) {
-    for (const q of b.quotes) {
-      if (!q.speaker.name) continue;
-      const e = entryFor(st, q);
-      e.refs.push({ quote: q, doc: b.doc });
-      e.count++;
-    }
-  }
-  finishEntries(st.entries);
+  const docs = new Set<string>();
+  const statements = createStatementSearch(briefs, gazetteer, glossary);
+  addBriefs(st, briefs);
+  for (const b of briefs) docs.add(b.doc.id);
   const find = (name: string): Entry | undefined => findEntry(st, name);
   const quotesBy = (speaker: string | RegistrySpeaker): QuoteRef[] => {
     const e = typeof speaker === 'string' ? find(speaker) : (st.entries.find((x) => x === speaker) ?? find(speaker.name));
@@ -224,6 +266,17 @@ export function createSpeakerRegistry(briefs: Brief[], gazetteer: Gazetteer = de
     find,
     suggest: (name, n = 3) => suggestEntries(st, name, n),
     quotesBy,
-    searchQuotes: createStatementSearch(briefs, gazetteer, glossary),
+    searchQuotes: (question, limit) => statements.search(question, limit),
+    add(added) {
+      addBriefs(st, added);
+      for (const b of added) docs.add(b.doc.id);
+      statements.add(added);
+    },
+    remove(ids) {
+      const gone = new Set(ids.filter((id) => docs.delete(id)));
+      if (gone.size === 0) return;
+      removeDocs(st, gone);
+      statements.remove([...gone]);
+    },
   };
 }

@@ -146,10 +146,6 @@ export class StatementIndex {
     return acc ?? new Map();
   }
 
-  private idf(df: number): number {
-    return Math.log(1 + (this.count - df + 0.5) / (df + 0.5));
-  }
-
   /** Index terms in one script whose transliteration skeleton is this one (names across scripts). */
   termsBySkeleton(sk: string, arabic: boolean): string[] {
     if (!this.skeletons) {
@@ -167,17 +163,22 @@ export class StatementIndex {
     return this.skeletons.get(`${arabic ? 'a' : 'l'}${sk}`) ?? [];
   }
 
-  /** Each statement's best value for one concept (alternative weight × place), and the concept's df. */
-  private conceptValues(c: Concept, best: Float32Array, touched: number[]): number {
+  /** Per-question accumulators over this index's statements. */
+  begin(): Scoring {
+    return { total: new Float32Array(this.count), best: new Float32Array(this.count), scored: [], touched: [] };
+  }
+
+  /** Marks each statement's best value for one concept (alternative weight × place); returns its df here. */
+  mark(c: Concept, sc: Scoring): number {
     let df = 0;
     for (const a of c.alts) {
       let hits = 0;
       const take = (s: number, place: number): void => {
         hits++;
         const v = a.weight * place;
-        if (v > best[s]!) {
-          if (best[s] === 0) touched.push(s);
-          best[s] = v;
+        if (v > sc.best[s]!) {
+          if (sc.best[s] === 0) sc.touched.push(s);
+          sc.best[s] = v;
         }
       };
       if (a.terms.length === 1) this.each(a.terms[0]!, take);
@@ -186,29 +187,47 @@ export class StatementIndex {
     }
     return df;
   }
+}
 
-  /**
-   * Ranks statements by the idf-weighted share of the question's concepts they hold: a rare content word
-   * counts for more than a common one, a word in the quote for more than one only around it.
-   */
-  search(concepts: Concept[]): StatementHit[] {
-    if (concepts.length === 0 || this.count === 0) return [];
-    const total = new Float32Array(this.count);
-    const best = new Float32Array(this.count);
-    const scored: number[] = [];
-    let mass = 0;
-    for (const c of concepts) {
-      const touched: number[] = [];
-      const w = this.idf(this.conceptValues(c, best, touched));
-      mass += w;
-      for (const s of touched) {
-        if (total[s] === 0) scored.push(s);
-        total[s]! += w * best[s]!;
-        best[s] = 0;
-      }
-    }
-    if (mass === 0) return [];
-    const hits: StatementHit[] = scored.map((statement) => ({ statement, score: total[statement]! / mass }));
-    return hits.sort((a, b) => b.score - a.score || a.statement - b.statement);
+export interface Scoring {
+  total: Float32Array;
+  best: Float32Array;
+  scored: number[];
+  touched: number[];
+}
+
+/** Adds the marked values of a concept, times its weight, to the totals. */
+function commit(sc: Scoring, w: number): void {
+  for (const s of sc.touched) {
+    if (sc.total[s] === 0) sc.scored.push(s);
+    sc.total[s]! += w * sc.best[s]!;
+    sc.best[s] = 0;
   }
+  sc.touched.length = 0;
+}
+
+export interface RankedStatement extends StatementHit {
+  /** Which of the indexes searched together holds it. */
+  part: number;
+}
+
+/**
+ * Ranks the statements of one or more indexes (parts of one collection) by the idf-weighted share of the
+ * question's concepts they hold: a rare content word counts for more than a common one, a word in the
+ * quote for more than one only around it.
+ */
+export function rankStatements(parts: readonly StatementIndex[], concepts: Concept[]): RankedStatement[] {
+  const count = parts.reduce((n, p) => n + p.size, 0);
+  if (concepts.length === 0 || count === 0) return [];
+  const scorings = parts.map((p) => p.begin());
+  let mass = 0;
+  for (const c of concepts) {
+    const df = parts.reduce((n, p, i) => n + p.mark(c, scorings[i]!), 0);
+    const w = Math.log(1 + (count - df + 0.5) / (df + 0.5));
+    mass += w;
+    for (const sc of scorings) commit(sc, w);
+  }
+  if (mass === 0) return [];
+  const hits = scorings.flatMap((sc, part) => sc.scored.map((statement) => ({ part, statement, score: sc.total[statement]! / mass })));
+  return hits.sort((a, b) => b.score - a.score || a.part - b.part || a.statement - b.statement);
 }

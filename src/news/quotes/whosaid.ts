@@ -6,7 +6,7 @@ import type { Brief, NewsDocument } from '../types.ts';
 import { questionConcepts } from './concepts.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { defaultGlossary, type Glossary } from './glossary.ts';
-import { StatementIndex } from './search.ts';
+import { rankStatements, StatementIndex } from './search.ts';
 import type { Quote } from './types.ts';
 
 export interface StatementHit {
@@ -45,34 +45,91 @@ export function statementContext(b: Brief, q: Quote): string {
   return `${b.doc.text.slice(start, Math.max(start, q.start))} ${b.doc.text.slice(Math.min(end, q.end), end)}`;
 }
 
-/** A search over the quotes of these briefs that have a speaker; the index is built on the first call. */
-export function createStatementSearch(briefs: Brief[], gazetteer: Gazetteer, glossary?: Glossary): (question: string, limit?: number) => StatementHit[] {
-  let built: { index: StatementIndex; refs: { quote: Quote; doc: NewsDocument }[] } | undefined;
-  const build = (): NonNullable<typeof built> => {
-    const refs: { quote: Quote; doc: NewsDocument }[] = [];
-    const texts = function* (): Generator<{ quote: string; context: string }> {
-      for (const b of briefs) {
-        for (const q of b.quotes) {
-          if (!q.speaker.name) continue;
-          refs.push({ quote: q, doc: b.doc });
-          yield { quote: q.text, context: statementContext(b, q) };
-        }
+interface Part {
+  index: StatementIndex;
+  /** The quote of each statement; undefined once its document is removed. */
+  refs: ({ quote: Quote; doc: NewsDocument } | undefined)[];
+}
+
+export interface StatementSearch {
+  /** Statements matching a question, best first. */
+  search(question: string, limit?: number): StatementHit[];
+  add(briefs: readonly Brief[]): void;
+  remove(ids: readonly string[]): void;
+}
+
+// Documents added later go into small parts of their own; past this many parts, or this share of
+// removed statements, the next question rebuilds one index over every document.
+const MAX_PARTS = 8;
+const MAX_DEAD_SHARE = 0.25;
+
+function buildPart(briefs: Iterable<Brief>): Part {
+  const refs: Part['refs'] = [];
+  const texts = function* (): Generator<{ quote: string; context: string }> {
+    for (const b of briefs) {
+      for (const q of b.quotes) {
+        if (!q.speaker.name) continue;
+        refs.push({ quote: q, doc: b.doc });
+        yield { quote: q.text, context: statementContext(b, q) };
       }
-    };
-    return { index: new StatementIndex(texts()), refs };
-  };
-  return (question, limit = 20) => {
-    built ??= build();
-    const { index, refs } = built;
-    const concepts = questionConcepts(question, index, glossary ?? defaultGlossary(), gazetteer);
-    const found = index.search(concepts);
-    const floor = Math.max(concepts.length <= 1 ? MIN_SHARE_ONE_WORD : MIN_SHARE, (found[0]?.score ?? 0) * RELATIVE_SHARE);
-    const hits: StatementHit[] = [];
-    for (const h of found) {
-      if (h.score < floor) break;
-      hits.push({ ...refs[h.statement]!, score: h.score });
     }
-    hits.sort((a, b) => b.score - a.score || b.doc.date.getTime() - a.doc.date.getTime());
-    return hits.slice(0, limit);
+  };
+  return { index: new StatementIndex(texts()), refs };
+}
+
+/**
+ * A search over the quotes (with a speaker) of a changing set of briefs. Nothing is indexed until the
+ * first question; documents added after it are indexed at the next question, in a part of their own.
+ */
+export function createStatementSearch(initial: readonly Brief[], gazetteer: Gazetteer, glossary?: Glossary): StatementSearch {
+  const briefs = new Map<string, Brief>(initial.map((b) => [b.doc.id, b]));
+  let parts: Part[] | undefined;
+  let pending: Brief[] = [];
+  let dead = 0;
+
+  const current = (): Part[] => {
+    const total = parts?.reduce((n, p) => n + p.refs.length, 0) ?? 0;
+    if (!parts || parts.length >= MAX_PARTS || dead > total * MAX_DEAD_SHARE) {
+      parts = [buildPart(briefs.values())];
+      pending = [];
+      dead = 0;
+    } else if (pending.length) {
+      parts.push(buildPart(pending));
+      pending = [];
+    }
+    return parts;
+  };
+
+  return {
+    search(question, limit = 20) {
+      const ps = current();
+      const concepts = questionConcepts(question, ps, glossary ?? defaultGlossary(), gazetteer);
+      const found = rankStatements(ps.map((p) => p.index), concepts);
+      const floor = Math.max(concepts.length <= 1 ? MIN_SHARE_ONE_WORD : MIN_SHARE, (found[0]?.score ?? 0) * RELATIVE_SHARE);
+      const hits: StatementHit[] = [];
+      for (const h of found) {
+        if (h.score < floor || hits.length >= limit) break;
+        const ref = ps[h.part]!.refs[h.statement];
+        if (ref) hits.push({ ...ref, score: h.score });
+      }
+      return hits.sort((a, b) => b.score - a.score || b.doc.date.getTime() - a.doc.date.getTime());
+    },
+    add(added) {
+      for (const b of added) briefs.set(b.doc.id, b);
+      if (parts) pending.push(...added);
+    },
+    remove(ids) {
+      const gone = new Set(ids.filter((id) => briefs.delete(id)));
+      if (gone.size === 0) return;
+      pending = pending.filter((b) => !gone.has(b.doc.id));
+      for (const p of parts ?? []) {
+        p.refs.forEach((r, i) => {
+          if (r && gone.has(r.doc.id)) {
+            p.refs[i] = undefined;
+            dead++;
+          }
+        });
+      }
+    },
   };
 }

@@ -27,6 +27,7 @@ export function expectedBody(table: readonly CommandSpec[]) {
             })),
           }
         : {}),
+      ...(c.admin ? { default_member_permissions: '0' } : {}),
     }));
 }
 

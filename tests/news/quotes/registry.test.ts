@@ -67,3 +67,20 @@ describe('speaker registry', () => {
     expect(hits[0]?.quote.speaker.name).toBe('Guo Jiakun');
   });
 });
+
+describe('who-said search as documents come and go', () => {
+  it('finds a document added after the first question and forgets a removed one', () => {
+    const registry = createSpeakerRegistry(briefs.slice(0, 3));
+    expect(registry.searchQuotes('plans paid for by taxpayers')).toEqual([]);
+    registry.add([briefs[4]!]);
+    expect(registry.searchQuotes('plans paid for by taxpayers')[0]?.quote.speaker.name).toBe('Patricia Hewitt');
+    // Many small additions, each followed by a question, end in one rebuilt index that still answers.
+    for (let i = 0; i < 10; i++) {
+      registry.add([brief(`en-extra-${i}`, `Minister Sam Doe${i} said the harbour number ${i} would reopen.`, 'en', '2025-02-01')]);
+      expect(registry.searchQuotes(`harbour number ${i} would reopen`)[0]?.quote.speaker.name).toBe(`Sam Doe${i}`);
+    }
+    registry.remove(['en-2']);
+    expect(registry.searchQuotes('plans paid for by taxpayers')).toEqual([]);
+    expect(registry.searchQuotes('الحوار والتفاوض هما الطريقة الوحيدة')[0]?.quote.speaker.name).toBe('Guo Jiakun');
+  });
+});

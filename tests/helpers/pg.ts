@@ -1,0 +1,51 @@
+// PostgreSQL for tests: is the server there, and a fresh database per test file, dropped after.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/** The server the tests use (trust auth): NEWSBOT_TEST_POSTGRES_URL or the local default. */
+export const PG_ADMIN_URL = process.env.NEWSBOT_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export type Probe = { ok: true } | { ok: false; reason: string };
+
+/** Whether PostgreSQL answers within a second; the reason when it does not. */
+export async function probePostgres(url = PG_ADMIN_URL): Promise<Probe> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: `PostgreSQL at ${url} does not answer (${(error as Error).message || (error as { code?: string }).code})` };
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 5000 });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** A new, empty database; drop() removes it (closing what is still connected). */
+export async function freshDatabase(tag = 'test'): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+  const name = `newsbot_${tag.replace(/\W/g, '_').slice(0, 20)}_${process.pid}_${randomBytes(4).toString('hex')}`.toLowerCase();
+  await admin((c) => c.query(`create database "${name}"`));
+  return {
+    url: withDatabase(PG_ADMIN_URL, name),
+    name,
+    drop: () => admin((c) => c.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
+  };
+}
