@@ -35,20 +35,18 @@ export function contentWords(text: string): string[] {
   return words(text).filter((w) => !isStopword(w) && !isStopword(stripProclitics(w)) && (w.length > 1 || /\d/.test(w)));
 }
 
-/** A growable list of (term, posting) pairs, kept in a typed array while the index is built. */
-class Pairs {
+/** A growable list of numbers in a typed array, while the index is built. */
+class Numbers {
   data = new Uint32Array(1 << 16);
   length = 0;
 
-  push(term: number, posting: number): void {
-    if (this.length * 2 + 2 > this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
+  push(n: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint32Array(Math.ceil(this.data.length * 1.5));
       next.set(this.data);
       this.data = next;
     }
-    this.data[this.length * 2] = term;
-    this.data[this.length * 2 + 1] = posting;
-    this.length++;
+    this.data[this.length++] = n;
   }
 }
 
@@ -62,7 +60,9 @@ export class StatementIndex {
 
   /** Statements in order: the quote's text and the text around it (without the quote). */
   constructor(statements: Iterable<{ quote: string; context: string }>) {
-    const pairs = new Pairs();
+    // Each statement's terms, as term * 2 + 1 when in the quote, and where each statement ends.
+    const terms = new Numbers();
+    const ends = new Numbers();
     // Term ids of each distinct word, for the build only.
     const formIds = new Map<string, number[]>();
     const idsOf = (w: string): number[] => {
@@ -74,23 +74,27 @@ export class StatementIndex {
       }
       return ids;
     };
-    let n = 0;
     for (const st of statements) {
       const inQuote = new Set<number>();
       for (const w of contentWords(st.quote)) for (const id of idsOf(w)) inQuote.add(id);
       const around = new Set<number>();
       for (const w of contentWords(st.context)) for (const id of idsOf(w)) if (!inQuote.has(id)) around.add(id);
-      for (const id of inQuote) pairs.push(id, n * 2 + 1);
-      for (const id of around) pairs.push(id, n * 2);
-      n++;
+      for (const id of inQuote) terms.push(id * 2 + 1);
+      for (const id of around) terms.push(id * 2);
+      ends.push(terms.length);
     }
-    this.count = n;
+    this.count = ends.length;
     this.offsets = new Uint32Array(this.vocab.size + 1);
-    for (let i = 0; i < pairs.length; i++) this.offsets[pairs.data[i * 2]! + 1]!++;
+    for (let i = 0; i < terms.length; i++) this.offsets[(terms.data[i]! >>> 1) + 1]!++;
     for (let t = 0; t < this.vocab.size; t++) this.offsets[t + 1]! += this.offsets[t]!;
-    this.postings = new Uint32Array(pairs.length);
+    this.postings = new Uint32Array(terms.length);
     const fill = this.offsets.slice(0, this.vocab.size);
-    for (let i = 0; i < pairs.length; i++) this.postings[fill[pairs.data[i * 2]!]!++] = pairs.data[i * 2 + 1]!;
+    let statement = 0;
+    for (let i = 0; i < terms.length; i++) {
+      while (i >= ends.data[statement]!) statement++;
+      const t = terms.data[i]!;
+      this.postings[fill[t >>> 1]!++] = statement * 2 + (t & 1);
+    }
   }
 
   private id(term: string): number {
