@@ -9,6 +9,7 @@
 // all, and each question goes through the bot's own path: parseQuestion, then whoSaid (or /who's lookup).
 // Accuracy: the top answer's speaker is one of the accepted names. Distractors: the top answer's speaker
 // is none of the not_speaker names. Quote: the top answer is the gold quote (30 % token overlap).
+// Answerable: extraction found the gold quote with an accepted speaker, so a right answer was possible.
 // Set QUESTIONS_EVAL_VERBOSE=1 to list the misses.
 
 import fs from 'node:fs';
@@ -41,6 +42,10 @@ export interface QuestionScores {
   correct: number;
   accuracy: number;
   quoteFound: number;
+  /** Questions whose gold quote was extracted from its document with an accepted speaker: the ceiling extraction leaves. */
+  answerable: number;
+  /** Of those, answered right. */
+  answerableCorrect: number;
   distractors: number;
   distractorsAvoided: number;
   byType: Record<string, { n: number; correct: number }>;
@@ -85,11 +90,17 @@ function sameQuote(got: string, gold: string): boolean {
 
 export function scoreQuestions(briefs: Brief[], items: QuestionItem[]): QuestionScores {
   const registry = createSpeakerRegistry(briefs);
-  const s: QuestionScores = { questions: 0, correct: 0, accuracy: 0, quoteFound: 0, distractors: 0, distractorsAvoided: 0, byType: {}, misses: [] };
+  const byDoc = new Map(briefs.map((b) => [b.doc.id, b]));
+  const s: QuestionScores = { questions: 0, correct: 0, accuracy: 0, quoteFound: 0, answerable: 0, answerableCorrect: 0, distractors: 0, distractorsAvoided: 0, byType: {}, misses: [] };
   for (const item of items) {
     const top = topAnswer(registry, item.ask);
     const [first, ...rest] = item.expect_speaker;
     const ok = !!top && !!first && speakerMatches(top.speaker, { speaker: first, aliases: rest });
+    const extracted = byDoc.get(item.doc)?.quotes.some((q) => sameQuote(q.text, item.quote) && !!first && speakerMatches(q.speaker, { speaker: first, aliases: rest }));
+    if (extracted) {
+      s.answerable++;
+      if (ok) s.answerableCorrect++;
+    }
     const t = (s.byType[`${item.type} ${item.ask_lang}→${item.quote_lang}`] ??= { n: 0, correct: 0 });
     t.n++;
     s.questions++;
@@ -129,7 +140,7 @@ function line(label: string, s: QuestionScores): string {
   const types = Object.entries(s.byType)
     .map(([k, v]) => `${k} ${v.correct}/${v.n}`)
     .join(', ');
-  return `${label.padEnd(22)} ${s.correct}/${s.questions} = ${s.accuracy.toFixed(1)} %; top answer is the gold quote ${s.quoteFound}/${s.questions}; distractors avoided ${s.distractorsAvoided}/${s.distractors}\n  ${types}`;
+  return `${label.padEnd(22)} ${s.correct}/${s.questions} = ${s.accuracy.toFixed(1)} %; top answer is the gold quote ${s.quoteFound}/${s.questions}; distractors avoided ${s.distractorsAvoided}/${s.distractors}\n  gold quote extracted with an accepted speaker ${s.answerable}/${s.questions}, of which answered right ${s.answerableCorrect}\n  ${types}`;
 }
 
 export function runQuestionsEval(options: { json: boolean } = { json: false }): { dev: QuestionScores; heldout?: QuestionScores } {

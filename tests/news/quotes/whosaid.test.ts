@@ -58,6 +58,10 @@ describe('who said … ? over whole statements', () => {
     expect(top('الصادرات إلى أوروبا تضاعفت العام الماضي')).toBe('Maria Olsen');
   });
 
+  it('meets a name in the other script through the transliteration skeleton', () => {
+    expect(top('ماريا أولسن')).toBe('Maria Olsen');
+  });
+
   it('gives no answer when nothing said matches', () => {
     expect(whoSaid(services.speakers(), 'the moon is made of cheese')).toEqual([]);
   });
