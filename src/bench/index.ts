@@ -19,6 +19,7 @@ const benches: Record<string, () => Promise<Record<string, number>>> = {
   // Loaded only when asked for, so telegraf does not count in the ingest bench's memory.
   telegram: async () => ({ ...(await (await import('./telegram.ts')).benchTelegram()) }),
   discord: async () => ({ ...(await (await import('./discord.ts')).benchDiscord()) }),
+  feeds: async () => ({ ...(await (await import('./feeds.ts')).benchFeeds()) }),
   // Throughput over 10,000 chats, then 2,000 chats through 403s, migrations and a revoked token.
   fanout: async () => {
     const throughput = await (await import('./fanout.ts')).benchFanout();
@@ -35,6 +36,8 @@ const bars: Record<string, string> = {
   'restart.peakRssMb': '≤ 250',
   'telegram.p99': '≤ 60 ms',
   'discord.p99': '≤ 60 ms',
+  'feeds.p99Ms': '≤ 1000',
+  'feeds.missed': '0',
   'fanout.shareOfLimit': '≥ 95 %',
   'fanout.tooManyRequests': '0',
   'fanout.lost': '0',
