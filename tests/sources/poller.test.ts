@@ -165,3 +165,34 @@ describe('feed poller: charsets', () => {
     }
   });
 });
+
+describe('feed poller: feeds added and removed while it runs', () => {
+  it('polls a feed added by the command line within seconds, and forgets a removed one with its documents', async () => {
+    const { createSources, feedSpec } = await import('../../src/sources/index.ts');
+    const { openStorage } = await import('../../src/storage/db.ts');
+    const { feedEntry } = await import('../../src/config.ts');
+    const { ingestRecorder } = await import('./helpers.ts');
+    const { memoryLogger } = await import('../helpers/services.ts');
+    server.routes.set('/later', { body: rss('Later', [harbour]) });
+    const storage = await openStorage({ dataDir: tempDir() });
+    const recorder = ingestRecorder();
+    const forgotten: string[] = [];
+    const sources = createSources({ db: storage.db, config: sourcesConfig([]), ingest: recorder.ingest, log: memoryLogger(), tickMs: 50, refreshMs: 100, forget: (id) => void forgotten.push(id), storedSources: () => ['feed:old0000000', 'folder:content'] });
+    try {
+      await sources.start();
+      // A document of a feed that no longer exists is forgotten at start; folder documents are not.
+      expect(forgotten).toEqual(['feed:old0000000']);
+      const spec = feedSpec(feedEntry.parse({ url: `${server.url}/later`, interval: 1 }));
+      await sources.repo.upsert(spec, 'cli', Date.now());
+      for (let i = 0; i < 50 && recorder.docs().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(recorder.docs().map((d) => d.title)).toEqual([harbour.title]);
+      await sources.repo.remove(spec.id);
+      for (let i = 0; i < 50 && forgotten.length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(forgotten).toEqual(['feed:old0000000', `feed:${spec.id}`]);
+      expect(sources.status()).toEqual([]);
+    } finally {
+      await sources.stop();
+      await storage.close();
+    }
+  });
+});
