@@ -3,7 +3,7 @@
 export type { Quote, Speaker } from './types.ts';
 export { extractQuotes, type ExtractOptions } from './extract.ts';
 export { findMarkedSpans, type MarkedSpan } from './marks.ts';
-export { resolveSpeakers } from './speakers.ts';
+export { resolveSpeakers } from './speakers/resolve.ts';
 export { createSpeakerRegistry, type MutableSpeakerRegistry, type QuoteHit, type QuoteRef, type RegistrySpeaker, type SpeakerRegistry } from './registry.ts';
 export { parseQuestion, type QuoteQuestion } from './questions.ts';
 export { buildGazetteer, defaultGazetteer, loadGazetteer, nameKey, setDefaultGazetteer, GazetteerError, DEFAULT_GAZETTEER_PATH, type Gazetteer, type GazetteerEntry } from './gazetteer.ts';

@@ -9,6 +9,7 @@ import type { Brief, NewsDocument } from '../types.ts';
 import { defaultGazetteer, nameKey, type Gazetteer, type GazetteerEntry } from './gazetteer.ts';
 import { editDistance, nameSkeletons, skeleton, skeletonTolerance } from './translit.ts';
 import type { Quote } from './types.ts';
+import { EN_HONORIFIC_KEY } from './titles.ts';
 
 export interface RegistrySpeaker {
   /** Canonical name: the gazetteer name, else the fullest form met. */
@@ -61,10 +62,8 @@ interface Entry extends RegistrySpeaker {
 }
 
 const ARABIC = /[\u0600-\u06FF]/;
-const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|prof|professor|sir|lord|lady|dame)\.?\s+/;
-
 function key(name: string): string {
-  return nameKey(name).replace(HONORIFIC, '').replace(/^the\s+/, '');
+  return nameKey(name).replace(EN_HONORIFIC_KEY, '').replace(/^the\s+/, '');
 }
 
 function lastWord(k: string): string {
