@@ -26,6 +26,7 @@ const benches: Record<string, () => Promise<Record<string, number>>> = {
     const failures = await (await import('./fanout-failures.ts')).benchFanoutFailures();
     return { ...throughput, ...Object.fromEntries(Object.entries(failures).map(([k, v]) => [`failures.${k}`, v])) };
   },
+  search: async () => ({ ...(await (await import('./search.ts')).benchSearch()) }),
 };
 
 const bars: Record<string, string> = {
@@ -46,6 +47,8 @@ const bars: Record<string, string> = {
   'fanout.failures.deactivatedByToken': '0',
   'fanout.failures.duplicates': '0',
   'fanout.failures.servedOnce': '= reachable',
+  'search.searchP99Ms': '≤ 20',
+  'search.peakRssMb': '≤ 250',
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
