@@ -3,6 +3,7 @@
 
 import { pathToFileURL } from 'node:url';
 import { runQuotesEval } from './quotes.ts';
+import { runSearchEval } from './search.ts';
 import { runSummaryEval } from './summary.ts';
 import { runSummaryLearn } from './summary-learn.ts';
 
@@ -15,6 +16,7 @@ export interface EvalOptions {
 export const EVALS: Record<string, (options: EvalOptions) => unknown> = {
   summary: (options) => (options.learn ? runSummaryLearn() : runSummaryEval(options)),
   quotes: runQuotesEval,
+  search: runSearchEval,
 };
 
 export async function main(argv: string[]): Promise<number> {

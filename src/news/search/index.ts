@@ -52,7 +52,7 @@ const K1 = 1.2;
 const B = 0.75;
 const WEIGHT = { title: 3, summary: 1, body: 1, speaker: 2 } as const;
 const LANGS = ['other', 'ar', 'en'] as const;
-const WORD_CACHE = 50_000;
+const WORD_CACHE = 20_000;
 /** Text indexed per document: news fits; a book-length file must not cost a book's worth. */
 const MAX_TEXT = 50_000;
 
@@ -103,6 +103,7 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
   const wordCache = new Map<string, number[]>();
   let counts = new Uint32Array(0);
   const touched: number[] = [];
+  let scratch = { total: new Float64Array(0), best: new Float64Array(0), matched: new Uint8Array(0) };
 
   function termIds(word: string): number[] {
     const hit = wordCache.get(word);
@@ -201,9 +202,9 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
   function search(groups: readonly (readonly string[])[], options: SearchOptions = {}): SearchResult {
     const pass = filterOf(options);
     const slots = ids.length;
-    const total = new Float64Array(slots);
-    const matched = new Uint8Array(slots);
-    const best = new Float64Array(slots);
+    // Scratch arrays are kept between searches: a fresh set per search would churn memory outside the heap.
+    if (scratch.total.length < slots) scratch = { total: new Float64Array(slots * 2), best: new Float64Array(slots * 2), matched: new Uint8Array(slots * 2) };
+    const { total, best, matched } = scratch;
     const candidates: number[] = [];
     const avg = liveCount ? totalLength / liveCount : 1;
     const usable = groups.filter((g) => g.some((t) => vocabulary.has(t)));
@@ -232,6 +233,10 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
     // Documents matching more of the words come first; equal scores go newest first.
     const n = groups.length || 1;
     const scored = candidates.map((slot) => ({ slot, score: Math.round(((total[slot]! * matched[slot]!) / n) * 1e4) / 1e4 }));
+    for (const slot of candidates) {
+      total[slot] = 0;
+      matched[slot] = 0;
+    }
     scored.sort((a, b) => b.score - a.score || dates[b.slot]! - dates[a.slot]! || b.slot - a.slot);
     const offset = Math.max(0, options.offset ?? 0);
     const limit = Math.max(0, options.limit ?? 10);

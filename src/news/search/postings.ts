@@ -39,14 +39,20 @@ export class Postings {
       this.df = grow(this.df, term + 1, (n) => new Uint32Array(n));
     }
     const i = this.recent++;
-    this.next = grow(this.next, i + 1, (n) => new Int32Array(n));
-    this.slots = grow(this.slots, i + 1, (n) => new Uint32Array(n));
-    this.weights = grow(this.weights, i + 1, (n) => new Uint8Array(n));
+    if (i >= this.slots.length) this.reserve(i + 1);
     this.next[i] = this.head[term]!;
     this.slots[i] = slot;
     this.weights[i] = Math.min(255, weight);
     this.head[term] = i;
     this.df[term] = this.df[term]! + 1;
+  }
+
+  /** Room for the recent postings until the next freeze, in one allocation (growing by steps would leave freed buffers behind). */
+  private reserve(need: number): void {
+    const size = Math.max(need, Math.ceil(Math.max(this.minRecent, this.frozenPostings / 4) * 1.02) + 1024);
+    this.next = grow(this.next, size, (n) => new Int32Array(n));
+    this.slots = grow(this.slots, size, (n) => new Uint32Array(n));
+    this.weights = grow(this.weights, size, (n) => new Uint8Array(n));
   }
 
   docFrequency(term: number): number {
@@ -114,12 +120,13 @@ export class Postings {
     }
     offsets[terms] = at;
     this.offsets = offsets;
-    this.bytes = out.slice(0, at);
+    // A view, not a copy: the few percent of slack cost less than a third buffer at the peak.
+    this.bytes = out.subarray(0, at);
     this.frozenTerms = terms;
     this.frozenPostings = postings;
     this.head.fill(-1);
     this.recent = 0;
-    // A bulk load leaves big recent arrays behind: give them back.
+    // A bulk load leaves big recent arrays behind: give them back (the next add reserves what it needs).
     if (this.slots.length > this.minRecent * 2) {
       this.next = new Int32Array(0);
       this.slots = new Uint32Array(0);
@@ -130,7 +137,7 @@ export class Postings {
 
   /** Bytes held by the typed arrays. */
   bytesHeld(): number {
-    return this.offsets.byteLength + this.bytes.byteLength + this.df.byteLength + this.head.byteLength + this.next.byteLength + this.slots.byteLength + this.weights.byteLength;
+    return this.offsets.byteLength + this.bytes.buffer.byteLength + this.df.byteLength + this.head.byteLength + this.next.byteLength + this.slots.byteLength + this.weights.byteLength;
   }
 
   stats(): { postings: number; frozenBytes: number; recent: number } {
