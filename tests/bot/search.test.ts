@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postText, type Post } from '../../src/bot/post.ts';
 import { createRouter, type Router } from '../../src/bot/router.ts';
 import type { BotServices } from '../../src/bot/types.ts';
-import { realServices } from '../helpers/services.ts';
+import { createServices } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { memoryLogger, realServices, repoRoot } from '../helpers/services.ts';
 
 let dir: string;
 let services: BotServices;
@@ -89,5 +91,32 @@ describe('/search', () => {
     expect(postText(await ask('/search the of and'))).toContain('Tell me what to look for');
     expect(postText(await ask('/search lang:xx inflation'))).toContain('lang:xx');
     expect(titles(await ask('/search Trump ترامب 2025 mixed')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the index follows the store', () => {
+  it('a file added, changed or removed is found or gone at the next pass, without a rebuild', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbot-search-live-'));
+    try {
+      fs.writeFileSync(path.join(folder, 'a.md'), '---\ntitle: Budget talks stall\ndate: 2025-03-01\n---\nMinisters failed to agree on the budget.\n');
+      const config = loadConfig({ NEWSBOT_CONTENT_DIR: folder, NEWSBOT_CONFIG: path.join(repoRoot, 'config/newsbot.json') }, repoRoot);
+      const { services: live, store } = await createServices(config, memoryLogger());
+      const r = createRouter(live);
+      const find = async (q: string) => titles((await r.handle({ platform: 'test', chatId: 'c', text: `/search ${q}`, chatType: 'private' }))!);
+      expect(await find('budget')).toHaveLength(1);
+      fs.writeFileSync(path.join(folder, 'b.md'), '---\ntitle: الزلزال يضرب المدينة\ndate: 2025-03-02\n---\nضرب زلزال قوي المدينة فجر اليوم.\n');
+      await store.reload();
+      expect((await find('زلزال'))[0]).toContain('الزلزال يضرب المدينة');
+      fs.writeFileSync(path.join(folder, 'a.md'), '---\ntitle: Budget agreed\ndate: 2025-03-01\n---\nMinisters agreed a budget at last.\n');
+      await store.reload();
+      expect(await find('stall')).toEqual([]);
+      expect((await find('budget'))[0]).toContain('Budget agreed');
+      fs.rmSync(path.join(folder, 'b.md'));
+      await store.reload();
+      expect(await find('زلزال')).toEqual([]);
+      expect(live.search?.().size()).toBe(1);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
