@@ -20,6 +20,8 @@ const benches: Record<string, () => Promise<Record<string, number>>> = {
   telegram: async () => ({ ...(await (await import('./telegram.ts')).benchTelegram()) }),
   discord: async () => ({ ...(await (await import('./discord.ts')).benchDiscord()) }),
   feeds: async () => ({ ...(await (await import('./feeds.ts')).benchFeeds()) }),
+  // Reply latency with the HTTP server and metrics on vs off; SIGTERM to exit of dist/ mid fan-out.
+  ops: async () => ({ ...(await (await import('./ops.ts')).benchOps()) }),
   // Throughput over 10,000 chats, then 2,000 chats through 403s, migrations and a revoked token.
   fanout: async () => {
     const throughput = await (await import('./fanout.ts')).benchFanout();
@@ -39,6 +41,9 @@ const bars: Record<string, string> = {
   'discord.p99': '≤ 60 ms',
   'feeds.p99Ms': '≤ 1000',
   'feeds.missed': '0',
+  'ops.ratio': '≤ 1.05',
+  'ops.sigtermToExitMs': '≤ 10000',
+  'ops.exitCode': '0',
   'fanout.shareOfLimit': '≥ 95 %',
   'fanout.tooManyRequests': '0',
   'fanout.lost': '0',
