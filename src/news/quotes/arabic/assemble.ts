@@ -126,7 +126,14 @@ export function analyzeSentence(ctx: Ctx, out: Candidate[], sentenceSubject: () 
       clauseSubj = sentenceSubject();
       subjectKnown = true;
     }
+    ctx.verbSubject = undefined;
     const m = analyzeVerb(ctx, out, k, v.info, v.conj || prev === 'وقد' || prev === 'فقد' || prev === 'قد' || prev === 'لقد', RELATIVE_BEFORE.has(prev), lastMention ?? clauseSubj);
+    // «لكن الوزارة نفت ذلك، وقالت إن ...»: a verb that quoted nothing still names the clause's subject.
+    if (!m && ctx.verbSubject) {
+      clauseSubj = ctx.verbSubject;
+      lastMention = ctx.verbSubject;
+      subjectKnown = true;
+    }
     if (m) {
       lastMention = m;
       if (m.kind !== 'drop' && m.kind !== 'pronoun') {
@@ -157,6 +164,7 @@ export function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInf
   if (!sp) return undefined;
   const { np } = sp;
   let { mention } = sp;
+  if (mention && (mention.kind === 'name' || mention.kind === 'noun')) ctx.verbSubject = mention;
   if (mention && info.gender === 'p' && !mention.gender && mention.kind !== 'name') mention.gender = 'p';
   if (mention && info.gender === 'f' && !mention.gender) mention.gender = 'f';
   if (mention && info.gender === 'm' && !mention.gender && (mention.kind === 'name' || mention.kind === 'noun')) mention.gender = 'm';
@@ -165,6 +173,8 @@ export function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInf
     // Dropped subject: resolved later from the clause, the sentence or earlier speakers.
     mention = { kind: 'drop', name: '', start: cueAt, end: cueAt, ...(info.gender && info.gender !== 'm' ? { gender: info.gender } : info.gender === 'm' ? { gender: 'm' as Gender } : {}) };
     if (info.participle && prior) mention = { ...prior };
+    // A conjoined verb shares the subject of the verb before it in the sentence when they agree: «نفت ذلك، وقالت».
+    else if (conj && prior && ctx.verbSubject === undefined && prior.kind !== 'drop' && info.gender && (prior.gender ?? 'm') === info.gender) mention = { ...prior };
   }
   const act: VerbAct = { cue, cueAt, mention };
   if (relative) {
@@ -173,7 +183,7 @@ export function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInf
     if (e >= 0) complementBefore(ctx, out, e, cue, cueAt, mention);
     return mention;
   }
-  if (!marker) return withoutMarker(ctx, out, k, info, sp, act);
+  if (!marker) return withoutMarker(ctx, out, k, sp, act);
   if (np && np.object && (marker.type === 'that' || marker.type === 'prep') && info.objectGuard && !np.speech) return undefined;
   return withMarker(ctx, out, info, marker, act);
 }
@@ -217,22 +227,12 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
   return marker;
 }
 
-/** No marker: a noun complement (نفى / أعلن), or a quotation before the verb: «...»، قال X، «...». */
-function withoutMarker(ctx: Ctx, out: Candidate[], k: number, info: VerbInfo, sp: VerbSpeaker, act: VerbAct): Mention | undefined {
+/** No marker: a quotation before the verb, «...»، قال X، «...», with a second part after the attribution. */
+function withoutMarker(ctx: Ctx, out: Candidate[], k: number, sp: VerbSpeaker, act: VerbAct): Mention | undefined {
   const { toks } = ctx;
   const n = toks.length;
-  const { np, svo, npEnd } = sp;
+  const { np, npEnd } = sp;
   const { cue, cueAt, mention } = act;
-  // Noun complements of نفى / أعلن: the object after the speaker.
-  const objStart = svo ? k + 1 : np?.next;
-  if (info.noun && np && objStart !== undefined && objStart < n) {
-    const s = objStart;
-    const e = complementEnd(ctx, s, n);
-    if (e > s && !isComma(toks[s]!.t)) {
-      pushReported(ctx, out, toks[s]!.s, toks[e - 1]!.e, cue, cueAt, mention);
-      return mention;
-    }
-  }
   // Quotation before the verb: «...»، قال X، «...».
   let made = false;
   if (k >= 1) {

@@ -8,8 +8,6 @@ export interface VerbInfo {
   lemma: string;
   gender: Gender | undefined;
   participle: boolean;
-  colon: boolean;
-  noun: boolean;
   preps: string[];
   thatAfterPrep: boolean;
   objectGuard: boolean;
@@ -17,7 +15,7 @@ export interface VerbInfo {
 
 export const VERBS = new Map<string, VerbInfo>();
 
-function verb(lemma: string, m: string, f: string, p: string, opts: Partial<Pick<VerbInfo, 'colon' | 'noun' | 'preps' | 'thatAfterPrep' | 'objectGuard'>> & { participles?: string } = {}): void {
+function verb(lemma: string, m: string, f: string, p: string, opts: Partial<Pick<VerbInfo, 'preps' | 'thatAfterPrep' | 'objectGuard'>> & { participles?: string } = {}): void {
   const parts = new Set((opts.participles ?? '').split(' ').filter(Boolean));
   const add = (forms: string, gender: Gender | undefined): void => {
     for (const form of forms.split(' ').filter(Boolean)) {
@@ -25,8 +23,6 @@ function verb(lemma: string, m: string, f: string, p: string, opts: Partial<Pick
         lemma,
         gender,
         participle: parts.has(form),
-        colon: opts.colon ?? false,
-        noun: opts.noun ?? false,
         preps: opts.preps ?? [],
         thatAfterPrep: opts.thatAfterPrep ?? false,
         objectGuard: opts.objectGuard ?? false,
@@ -39,23 +35,25 @@ function verb(lemma: string, m: string, f: string, p: string, opts: Partial<Pick
 }
 
 // Folded forms: أ/إ/آ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي, no diacritics.
-verb('قال', 'قال يقول قايلا', 'قالت تقول قايله', 'قالوا قالا قالتا يقولون يقولان قايلين', { colon: true, participles: 'قايلا قايله قايلين' });
-verb('اضاف', 'اضاف يضيف مضيفا', 'اضافت تضيف مضيفه', 'اضافوا اضافا اضافتا يضيفون مضيفين', { colon: true, participles: 'مضيفا مضيفه مضيفين' });
-verb('اكد', 'اكد يوكد موكدا', 'اكدت توكد موكده', 'اكدوا اكدا اكدتا يوكدون موكدين', { colon: true, preps: ['علي'], participles: 'موكدا موكده موكدين' });
-verb('اوضح', 'اوضح يوضح موضحا', 'اوضحت توضح موضحه', 'اوضحوا اوضحا يوضحون موضحين', { colon: true, participles: 'موضحا موضحه موضحين' });
-verb('اعلن', 'اعلن يعلن معلنا', 'اعلنت تعلن معلنه', 'اعلنوا اعلنا يعلنون معلنين', { colon: true, noun: true, preps: ['عن'], participles: 'معلنا معلنه معلنين' });
-verb('صرح', 'صرح يصرح مصرحا', 'صرحت تصرح مصرحه', 'صرحوا صرحا يصرحون', { colon: true, participles: 'مصرحا مصرحه' });
-verb('ذكر', 'ذكر يذكر', 'ذكرت تذكر', 'ذكروا ذكرا يذكرون', { colon: true });
+verb('قال', 'قال يقول قايلا', 'قالت تقول قايله', 'قالوا قالا قالتا يقولون يقولان قايلين', { participles: 'قايلا قايله قايلين' });
+verb('اضاف', 'اضاف يضيف مضيفا', 'اضافت تضيف مضيفه', 'اضافوا اضافا اضافتا يضيفون مضيفين', { participles: 'مضيفا مضيفه مضيفين' });
+verb('اكد', 'اكد يوكد موكدا', 'اكدت توكد موكده', 'اكدوا اكدا اكدتا يوكدون موكدين', { preps: ['علي'], participles: 'موكدا موكده موكدين' });
+verb('اوضح', 'اوضح يوضح موضحا', 'اوضحت توضح موضحه', 'اوضحوا اوضحا يوضحون موضحين', { participles: 'موضحا موضحه موضحين' });
+// أعلن and نفى report only a clause or a quotation: «أعلنت الشركة خفض الأسعار» announces an action, and a
+// denial of a noun («نفت الوزارة الاتهامات») states no proposition.
+verb('اعلن', 'اعلن يعلن معلنا', 'اعلنت تعلن معلنه', 'اعلنوا اعلنا يعلنون معلنين', { participles: 'معلنا معلنه معلنين' });
+verb('صرح', 'صرح يصرح مصرحا', 'صرحت تصرح مصرحه', 'صرحوا صرحا يصرحون', { participles: 'مصرحا مصرحه' });
+verb('ذكر', 'ذكر يذكر', 'ذكرت تذكر', 'ذكروا ذكرا يذكرون', {});
 verb('اشار', 'اشار يشير مشيرا', 'اشارت تشير مشيره', 'اشاروا اشارا يشيرون مشيرين', { preps: ['الي'], thatAfterPrep: true, participles: 'مشيرا مشيره مشيرين' });
 verb('لفت', 'لفت يلفت لافتا', 'لفتت تلفت لافته', 'لفتوا', { preps: ['الي'], thatAfterPrep: true, participles: 'لافتا لافته' });
 verb('شدد', 'شدد يشدد مشددا', 'شددت تشدد مشدده', 'شددوا شددا يشددون', { preps: ['علي'], participles: 'مشددا مشدده' });
-verb('نفي', 'نفي ينفي نافيا', 'نفت تنفي نافيه', 'نفوا ينفون', { noun: true, participles: 'نافيا نافيه' });
+verb('نفي', 'نفي ينفي نافيا', 'نفت تنفي نافيه', 'نفوا ينفون', { participles: 'نافيا نافيه' });
 verb('ادعي', 'ادعي يدعي مدعيا', 'ادعت تدعي', 'ادعوا يدعون', { participles: 'مدعيا' });
 verb('زعم', 'زعم يزعم زاعما', 'زعمت تزعم', 'زعموا يزعمون', { participles: 'زاعما' });
 verb('اعرب', 'اعرب يعرب معربا', 'اعربت تعرب معربه', 'اعربوا اعربا يعربون', { preps: ['عن'], participles: 'معربا معربه' });
 verb('اعتبر', 'اعتبر يعتبر معتبرا', 'اعتبرت تعتبر معتبره', 'اعتبروا يعتبرون', { participles: 'معتبرا معتبره' });
 verb('راي', 'راي يري', 'رات تري', 'راوا يرون', {});
-verb('تابع', 'تابع متابعا', 'تابعت متابعه', 'تابعوا', { colon: true, participles: 'متابعا متابعه' });
+verb('تابع', 'تابع متابعا', 'تابعت متابعه', 'تابعوا', { participles: 'متابعا متابعه' });
 verb('حذر', 'حذر يحذر محذرا', 'حذرت تحذر محذره', 'حذروا يحذرون', { preps: ['من'], participles: 'محذرا محذره' });
 verb('دعا', 'دعا يدعو داعيا', 'دعت تدعو داعيه', 'دعوا يدعون', { preps: ['الي'], objectGuard: true, participles: 'داعيا داعيه' });
 verb('طالب', 'طالب يطالب مطالبا', 'طالبت تطالب مطالبه', 'طالبوا يطالبون', { preps: ['ب'], participles: 'مطالبا مطالبه' });
@@ -65,7 +63,13 @@ verb('وصف', 'وصف يصف واصفا', 'وصفت تصف واصفه', 'وصف
 verb('ابلغ', 'ابلغ', 'ابلغت', 'ابلغوا', {});
 verb('اعترف', 'اعترف يعترف معترفا', 'اعترفت تعترف', 'اعترفوا', { preps: ['ب'], participles: 'معترفا' });
 verb('اقر', 'اقر يقر مقرا', 'اقرت تقر', 'اقروا', { preps: ['ب'], participles: 'مقرا' });
-verb('تساءل', 'تساءل يتساءل متساءلا', 'تساءلت تتساءل', 'تساءلوا', { colon: true, participles: 'متساءلا' });
+// Writing and posting verbs report what follows a colon, a quotation or أنّ: «كتب في تدوينة: ...».
+verb('كتب', 'كتب يكتب', 'كتبت تكتب', 'كتبوا يكتبون', {});
+verb('غرد', 'غرد يغرد مغردا', 'غردت تغرد مغرده', 'غردوا يغردون', { participles: 'مغردا مغرده' });
+verb('نشر', 'نشر ينشر', 'نشرت تنشر', 'نشروا ينشرون', {});
+// Belief verbs with a clause: «يعتقد الباحث أن ...» (رأى and اعتبر above).
+verb('اعتقد', 'اعتقد يعتقد', 'اعتقدت تعتقد', 'اعتقدوا يعتقدون', {});
+verb('تساءل', 'تساءل يتساءل متساءلا', 'تساءلت تتساءل', 'تساءلوا', { participles: 'متساءلا' });
 
 // Every cue form as one regex over the folded text, with Arabic word boundaries.
 export const CUE_SCAN = (() => {

@@ -183,6 +183,11 @@ function roleEnd(ctx: Ctx, i: number, end: number): number {
       i++;
       continue;
     }
+    // A possessive ends the role: «المتحدثة باسمها ماريا ...», «مستشاره الإعلامي ...» (its adjectives go on).
+    if (hasPronounSuffix(ctx, i) && possessed(t)) {
+      i++;
+      continue;
+    }
     // "في شؤون المناخ": a preposition inside the role.
     break;
   }
@@ -195,21 +200,51 @@ function personalName(ctx: Ctx, i: number, end: number): [number, number] | unde
   const rest = end - i;
   const max = rest <= 3 ? 3 : 2;
   let k = i;
-  while (k < end && k - i < max + 1) {
+  let words = 0;
+  while (k < end && words < max) {
     const t = toks[k]!.t;
-    if (ctx.inSpan[k]! >= 0 || isPunct(t) || STOP_WORDS.has(t)) break;
-    if (hasPronounSuffix(ctx, k)) break;
-    if (k - i >= max && !NAME_PARTICLES.has(toks[k - 1]!.t)) break;
-    if (k > i && hasArticle(t)) {
-      // A surname with the article ends the name, unless the first name is compound (نور الهدى سليمان).
-      const compound = k === i + 1 && COMPOUND_FIRST.has(toks[i]!.t);
-      k++;
-      if (!compound) break;
+    if (!nameWord(ctx, k)) break;
+    const joined = particleEnd(ctx, k, end);
+    if (joined > k) {
+      // A particle and its word stay together and add no word of their own: «حمد بن خليفة آل ثاني».
+      if (k === i) words++;
+      k = joined;
       continue;
     }
+    if (k > i && hasArticle(t)) {
+      // A surname with the article ends the name.
+      k++;
+      break;
+    }
     k++;
+    words++;
   }
   return k > i ? [i, k - 1] : undefined;
+}
+
+/** A word that can be part of a personal name: no punctuation, function word, quotation or attached pronoun. */
+function nameWord(ctx: Ctx, k: number): boolean {
+  const t = ctx.toks[k]!.t;
+  return ctx.inSpan[k]! < 0 && !isPunct(t) && !STOP_WORDS.has(t) && !hasPronounSuffix(ctx, k);
+}
+
+/**
+ * After a name particle or the first part of a compound name at token k (عبد، أبو، بن، ابن، آل، نور …), the
+ * token after the word it takes: «عبد الرحمن», «أبو خليل», «بن خليفة», «نور الهدى»; k itself otherwise.
+ */
+function particleEnd(ctx: Ctx, k: number, end: number): number {
+  const t = ctx.toks[k]!.t;
+  if (k + 1 >= end || !nameWord(ctx, k + 1)) return k;
+  if (NAME_PARTICLES.has(t)) return k + 2;
+  // «نور الهدى», «عز الدين»: a first part that takes a word with the article.
+  if (COMPOUND_FIRST.has(t) && hasArticle(ctx.toks[k + 1]!.t)) return k + 2;
+  return k;
+}
+
+/** Role and body words that take a possessive pronoun: «باسمها», «مستشاره», «نائبها». */
+function possessed(t: string): boolean {
+  const base = t.replace(/(?:هما|هم|ها|ه)$/u, '');
+  return CONSTRUCT.has(base) || ROLE_HEADS.has(base) || base === 'نايب';
 }
 
 /** Role words, then a personal name; or the role alone ("رئيس الوزراء", "وزارة الصحة المصرية"). */
@@ -252,6 +287,12 @@ function bareName(ctx: Ctx, a: number, end: number, first: string, speech: boole
   while (k < end && k - a < max) {
     const t = toks[k]!.t;
     if (isPunct(t) && ctx.inSpan[k]! < 0) break;
+    // «عبد الرحمن الشهري», «أبو خليل»: a particle takes its word.
+    const joined = common ? k : particleEnd(ctx, k, end);
+    if (joined > k) {
+      k = joined;
+      continue;
+    }
     if (!common && k > a && hasPronounSuffix(ctx, k)) break;
     if (!common && k > a && hasArticle(t) && k - a >= 1) {
       k++;

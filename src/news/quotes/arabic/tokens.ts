@@ -3,7 +3,7 @@
 
 import type { Folded } from '../fold.ts';
 import type { Gazetteer } from '../gazetteer.ts';
-import type { Token } from '../internal.ts';
+import type { Mention, Token } from '../internal.ts';
 import type { MarkedSpan } from '../marks.ts';
 
 export const LATIN = /^[A-Za-z\u00C0-\u024F]/;
@@ -67,6 +67,8 @@ export interface Ctx {
   gaz: Gazetteer;
   /** Tokens before this index belong to a cue already read (a source inside a verb's subject). */
   consumedUntil?: number;
+  /** The speaker phrase of the last verb read, quote or not: the subject a conjoined verb shares. */
+  verbSubject?: Mention;
 }
 
 export const orig = (ctx: Ctx, folded: number): number => ctx.f.map[folded]!;
