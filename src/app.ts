@@ -9,6 +9,7 @@ import { secretValues, type Config } from './config.ts';
 import { createScrubber } from './logger.ts';
 import { loadGazetteer, setDefaultGazetteer } from './news/quotes/index.ts';
 import { createLiveIndex } from './news/search/live.ts';
+import { createStoryIndex } from './news/stories/index.ts';
 import type { Brief } from './news/types.ts';
 import { createNewsStore, type NewsStore } from './news/store.ts';
 import { createAdminOps, withErrorLog } from './ops/admin.ts';
@@ -64,7 +65,8 @@ export async function createServices(config: Config, log: Logger, storage?: Stor
   });
   // The search index follows the documents: built once, then updated with each change the store reports.
   // In the background, so the bot answers at once (searches see the documents indexed so far).
-  const live = createLiveIndex();
+  const stories = createStoryIndex();
+  const live = createLiveIndex(undefined, stories);
   const index = async (briefs: readonly Brief[]) => {
     const started = performance.now();
     const { added, removed } = await live.syncInBackground(briefs);
@@ -80,6 +82,7 @@ export async function createServices(config: Config, log: Logger, storage?: Stor
     library: () => store.library(),
     speakers: () => store.speakers(),
     search: () => live.index,
+    stories: () => stories,
     settings: { summarySentences: config.summary.sentences, pageSize: config.bot.pageSize, timeZone: config.bot.timeZone, defaultLang: config.bot.defaultLanguage },
     log,
     sources: () => store.sources(),

@@ -1,6 +1,7 @@
 // Keeps a search index in step with the documents: adds what is new or changed, drops what is gone,
 // without rebuilding. Changes are found by a fingerprint of each document's content.
 import type { Brief } from '../types.ts';
+import type { StoryIndex } from '../stories/index.ts';
 import { createSearchIndex, type SearchIndex } from './index.ts';
 
 function fingerprint(brief: Brief): number {
@@ -28,18 +29,21 @@ export interface LiveIndex {
 
 const SLICE = 250;
 
-export function createLiveIndex(index: SearchIndex = createSearchIndex()): LiveIndex {
+/** `stories`, when given, follows the same documents (one story across sources). */
+export function createLiveIndex(index: SearchIndex = createSearchIndex(), stories?: StoryIndex): LiveIndex {
   const prints = new Map<string, number>();
   let queue: Promise<unknown> = Promise.resolve();
   const put = (b: Brief) => {
     const print = fingerprint(b);
     if (prints.get(b.doc.id) === print && index.has(b.doc.id)) return false;
     index.add(b);
+    stories?.add(b);
     prints.set(b.doc.id, print);
     return true;
   };
   const drop = (id: string) => {
     index.remove(id);
+    stories?.remove(id);
     prints.delete(id);
   };
   return {
