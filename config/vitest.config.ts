@@ -2,7 +2,7 @@ import { defineConfig, type TestProjectInlineConfiguration, type ViteUserConfig 
 import { probePostgres } from '../tests/helpers/pg.ts';
 
 /** The storage suite runs a second time on PostgreSQL (a fresh database per test file). */
-export const DUAL_DIALECT_TESTS = ['tests/storage/**/*.test.ts', 'tests/news/store.test.ts', 'tests/briefings/outbox.test.ts', 'tests/briefings/schedule.test.ts', 'tests/briefings/digest.test.ts'];
+export const DUAL_DIALECT_TESTS = ['tests/storage/**/*.test.ts', 'tests/news/store.test.ts', 'tests/briefings/outbox.test.ts', 'tests/briefings/schedule.test.ts', 'tests/briefings/digest.test.ts', 'tests/sources/poller.test.ts', 'tests/sources/failures.test.ts'];
 
 const shared = {
   testTimeout: 20_000,

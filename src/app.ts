@@ -8,6 +8,9 @@ import { createBriefings, type Briefings } from './briefings/index.ts';
 import { secretValues, type Config } from './config.ts';
 import { createScrubber } from './logger.ts';
 import { loadGazetteer, loadGlossary, setDefaultGazetteer, setDefaultGlossary } from './news/quotes/index.ts';
+import { createLiveIndex } from './news/search/live.ts';
+import { createStoryIndex } from './news/stories/index.ts';
+import type { Brief } from './news/types.ts';
 import { createNewsStore, type NewsStore } from './news/store.ts';
 import { createAdminOps, withErrorLog } from './ops/admin.ts';
 import { createOps, watch, type Ops } from './ops/index.ts';
@@ -62,9 +65,26 @@ export async function createServices(config: Config, log: Logger, storage?: Stor
     log,
     ...(storage ? { persistence: createDocumentPersistence(storage.db) } : {}),
   });
+  // The search index follows the documents: built once, then updated with each change the store reports.
+  // In the background, so the bot answers at once (searches see the documents indexed so far).
+  const stories = createStoryIndex();
+  const live = createLiveIndex(undefined, stories);
+  const index = async (briefs: readonly Brief[]) => {
+    const started = performance.now();
+    const { added, removed } = await live.syncInBackground(briefs);
+    const memory = live.index.memory();
+    const fields = { added, removed, documents: memory.documents, terms: memory.terms, indexMb: Math.round(memory.bytes / 1e5) / 10, ms: Math.round(performance.now() - started) };
+    log.info(fields, `search index: ${added} added, ${removed} removed`);
+  };
+  // A small library is indexed before the first answer; a large one in the background.
+  if (store.library().briefs.length <= 1000) live.sync(store.library().briefs);
+  void index(store.library().briefs).catch((err: unknown) => log.error({ err }, 'search index build failed'));
+  store.onDocuments((event) => live.apply([...event.added, ...event.changed], event.removed));
   const services: BotServices = {
     library: () => store.library(),
     speakers: () => store.speakers(),
+    search: () => live.index,
+    stories: () => stories,
     settings: { summarySentences: config.summary.sentences, pageSize: config.bot.pageSize, timeZone: config.bot.timeZone, defaultLang: config.bot.defaultLanguage },
     log,
     sources: () => store.sources(),

@@ -121,10 +121,11 @@ async function digest(args: string[]): Promise<void> {
 /** Subscriptions paused or stopped, from the database when there is one (not a problem of the configuration). */
 async function printSubscriptionNotes(cfg: Config): Promise<void> {
   const { DATABASE_FILE, openStorage } = await import('./storage/db.ts');
-  if (!existsSync(path.join(cfg.dataDir, DATABASE_FILE))) return;
+  const url = cfg.secrets.databaseUrl;
+  if (!url && !existsSync(path.join(cfg.dataDir, DATABASE_FILE))) return;
   const { subscriptionNotes } = await import('./briefings/status.ts');
   try {
-    const storage = await openStorage({ dataDir: cfg.dataDir });
+    const storage = await openStorage({ dataDir: cfg.dataDir, ...(url ? { url, postgres: { connectAttempts: 1 } } : {}) });
     try {
       const notes = await subscriptionNotes(storage.db);
       if (notes.length) process.stdout.write(`newsbot check: ${notes.length} subscription${notes.length > 1 ? 's' : ''} not delivering\n${notes.map((n) => `  - ${n}`).join('\n')}\n`);

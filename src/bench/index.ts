@@ -19,12 +19,16 @@ const benches: Record<string, () => Promise<Record<string, number>>> = {
   // Loaded only when asked for, so telegraf does not count in the ingest bench's memory.
   telegram: async () => ({ ...(await (await import('./telegram.ts')).benchTelegram()) }),
   discord: async () => ({ ...(await (await import('./discord.ts')).benchDiscord()) }),
+  feeds: async () => ({ ...(await (await import('./feeds.ts')).benchFeeds()) }),
+  // Reply latency with the HTTP server and metrics on vs off; SIGTERM to exit of dist/ mid fan-out.
+  ops: async () => ({ ...(await (await import('./ops.ts')).benchOps()) }),
   // Throughput over 10,000 chats, then 2,000 chats through 403s, migrations and a revoked token.
   fanout: async () => {
     const throughput = await (await import('./fanout.ts')).benchFanout();
     const failures = await (await import('./fanout-failures.ts')).benchFanoutFailures();
     return { ...throughput, ...Object.fromEntries(Object.entries(failures).map(([k, v]) => [`failures.${k}`, v])) };
   },
+  search: async () => ({ ...(await (await import('./search.ts')).benchSearch()) }),
 };
 
 const bars: Record<string, string> = {
@@ -35,6 +39,11 @@ const bars: Record<string, string> = {
   'restart.peakRssMb': '≤ 250',
   'telegram.p99': '≤ 60 ms',
   'discord.p99': '≤ 60 ms',
+  'feeds.p99Ms': '≤ 1000',
+  'feeds.missed': '0',
+  'ops.ratio': '≤ 1.05',
+  'ops.sigtermToExitMs': '≤ 10000',
+  'ops.exitCode': '0',
   'fanout.shareOfLimit': '≥ 95 %',
   'fanout.tooManyRequests': '0',
   'fanout.lost': '0',
@@ -43,6 +52,8 @@ const bars: Record<string, string> = {
   'fanout.failures.deactivatedByToken': '0',
   'fanout.failures.duplicates': '0',
   'fanout.failures.servedOnce': '= reachable',
+  'search.searchP99Ms': '≤ 20',
+  'search.peakRssMb': '≤ 250',
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));

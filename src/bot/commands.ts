@@ -3,6 +3,7 @@ import { broadcastCommand, pauseCommand, reloadCommand, resumeCommand, statsComm
 import { aboutCommand, fullCommand, listCommand, summaryCommand } from './handlers/news.ts';
 import { quotesCommand, whoCommand, whosaidCommand } from './handlers/quotes.ts';
 import { sourcesCommand } from './handlers/sources.ts';
+import { searchCommand } from './handlers/search.ts';
 import { strings } from './i18n.ts';
 import { paragraph, type Block, type Post } from './post.ts';
 import type { BriefingCommands, CommandRequest } from './types.ts';
@@ -13,7 +14,7 @@ export interface OptionSpec {
   description: Record<Lang, string>;
   required?: boolean;
   /** What Discord autocompletes this option with. */
-  autocomplete?: 'documents' | 'speakers';
+  autocomplete?: 'documents' | 'speakers' | 'titles';
 }
 
 /** A command, declared once and rendered to Telegram's menu, Discord's slash commands and /help. */
@@ -46,6 +47,20 @@ export const commands: CommandSpec[] = [
     description: { en: 'Documents, newest first', ar: 'الوثائق، الأحدث أولًا' },
     options: [{ name: 'page', type: 'integer', description: { en: 'Page number', ar: 'رقم الصفحة' } }],
     run: listCommand,
+  },
+  {
+    name: 'search',
+    description: { en: 'Search the news: words, a name in either script, filters', ar: 'ابحث في الأخبار: كلمات أو اسم بأي خط، ومرشحات' },
+    options: [
+      {
+        name: 'words',
+        type: 'string',
+        description: { en: 'Words; filters source:NAME lang:ar|en since:7d', ar: 'كلمات؛ مرشحات source:الاسم lang:ar|en since:7d' },
+        required: true,
+        autocomplete: 'titles',
+      },
+    ],
+    run: searchCommand,
   },
   {
     name: 'who',

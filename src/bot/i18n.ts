@@ -175,6 +175,15 @@ const ar: Strings = {
 
 export const strings: Record<Lang, Strings> = { en, ar };
 
+// Formatters are costly to make and hold native memory until collected: one per language and zone.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(date: Date, lang: Lang, timeZone: string): string {
-  return new Intl.DateTimeFormat(lang === 'ar' ? 'ar-EG' : 'en-GB', { dateStyle: 'medium', timeZone }).format(date);
+  const key = `${lang}|${timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    if (dateFormats.size > 200) dateFormats.clear();
+    dateFormats.set(key, (format = new Intl.DateTimeFormat(lang === 'ar' ? 'ar-EG' : 'en-GB', { dateStyle: 'medium', timeZone })));
+  }
+  return format.format(date);
 }

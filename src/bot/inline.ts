@@ -2,6 +2,8 @@ import { stripControls } from '../news/normalize.ts';
 import type { Brief } from '../news/types.ts';
 import { clip, summaryPost } from './handlers/news.ts';
 import { displayName, quoteBlocks } from './handlers/quotes.ts';
+import { runSearch } from './handlers/search.ts';
+import { parseSearch } from '../news/search/query.ts';
 import type { Post } from './post.ts';
 import { pickLanguage } from './router.ts';
 import type { BotServices } from './types.ts';
@@ -32,6 +34,13 @@ function firstSentence(brief: Brief): string {
   return clip(text.replace(/\s+/g, ' '), 160);
 }
 
+/** The ranked search, filters included; the title match when it finds nothing. */
+function inlineSearch(services: BotServices, words: string, limit: number): Brief[] {
+  const parsed = parseSearch(words, Date.now());
+  const found = parsed.text ? runSearch(services, parsed.text, parsed.filters, 1, limit).briefs : [];
+  return found.length ? found : services.library().search(words, limit);
+}
+
 /**
  * The results for an inline query, platform-free: when the words name a speaker, that speaker's
  * quotes first (each a ready message with its source); then document summaries matching the words,
@@ -60,7 +69,7 @@ export function inlineResults(services: BotServices, query: string, options: Inl
         });
       });
   }
-  const briefs = words ? library.search(words, limit) : library.briefs.slice(0, limit);
+  const briefs = words ? inlineSearch(services, words, limit) : library.briefs.slice(0, limit);
   for (const brief of briefs) {
     if (results.length >= limit) break;
     const id = `doc-${library.keyOf(brief) || library.numberOf(brief)}`;

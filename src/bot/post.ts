@@ -15,8 +15,8 @@ export type Block =
   | { type: 'paragraph'; content: Inline[] }
   /** A verbatim quotation from a document; `cite` names the speaker and the source. */
   | { type: 'quote'; text: string; cite?: Inline[] }
-  /** A list; numbered from `start` (default 1) when `ordered`. */
-  | { type: 'list'; items: Inline[][]; ordered?: boolean; start?: number };
+  /** A list; numbered from `start` (default 1) when `ordered`, or by `numbers` when given (one per item). */
+  | { type: 'list'; items: Inline[][]; ordered?: boolean; start?: number; numbers?: number[] };
 
 export interface Button {
   label: string;

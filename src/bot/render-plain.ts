@@ -25,7 +25,7 @@ export function renderPlain(post: Post, options: { isolate?: boolean } = {}): st
         if (block.cite) lines.push(`  — ${inline(block.cite)}`);
         break;
       case 'list':
-        block.items.forEach((item, i) => lines.push(`${block.ordered ? `${(block.start ?? 1) + i}.` : '•'} ${inline(item)}`));
+        block.items.forEach((item, i) => lines.push(`${block.ordered ? `${block.numbers?.[i] ?? (block.start ?? 1) + i}.` : '•'} ${inline(item)}`));
         break;
     }
     lines.push('');

@@ -3,6 +3,8 @@ import { stripControls } from '../news/normalize.ts';
 import { availableCommands, type CommandSpec } from './commands.ts';
 import { clip, resolveDocument, summaryPost } from './handlers/news.ts';
 import { plainQuestion } from './handlers/quotes.ts';
+import { searchPost } from './handlers/search.ts';
+import { parseSearchQuestion } from '../news/search/query.ts';
 import { strings } from './i18n.ts';
 import { paragraph, type Post } from './post.ts';
 import type { BotServices, IncomingMessage } from './types.ts';
@@ -70,6 +72,8 @@ export function createRouter(services: BotServices): Router {
     const answer = plainQuestion(services, text, lang);
     if (answer) return answer;
     if (services.library().briefs.length === 0) return { lang, blocks: [paragraph(t.noDocuments)] };
+    const searchWords = parseSearchQuestion(text);
+    if (searchWords) return searchPost(services, searchWords, lang);
     const brief = resolveDocument(services, text);
     if (brief) return summaryPost(services, brief, lang);
     return { lang, blocks: [paragraph(t.didNotUnderstand)] };

@@ -2,6 +2,8 @@ import type { Lang } from '../news/language.ts';
 import type { Library } from '../news/library.ts';
 import type { SpeakerRegistry } from '../news/quotes/index.ts';
 import type { SourceStatus } from '../news/store.ts';
+import type { SearchIndex } from '../news/search/index.ts';
+import type { StoryIndex } from '../news/stories/index.ts';
 import type { Post } from './post.ts';
 
 /** One incoming chat message, the same shape from every platform. */
@@ -42,6 +44,10 @@ export interface BotServices {
   speakers(): SpeakerRegistry;
   settings: Settings;
   log: Logger;
+  /** The full-text index, kept up to date as documents arrive; without it one is built per library. */
+  search?(): SearchIndex;
+  /** One story across sources; without it every document is a story of its own. */
+  stories?(): StoryIndex;
   /** Present when briefings (subscriptions, digests) are wired in. */
   briefings?: BriefingCommands;
   /** What adapters report about chats themselves (rights, new ids); present with briefings. */

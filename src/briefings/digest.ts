@@ -59,6 +59,8 @@ export interface DigestInput {
   /** Documents are the latest ones, not new ones (a /digest with nothing new). */
   latest?: boolean;
   budget?: number;
+  /** A story's other sources («3 مصادر» / "3 sources"), shown after a document's date and source. */
+  sourcesOf?: (brief: Brief) => Inline[];
 }
 
 function quoteBlocks(brief: Brief): Block[] {
@@ -67,11 +69,12 @@ function quoteBlocks(brief: Brief): Block[] {
   return picked.map((q) => ({ type: 'quote', text: q.text, cite: [q.speaker.name] }));
 }
 
-function section(brief: Brief, lang: Lang, zone: string, budget: number): Block[] {
+function section(brief: Brief, lang: Lang, zone: string, budget: number, sourcesOf?: (brief: Brief) => Inline[]): Block[] {
   const t = strings[lang];
   const meta: Inline[] = [italic(formatDateTime(brief.doc.date.getTime(), lang, zone))];
   if (brief.doc.url) meta.push(' · ', link(brief.doc.source ?? t.source, brief.doc.url));
   else if (brief.doc.source) meta.push(italic(` · ${brief.doc.source}`));
+  if (sourcesOf) meta.push(...sourcesOf(brief));
   const summary = brief.summary.map((i) => brief.sentences[i]?.text ?? '').filter(Boolean);
   const blocks: Block[] = [heading(brief.doc.title), paragraph(...meta), ...summary.map((s) => paragraph(s)), ...quoteBlocks(brief)];
   // A section alone must fit a post: drop quotes, then summary sentences, then cut the first one.
@@ -103,7 +106,7 @@ export function digestPosts(input: DigestInput): Post[] {
   let current: Block[] = [...head];
   const size = (bs: Block[]) => postText({ lang, blocks: bs }).length;
   for (const brief of shown) {
-    const blocks = section(brief, lang, zone, budget - 200);
+    const blocks = section(brief, lang, zone, budget - 200, input.sourcesOf);
     const onlyHead = posts.length === 0 && current.length === head.length;
     if (!onlyHead && current.length > 0 && size([...current, ...blocks]) > budget - 40) {
       posts.push(current);

@@ -11,6 +11,7 @@ import type { Lang } from '../news/language.ts';
 import type { NewsStore } from '../news/store.ts';
 import type { Brief } from '../news/types.ts';
 import type { Database, SubscriptionTable } from '../storage/schema.ts';
+import { sourcesNote, storyEntries, storyView } from '../bot/handlers/stories.ts';
 import { digestPosts, emptyDigestPost, formatDateTime, matchesTopics, newDocuments, topicTerms } from './digest.ts';
 import { createChatEvents } from './chats.ts';
 import { createOutbox, type Outbox, type OutboxOptions, type OutboxRow } from './outbox.ts';
@@ -206,9 +207,9 @@ export function createBriefings(options: BriefingsOptions): Briefings {
           const lang: Lang = sub.lang === 'ar' ? 'ar' : 'en';
           const since = Number(sub.last_digest_at);
           const { posts, documents } = once(`p|${sub.topics}|${since}|${lang}|${sub.time_zone}`, () => {
-            const docs = newDocuments(library(), arrival, since, t, topics);
+            const docs = storyEntries(services, newDocuments(library(), arrival, since, t, topics));
             const made = docs.length
-              ? digestPosts({ lang, zone: sub.time_zone, since, topics, documents: docs, maxDocuments: settings.maxDocuments })
+              ? digestPosts({ lang, zone: sub.time_zone, since, topics, documents: docs, maxDocuments: settings.maxDocuments, sourcesOf: sourcesFor(lang) })
               : settings.sendWhenEmpty
                 ? [emptyDigestPost(lang, sub.time_zone, since)]
                 : [];
@@ -251,6 +252,9 @@ export function createBriefings(options: BriefingsOptions): Briefings {
     });
     return ticking;
   }
+
+  /** A story shown once in a digest, with its sources. */
+  const sourcesFor = (lang: Lang) => (b: Brief) => sourcesNote(storyView(services, b), lang);
 
   function joinPosts(posts: Post[], lang: Lang): Post {
     const blocks: Block[] = [];
@@ -320,8 +324,8 @@ export function createBriefings(options: BriefingsOptions): Briefings {
       const at = now();
       const since = sub ? Number(sub.last_digest_at) : at - DAY;
       const zone = sub?.time_zone ?? settings.defaultTimeZone;
-      const docs = newDocuments(library(), arrival, since, at, topics);
-      if (docs.length) return joinPosts(digestPosts({ lang, zone, since, topics, documents: docs, maxDocuments: settings.maxDocuments, budget: Infinity }), lang);
+      const docs = storyEntries(services, newDocuments(library(), arrival, since, at, topics));
+      if (docs.length) return joinPosts(digestPosts({ lang, zone, since, topics, documents: docs, maxDocuments: settings.maxDocuments, budget: Infinity, sourcesOf: sourcesFor(lang) }), lang);
       const latest = topicLatest(topics, settings.maxDocuments);
       if (latest.length) return joinPosts(digestPosts({ lang, zone, since, topics, documents: latest, maxDocuments: settings.maxDocuments, latest: true, budget: Infinity }), lang);
       return library().briefs.length ? emptyDigestPost(lang, zone, since) : { lang, blocks: [paragraph(t.noDocuments)] };

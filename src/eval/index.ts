@@ -4,6 +4,8 @@
 import { pathToFileURL } from 'node:url';
 import { runQuestionsEval } from './questions.ts';
 import { runQuotesEval } from './quotes.ts';
+import { runSearchEval } from './search.ts';
+import { runStoriesEval } from './stories.ts';
 import { runSummaryEval } from './summary.ts';
 import { runSummaryLearn } from './summary-learn.ts';
 
@@ -17,6 +19,8 @@ export const EVALS: Record<string, (options: EvalOptions) => unknown> = {
   summary: (options) => (options.learn ? runSummaryLearn() : runSummaryEval(options)),
   quotes: runQuotesEval,
   questions: runQuestionsEval,
+  search: runSearchEval,
+  stories: runStoriesEval,
 };
 
 export async function main(argv: string[]): Promise<number> {

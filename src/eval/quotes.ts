@@ -27,6 +27,7 @@ import { extractQuotes } from '../news/quotes/extract.ts';
 import { nameKey } from '../news/quotes/gazetteer.ts';
 import { createSpeakerRegistry } from '../news/quotes/registry.ts';
 import { parseQuestion } from '../news/quotes/questions.ts';
+import { EN_HONORIFIC_KEY } from '../news/quotes/titles.ts';
 import type { Quote } from '../news/quotes/types.ts';
 import type { Brief, NewsDocument } from '../news/types.ts';
 
@@ -103,10 +104,8 @@ function matchScore(sys: Quote, gold: GoldQuote): number {
   return o >= 0.3 ? o : 0;
 }
 
-const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|prof|professor|sir|lord|lady|dame)\.?\s+/;
-
 function speakerKey(name: string): string {
-  return nameKey(name).replace(/^the\s+/, '').replace(HONORIFIC, '').replace(/\s+/g, ' ').trim();
+  return nameKey(name).replace(/^the\s+/, '').replace(EN_HONORIFIC_KEY, '').replace(/\s+/g, ' ').trim();
 }
 
 export function speakerMatches(sys: Quote['speaker'], gold: { speaker: string; aliases?: string[] }): boolean {

@@ -21,7 +21,7 @@ type Out = (line: string) => void;
 /** Runs a `newsbot feeds ...` command; returns the exit code. */
 export async function feedsCommand(args: string[], config: Config, out: Out, err: Out): Promise<number> {
   const [sub, ...rest] = args;
-  const storage = await openStorage({ dataDir: config.dataDir });
+  const storage = await openStorage({ dataDir: config.dataDir, ...(config.secrets.databaseUrl ? { url: config.secrets.databaseUrl, postgres: { connectAttempts: 3 } } : {}) });
   const repo = new FeedRepository(storage.db);
   try {
     // Config feeds are listed too, as the bot will see them.
@@ -69,7 +69,7 @@ async function add(repo: FeedRepository, args: string[], out: Out, err: Out): Pr
     return 1;
   }
   await repo.upsert(feedSpec(parsed.data), 'cli', Date.now());
-  out(`${existing ? 'updated' : 'added'} feed ${feedId(parsed.data.url)} ${parsed.data.url} (every ${parsed.data.interval} s)`);
+  out(`${existing ? 'updated' : 'added'} feed ${feedId(parsed.data.url)} ${safeUrl(parsed.data.url)} (every ${parsed.data.interval} s)`);
   return 0;
 }
 
@@ -82,12 +82,12 @@ async function list(repo: FeedRepository, args: string[], out: Out): Promise<num
   const feeds = await repo.list();
   const counts = await repo.itemCounts();
   if (args.includes('--json')) {
-    out(JSON.stringify(feeds.map((f) => ({ id: f.id, url: f.url, name: f.name, origin: f.origin, state: f.state, items: counts.get(f.id) ?? 0, interval: f.interval_s, lastSuccessAt: f.last_success_at, failures: f.failures, lastError: f.last_error })), null, 2));
+    out(JSON.stringify(feeds.map((f) => ({ id: f.id, url: safeUrl(f.url), name: f.name, origin: f.origin, state: f.state, items: counts.get(f.id) ?? 0, interval: f.interval_s, lastSuccessAt: f.last_success_at, failures: f.failures, lastError: f.last_error })), null, 2));
     return 0;
   }
   if (!feeds.length) out('no feeds: add one with "newsbot feeds add <url>" or in config/newsbot.json (sources.feeds)');
   for (const f of feeds) {
-    out(`${f.id}  ${f.state.padEnd(7)}  ${String(counts.get(f.id) ?? 0).padStart(5)} items  every ${f.interval_s} s  [${f.origin}]  ${feedLabel(f)}  ${f.url}`);
+    out(`${f.id}  ${f.state.padEnd(7)}  ${String(counts.get(f.id) ?? 0).padStart(5)} items  every ${f.interval_s} s  [${f.origin}]  ${feedLabel(f)}  ${safeUrl(f.url)}`);
     out(`            last success ${ago(f.last_success_at)}${f.last_error ? `; last error: ${f.last_error}` : ''}`);
   }
   return 0;
@@ -105,7 +105,7 @@ async function remove(repo: FeedRepository, args: string[], out: Out, err: Out):
     return 1;
   }
   await repo.remove(feed.id);
-  out(`removed feed ${feed.id} ${feed.url}`);
+  out(`removed feed ${feed.id} ${safeUrl(feed.url)}`);
   return 0;
 }
 

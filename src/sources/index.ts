@@ -41,8 +41,9 @@ export interface SourcesOptions {
   forget?: (sourceId: string) => Promise<void> | void;
   /** The source ids the document store holds, so documents of feeds removed while the bot was down go too. */
   storedSources?: () => Iterable<string>;
-  /** Tests and the bench: how often due feeds are looked for (ms). */
+  /** Tests and the bench: how often due feeds are looked for, and the feed list re-read (ms). */
   tickMs?: number;
+  refreshMs?: number;
   onPolled?: (feedId: string, result: PollResult | Error) => void;
 }
 
@@ -67,6 +68,7 @@ export function createSources(options: SourcesOptions): Sources {
     limiter,
     pauseAfter: options.config.pauseAfter,
     ...(options.tickMs ? { tickMs: options.tickMs } : {}),
+    ...(options.refreshMs ? { refreshMs: options.refreshMs } : {}),
     ...(options.onPolled ? { onPolled: options.onPolled } : {}),
     onRemoved: (id) => options.forget?.(`feed:${id}`),
   });

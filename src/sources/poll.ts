@@ -31,6 +31,15 @@ function validators(response: { etag?: string; lastModified?: string }): { etag?
   return { ...(response.etag ? { etag: response.etag } : {}), ...(response.lastModified ? { lastModified: response.lastModified } : {}) };
 }
 
+/** A link as the feed gives it, made absolute against the feed's address (some feeds give paths). */
+function absolute(link: string, base: string): string {
+  try {
+    return new URL(link, base).href;
+  } catch {
+    return link;
+  }
+}
+
 /** Items not seen before, each once, with its keys (the first is its identity). */
 async function newItems(repo: FeedRepository, feedId: string, items: FeedItem[]): Promise<{ item: FeedItem; keys: string[] }[]> {
   const keyed = itemKeys(items).map((keys, i) => ({ item: items[i] as FeedItem, keys }));
@@ -81,6 +90,7 @@ export async function pollFeed(feed: FeedRow, deps: PollDeps): Promise<PollResul
   if (bodyHash === feed.body_hash) return { kind: 'unchanged', ...validators(response) };
 
   const parsed = parseFeedText(decodeBody(response.body, response.contentType));
+  for (const item of parsed.items) if (item.link) item.link = absolute(item.link, response.url);
   const fresh = await newItems(deps.repo, feed.id, parsed.items);
   const docs = await documentsOf(feed, parsed.title, fresh, deps);
   const first = feed.last_success_at === null;

@@ -86,68 +86,87 @@ function afterPoll(feed: FeedRow, result: PollResult | Error, pauseAfter: number
   return { patch, log: { level: 'info', msg: `${label} recovered after ${feed.failures} failures` } };
 }
 
-export function createFeedPoller(options: PollerOptions): FeedPoller {
+function toStatus(f: FeedRow, items: number): FeedStatus {
+  return {
+    id: `feed:${f.id}`,
+    kind: 'feed',
+    name: feedLabel(f),
+    url: safeUrl(f.url),
+    state: displayState(f.state),
+    ...(f.last_success_at !== null ? { lastSuccessAt: Number(f.last_success_at) } : {}),
+    items,
+    ...(f.last_error ? { lastError: f.last_error } : {}),
+    failures: f.failures,
+  };
+}
+
+/** What the poller knows between ticks: the feed rows, their document counts, the polls under way. */
+interface PollerState {
+  feeds: Map<string, FeedRow>;
+  counts: Map<string, number>;
+  inFlight: Map<string, Promise<PollResult | Error>>;
+  stopper: AbortController;
+  lastRefresh: number;
+  stopped: boolean;
+}
+
+/** Re-reads the feed list (feeds added or removed by the command line show up here). */
+async function refresh(state: PollerState, options: PollerOptions): Promise<void> {
+  const next = new Map((await options.repo.list()).map((r) => [r.id, r]));
+  for (const id of state.feeds.keys()) if (!next.has(id)) await options.onRemoved?.(id);
+  state.feeds = next;
+  state.counts = await options.repo.itemCounts();
+  state.lastRefresh = Date.now();
+}
+
+/** One poll, then its new state recorded (and logged when the state changed). */
+async function runPoll(state: PollerState, options: PollerOptions, feed: FeedRow): Promise<PollResult | Error> {
   const { repo, log } = options;
-  let feeds = new Map<string, FeedRow>();
-  let counts = new Map<string, number>();
-  const inFlight = new Map<string, Promise<PollResult | Error>>();
-  const stopper = new AbortController();
+  const deps = { repo, ingest: options.ingest, log, limits: options.limits, limiter: options.limiter, signal: state.stopper.signal };
+  const result = await pollFeed(feed, deps).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  if (state.stopped && result instanceof Error) return result;
+  const { patch, log: line } = afterPoll(feed, result, options.pauseAfter, Date.now());
+  await repo.update(feed.id, patch);
+  if (line) log[line.level]({ feed: feed.id }, line.msg);
+  else if (result instanceof Error) log.debug({ feed: feed.id, err: result.message }, 'feed poll failed again');
+  const fresh = await repo.get(feed.id);
+  if (fresh) state.feeds.set(feed.id, fresh);
+  if (!(result instanceof Error) && result.kind === 'items' && result.added > 0) state.counts = await repo.itemCounts();
+  options.onPolled?.(feed.id, result);
+  return result;
+}
+
+export function createFeedPoller(options: PollerOptions): FeedPoller {
+  const { log } = options;
+  const state: PollerState = { feeds: new Map(), counts: new Map(), inFlight: new Map(), stopper: new AbortController(), lastRefresh: 0, stopped: false };
   let timer: NodeJS.Timeout | undefined;
-  let lastRefresh = 0;
-  let stopped = false;
-
-  async function refresh(): Promise<void> {
-    const rows = await repo.list();
-    const next = new Map(rows.map((r) => [r.id, r]));
-    for (const id of feeds.keys()) if (!next.has(id)) await options.onRemoved?.(id);
-    feeds = next;
-    counts = await repo.itemCounts();
-    lastRefresh = Date.now();
-  }
-
-  async function runPoll(feed: FeedRow): Promise<PollResult | Error> {
-    const result = await pollFeed(feed, { repo, ingest: options.ingest, log, limits: options.limits, limiter: options.limiter, signal: stopper.signal }).catch((error: unknown) =>
-      error instanceof Error ? error : new Error(String(error)),
-    );
-    if (stopped && result instanceof Error) return result;
-    const now = Date.now();
-    const { patch, log: line } = afterPoll(feed, result, options.pauseAfter, now);
-    await repo.update(feed.id, patch);
-    if (line) log[line.level]({ feed: feed.id }, line.msg);
-    else if (result instanceof Error) log.debug({ feed: feed.id, err: result.message }, 'feed poll failed again');
-    const fresh = await repo.get(feed.id);
-    if (fresh) feeds.set(feed.id, fresh);
-    if (!(result instanceof Error) && result.kind === 'items' && result.added > 0) counts = await repo.itemCounts();
-    options.onPolled?.(feed.id, result);
-    return result;
-  }
 
   function pollNow(id: string): Promise<PollResult | Error> {
-    const running = inFlight.get(id);
+    const running = state.inFlight.get(id);
     if (running) return running;
-    const feed = feeds.get(id);
+    const feed = state.feeds.get(id);
     if (!feed) return Promise.resolve(new Error(`no feed with id ${id}`));
-    const poll = runPoll(feed)
+    const poll = runPoll(state, options, feed)
       .catch((error: unknown) => {
         log.error({ feed: id, err: error }, 'feed poll could not record its result');
         return error as Error;
       })
-      .finally(() => inFlight.delete(id));
-    inFlight.set(id, poll);
+      .finally(() => state.inFlight.delete(id));
+    state.inFlight.set(id, poll);
     return poll;
   }
 
   async function tick(): Promise<void> {
-    if (Date.now() - lastRefresh >= (options.refreshMs ?? 5000)) await refresh();
+    if (Date.now() - state.lastRefresh >= (options.refreshMs ?? 5000)) await refresh(state, options);
     const now = Date.now();
-    for (const feed of feeds.values()) {
-      if (feed.state === 'gone' || inFlight.has(feed.id) || feed.next_poll_at > now) continue;
+    for (const feed of state.feeds.values()) {
+      if (feed.state === 'gone' || state.inFlight.has(feed.id) || feed.next_poll_at > now) continue;
       void pollNow(feed.id);
     }
   }
 
   function schedule(): void {
-    if (stopped) return;
+    if (state.stopped) return;
     timer = setTimeout(() => {
       tick()
         .catch((error: unknown) => log.error({ err: error }, 'feed scheduler failed; trying again'))
@@ -157,30 +176,18 @@ export function createFeedPoller(options: PollerOptions): FeedPoller {
 
   return {
     async start() {
-      await refresh();
+      await refresh(state, options);
       // The first poll of every feed happens at start (gone feeds stay stopped, paused ones wait their day).
-      for (const feed of feeds.values()) if (feed.state !== 'gone' && feed.state !== 'paused') void pollNow(feed.id);
+      for (const feed of state.feeds.values()) if (feed.state !== 'gone' && feed.state !== 'paused') void pollNow(feed.id);
       schedule();
     },
     async stop() {
-      stopped = true;
+      state.stopped = true;
       clearTimeout(timer);
-      stopper.abort();
-      await Promise.allSettled([...inFlight.values()]);
+      state.stopper.abort();
+      await Promise.allSettled([...state.inFlight.values()]);
     },
-    status() {
-      return [...feeds.values()].map((f) => ({
-        id: `feed:${f.id}`,
-        kind: 'feed' as const,
-        name: feedLabel(f),
-        url: safeUrl(f.url),
-        state: displayState(f.state),
-        ...(f.last_success_at !== null ? { lastSuccessAt: Number(f.last_success_at) } : {}),
-        items: counts.get(f.id) ?? 0,
-        ...(f.last_error ? { lastError: f.last_error } : {}),
-        failures: f.failures,
-      }));
-    },
+    status: () => [...state.feeds.values()].map((f) => toStatus(f, state.counts.get(f.id) ?? 0)),
     pollNow,
   };
 }

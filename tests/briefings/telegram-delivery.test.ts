@@ -185,6 +185,21 @@ describe('a channel as a target', () => {
     expect(digestsTo(fake, -1005003)).toBe(1);
   });
 
+  it('stops a briefing the bot may not post (a member of the channel, not an admin) with the reason, and restarts it once promoted', async () => {
+    const fake = await fakeServer();
+    const channel = fake.addChannel({ id: -1005004, username: 'memberonly', status: 'member' });
+    const clock = fakeClock('2025-03-01T08:00:00Z');
+    const p = await start(fake, tempDir(), clock);
+    await subscribeAll(p, ['-1005004'], '2025-03-01T08:00:00Z');
+    await p.briefings.tick();
+    await p.briefings.outbox.drained();
+    const stopped = await p.storage.db.selectFrom('subscriptions').select(['active', 'deactivated_reason']).executeTakeFirstOrThrow();
+    expect(stopped.active).toBe(0);
+    expect(stopped.deactivated_reason).toContain('need administrator rights');
+    fake.pushUpdate(fake.setBotStatus(channel, 'administrator', true));
+    await waitUntil(async () => (await p.storage.db.selectFrom('subscriptions').select('active').executeTakeFirstOrThrow()).active === 1, 5000, 'the briefing restarted');
+  });
+
   it('keeps a config target whose @name cannot be resolved now, and says so', async () => {
     const fake = await fakeServer();
     const clock = fakeClock('2025-03-01T07:00:00Z');

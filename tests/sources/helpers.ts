@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileSchema, type Config, type FeedEntry } from '../../src/config.ts';
 import type { NewsDocument } from '../../src/news/types.ts';
 import { createSources, type Sources } from '../../src/sources/index.ts';
-import { openStorage, type Storage } from '../../src/storage/db.ts';
+import type { Storage } from '../../src/storage/db.ts';
+import { openTestStorage } from '../helpers/storage.ts';
 import { memoryLogger } from '../helpers/services.ts';
 
 export interface IngestCall {
@@ -40,9 +41,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Feeds over a real SQLite file in `dataDir`, started (first polls done). */
+/** Feeds over a real SQLite file in `dataDir` (or PostgreSQL in the postgres test run), started (first polls done). */
 export async function startHarness(dataDir: string, config: Config['sources']): Promise<Harness> {
-  const storage = await openStorage({ dataDir });
+  const storage = await openTestStorage({ dataDir });
   const recorder = ingestRecorder();
   const log = memoryLogger();
   const sources = createSources({ db: storage.db, config, ingest: recorder.ingest, log, tickMs: 60_000 });

@@ -120,13 +120,15 @@ describe('feed poller: article pages', () => {
     server.routes.set('/articles/rail-timetable', { body: railPage, contentType: 'text/html; charset=utf-8' });
     server.routes.set('/articles/tahlia', { body: waterPageAr, contentType: 'text/html' });
     const abs = (e: Entry) => ({ ...e, link: `${server.url}${e.link}` });
-    server.routes.set('/feed', { body: rss('News', [abs(railTeaser), abs(waterTeaserAr), harbour]) });
+    // The rail item's link is a path: it is resolved against the feed's address.
+    server.routes.set('/feed', { body: rss('News', [railTeaser, abs(waterTeaserAr), harbour]) });
     harness = await startHarness(tempDir(), sourcesConfig([{ url: `${server.url}/feed` }]));
 
     const rail = byTitle(harness, railTeaser.title)!;
     expect(rail.text).toContain('"Commuters told us the first train left too late for the morning shift at the hospital," operations manager Lucy Chen said.');
     expect(rail.text).not.toContain('All rights reserved');
     expect(rail.author).toBe('Priya Shah');
+    expect(rail.url).toBe(`${server.url}/articles/rail-timetable`);
     expect(rail.canonicalUrl).toBe('https://news.example/en/rail-timetable');
     const water = byTitle(harness, waterTeaserAr.title)!;
     expect(water.lang).toBe('ar');
@@ -162,6 +164,37 @@ describe('feed poller: charsets', () => {
       expect(doc.title).toBe(marketAr.title);
       expect(doc.text).toContain('«الطماطم تضاعف سعرها خلال أيام قليلة»');
       expect(doc.source).toBe('أخبار الأسواق');
+    }
+  });
+});
+
+describe('feed poller: feeds added and removed while it runs', () => {
+  it('polls a feed added by the command line within seconds, and forgets a removed one with its documents', async () => {
+    const { createSources, feedSpec } = await import('../../src/sources/index.ts');
+    const { openTestStorage } = await import('../helpers/storage.ts');
+    const { feedEntry } = await import('../../src/config.ts');
+    const { ingestRecorder } = await import('./helpers.ts');
+    const { memoryLogger } = await import('../helpers/services.ts');
+    server.routes.set('/later', { body: rss('Later', [harbour]) });
+    const storage = await openTestStorage({ dataDir: tempDir() });
+    const recorder = ingestRecorder();
+    const forgotten: string[] = [];
+    const sources = createSources({ db: storage.db, config: sourcesConfig([]), ingest: recorder.ingest, log: memoryLogger(), tickMs: 50, refreshMs: 100, forget: (id) => void forgotten.push(id), storedSources: () => ['feed:old0000000', 'folder:content'] });
+    try {
+      await sources.start();
+      // A document of a feed that no longer exists is forgotten at start; folder documents are not.
+      expect(forgotten).toEqual(['feed:old0000000']);
+      const spec = feedSpec(feedEntry.parse({ url: `${server.url}/later`, interval: 1 }));
+      await sources.repo.upsert(spec, 'cli', Date.now());
+      for (let i = 0; i < 50 && recorder.docs().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(recorder.docs().map((d) => d.title)).toEqual([harbour.title]);
+      await sources.repo.remove(spec.id);
+      for (let i = 0; i < 50 && forgotten.length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(forgotten).toEqual(['feed:old0000000', `feed:${spec.id}`]);
+      expect(sources.status()).toEqual([]);
+    } finally {
+      await sources.stop();
+      await storage.close();
     }
   });
 });

@@ -71,6 +71,24 @@ export function documentChoices(services: BotServices, value: string): Choice[] 
   return picked.map((b) => documentChoice(library, b));
 }
 
+/**
+ * Recent titles for a partly typed search: the newest titles containing every typed word (Arabic
+ * spelling folded), what was typed first so it can be sent as is. Choosing a title searches for it.
+ */
+export function titleChoices(services: BotServices, value: string): Choice[] {
+  const library = services.library();
+  const typed = cleanText(value).slice(0, MAX_QUERY).trim();
+  const choices: Choice[] = typed ? [{ name: clipName(typed), value: typed.slice(0, MAX_VALUE) }] : [];
+  const words = normalizeForMatch(typed).split(/\s+/).filter(Boolean);
+  const titles = normalizedTitles(library);
+  for (let i = 0; i < titles.length && choices.length < MAX_CHOICES; i++) {
+    if (!words.every((w) => titles[i]!.includes(w))) continue;
+    const title = cleanText(library.briefs[i]!.doc.title).replace(/\s+/g, ' ').trim().slice(0, MAX_VALUE);
+    if (title && !choices.some((c) => c.value === title)) choices.push({ name: clipName(title), value: title });
+  }
+  return choices;
+}
+
 // Normalized name forms per registry, so typing does not re-normalize every alias on every key.
 const speakerCache = new WeakMap<object, { name: string; forms: string[]; count: number }[]>();
 

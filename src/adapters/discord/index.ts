@@ -30,7 +30,7 @@ import type { AdapterDeps } from '../deps.ts';
 import { createTokenState } from '../token-state.ts';
 import { commandLabel, observeUpdate, type Observed } from '../observe.ts';
 import { ActionStore } from './actions.ts';
-import { documentChoices, speakerChoices, MAX_CHOICES, type Choice } from './autocomplete.ts';
+import { documentChoices, speakerChoices, titleChoices, MAX_CHOICES, type Choice } from './autocomplete.ts';
 import { argsFromOptions, discordCommands } from './commands.ts';
 import { postMessages } from './delivery.ts';
 import { classify, createScrubber, describeError, isMissingAccess, toSendError } from './errors.ts';
@@ -218,6 +218,7 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
     let choices: Choice[] = [];
     if (spec?.autocomplete === 'documents') choices = documentChoices(services, value);
     else if (spec?.autocomplete === 'speakers') choices = speakerChoices(services, value);
+    else if (spec?.autocomplete === 'titles') choices = titleChoices(services, value);
     await i.respond(choices.slice(0, MAX_CHOICES));
   };
 

@@ -231,7 +231,7 @@ function blockLines(block: Block, withHeadings: boolean): Line[] {
       const start = block.start ?? 1;
       return block.items.flatMap((item, i) =>
         segsOf(item).map((segs, j) => {
-          const marker = block.ordered ? `${start + i}\\. ` : '• ';
+          const marker = block.ordered ? `${block.numbers?.[i] ?? start + i}\\. ` : '• ';
           return j === 0 ? line(segs, marker, '') : line(segs);
         }),
       );

@@ -17,6 +17,9 @@ export interface Classified {
   movedTo?: string;
 }
 
+/** 400 answers that concern one chat for good, like a 403: the bot may not post there (a channel member, not an admin). */
+const NO_RIGHT_TO_POST = /need administrator rights in the channel chat|not enough rights to send text messages|CHAT_WRITE_FORBIDDEN/i;
+
 const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET']);
 
 /** Removes bot tokens from any text: the configured ones and anything shaped like /bot<id>:<secret>. */
@@ -37,7 +40,7 @@ export function classify(error: unknown): Classified {
     if (code >= 500) return { kind: 'transient', code, description };
     // 401 is the token (every chat), 403 one chat: never the same remedy.
     if (code === 401) return { kind: 'unauthorized', code, description };
-    if (code === 403) return { kind: 'forbidden', code, description };
+    if (code === 403 || NO_RIGHT_TO_POST.test(description)) return { kind: 'forbidden', code, description };
     const movedTo = error.parameters?.migrate_to_chat_id;
     if (movedTo !== undefined) return { kind: 'moved', code, description, movedTo: String(movedTo) };
     return { kind: 'invalid', code, description };

@@ -139,7 +139,7 @@ function toBlocks(block: Block, postRtl: boolean): RBlock[] {
       block.items.forEach((item, i) => {
         const rtl = blockRtl(item, postRtl);
         if (i > 0) runs.push(plainRun('\n'));
-        runs.push(plainRun(block.ordered ? `${(block.start ?? 1) + i}. ` : '• '), ...item.map((p) => inlineRun(p, rtl)));
+        runs.push(plainRun(block.ordered ? `${block.numbers?.[i] ?? (block.start ?? 1) + i}. ` : '• '), ...item.map((p) => inlineRun(p, rtl)));
       });
       return [{ sep: '\n\n', open: '', close: '', runs }];
     }

@@ -3,6 +3,7 @@ import type { Brief } from '../../news/types.ts';
 import { formatDate, strings } from '../i18n.ts';
 import { heading, italic, link, paragraph, type Button, type Inline, type Post } from '../post.ts';
 import type { BotServices, CommandRequest } from '../types.ts';
+import { otherReports, sourcesNote, storyEntries, storyView } from './stories.ts';
 
 const FULL_TEXT_PAGE_CHARS = 3000;
 
@@ -31,16 +32,24 @@ function sourceLine(services: BotServices, brief: Brief, lang: Lang): Inline[] {
   return parts;
 }
 
-export function summaryPost(services: BotServices, brief: Brief, lang: Lang): Post {
+export function summaryPost(services: BotServices, asked: Brief, lang: Lang): Post {
   const t = strings[lang];
   const library = services.library();
+  // A story told by several sources: its best document is summarized, the others listed.
+  const view = storyView(services, asked);
+  const brief = view.best;
   const key = library.keyOf(brief);
   const text = brief.summary.map((i) => brief.sentences[i]?.text ?? '').filter(Boolean);
   const buttons: Button[] = [{ label: t.fullText, action: `/full ${key} 1` }];
   if (brief.quotes.length) buttons.push({ label: `${t.quotes} (${brief.quotes.length})`, action: `/quotes ${library.numberOf(brief)}` });
   return {
     lang,
-    blocks: [heading(brief.doc.title), paragraph(...sourceLine(services, brief, lang)), ...text.map((s) => paragraph(s))],
+    blocks: [
+      heading(brief.doc.title),
+      paragraph(...sourceLine(services, brief, lang), ...sourcesNote(view, lang)),
+      ...text.map((s) => paragraph(s)),
+      ...otherReports(library, view, brief, lang),
+    ],
     buttons: [buttons],
   };
 }
@@ -59,21 +68,25 @@ export function listCommand(req: CommandRequest): Post {
   const t = strings[lang];
   const library = services.library();
   if (library.briefs.length === 0) return { lang, blocks: [paragraph(t.noDocuments)] };
+  // Each story once, at its newest document, numbered as /summary knows it.
+  const entries = storyEntries(services);
   const size = services.settings.pageSize;
-  const pages = Math.max(1, Math.ceil(library.briefs.length / size));
+  const pages = Math.max(1, Math.ceil(entries.length / size));
   const requested = Number.parseInt(req.args.trim(), 10);
   const page = Number.isFinite(requested) ? Math.min(Math.max(1, requested), pages) : 1;
-  const slice = library.briefs.slice((page - 1) * size, page * size);
+  const slice = entries.slice((page - 1) * size, page * size);
   const items: Inline[][] = slice.map((b) => [
     `${b.doc.title} `,
     italic(`(${formatDate(b.doc.date, lang, services.settings.timeZone)}${b.doc.source ? ` · ${b.doc.source}` : ''})`),
+    ...sourcesNote(storyView(services, b), lang),
   ]);
+  const numbers = slice.map((b) => library.numberOf(b));
   const nav: Button[] = [];
   if (page > 1) nav.push({ label: t.previous, action: `/list ${page - 1}` });
   if (page < pages) nav.push({ label: t.next, action: `/list ${page + 1}` });
   return {
     lang,
-    blocks: [heading(t.listTitle(page, pages)), { type: 'list', items, ordered: true, start: (page - 1) * size + 1 }, paragraph(italic(t.listHint))],
+    blocks: [heading(t.listTitle(page, pages)), { type: 'list', items, ordered: true, start: numbers[0] ?? 1, numbers }, paragraph(italic(t.listHint))],
     ...(nav.length ? { buttons: [nav] } : {}),
   };
 }

@@ -1,16 +1,17 @@
-// Quote extraction: direct quotations (marks.ts), reported speech (english.ts / arabic.ts) and speakers
-// (speakers.ts), in one pass per document. A quote found both ways is one quote: the direct one.
+// Quote extraction: direct quotations (marks.ts), reported speech (english/*, arabic/*: tokens → cues → names →
+// subjects → assembly) and speakers (speakers/*), in one pass per document. A quote found both ways is one
+// quote: the direct one.
 
 import type { DetectedLang } from '../language.ts';
 import type { Sentence } from '../sentences.ts';
-import { arabicCandidates } from './arabic.ts';
-import { englishCandidates } from './english.ts';
+import { arabicCandidates } from './arabic/assemble.ts';
+import { englishCandidates } from './english/assemble.ts';
 import { fold } from './fold.ts';
 import { defaultGazetteer, type Gazetteer } from './gazetteer.ts';
 import type { Candidate } from './internal.ts';
 import { isArabicLabel, isLabel } from './labels.ts';
 import { findMarkedSpans, type MarkedSpan } from './marks.ts';
-import { resolveSpeakers } from './speakers.ts';
+import { resolveSpeakers } from './speakers/resolve.ts';
 import type { Quote } from './types.ts';
 
 const ARABIC_LETTER = /[\u0600-\u06FF]/;

@@ -39,11 +39,6 @@ function foldOne(c: number): number {
   return c;
 }
 
-/** Folds one character code (no removal). */
-export function foldCode(c: number): number {
-  return foldOne(c) || c;
-}
-
 /** The folded text and its offset map. Text without Arabic comes back as is with an identity map. */
 export function fold(text: string): Folded {
   const n = text.length;

@@ -3,7 +3,7 @@
 export type { Quote, Speaker } from './types.ts';
 export { extractQuotes, type ExtractOptions } from './extract.ts';
 export { findMarkedSpans, type MarkedSpan } from './marks.ts';
-export { resolveSpeakers } from './speakers.ts';
+export { resolveSpeakers } from './speakers/resolve.ts';
 export { createSpeakerRegistry, type MutableSpeakerRegistry, type QuoteHit, type QuoteRef, type RegistrySpeaker, type SpeakerRegistry } from './registry.ts';
 export { parseQuestion, whoSaid, WHOSAID_ANSWERS, type QuoteQuestion } from './questions.ts';
 export { buildGlossary, defaultGlossary, loadGlossary, setDefaultGlossary, GlossaryError, DEFAULT_GLOSSARY_PATH, type Glossary, type GlossaryEntry } from './glossary.ts';

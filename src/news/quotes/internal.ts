@@ -1,4 +1,4 @@
-// Shapes passed between the quote finders (english.ts, arabic.ts) and speaker resolution (speakers.ts).
+// Shapes passed between the quote finders (english/*, arabic/*) and speaker resolution (speakers/*).
 
 export type Gender = 'm' | 'f' | 'p' | 'n';
 

@@ -8,6 +8,7 @@ import { defaultGazetteer, nameKey, type Gazetteer, type GazetteerEntry } from '
 import type { Glossary } from './glossary.ts';
 import { editDistance, nameSkeletons, skeleton, skeletonTolerance } from './translit.ts';
 import type { Quote } from './types.ts';
+import { EN_HONORIFIC_KEY } from './titles.ts';
 import { createStatementSearch } from './whosaid.ts';
 
 export interface RegistrySpeaker {
@@ -61,10 +62,8 @@ interface Entry extends RegistrySpeaker {
 }
 
 const ARABIC = /[\u0600-\u06FF]/;
-const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|prof|professor|sir|lord|lady|dame)\.?\s+/;
-
 function key(name: string): string {
-  return nameKey(name).replace(HONORIFIC, '').replace(/^the\s+/, '');
+  return nameKey(name).replace(EN_HONORIFIC_KEY, '').replace(/^the\s+/, '');
 }
 
 function lastWord(k: string): string {

@@ -102,7 +102,7 @@ describe('Discord adapter end to end (discord.js against the fake)', () => {
     expect(put.map((r) => r.path)).toEqual([`/applications/${h.fake.applicationId}/guilds/${h.fake.guildId}/commands`]);
     expect(put[0]?.status).toBe(200);
     expect(put[0]?.body).toEqual(expectedBody(h.router.commands()));
-    expect(h.fake.commands.guild[h.fake.guildId]?.map((c) => c.name)).toEqual(['start', 'help', 'summary', 'list', 'who', 'quotes', 'whosaid', 'about']);
+    expect(h.fake.commands.guild[h.fake.guildId]?.map((c) => c.name)).toEqual(['start', 'help', 'summary', 'list', 'search', 'who', 'quotes', 'whosaid', 'sources', 'about']);
     expect(h.fake.commands.global).toEqual([]);
   });
 

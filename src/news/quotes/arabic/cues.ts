@@ -1,0 +1,90 @@
+// Arabic stage 2, cues: reporting verbs with their agreement forms, participles and complement types,
+// and one scan that finds the sentences holding any cue.
+
+import type { Gender } from '../internal.ts';
+import { RELAY_NOUNS, SOURCE_CUES } from '../words-ar.ts';
+
+export interface VerbInfo {
+  lemma: string;
+  gender: Gender | undefined;
+  participle: boolean;
+  preps: string[];
+  thatAfterPrep: boolean;
+  objectGuard: boolean;
+}
+
+export const VERBS = new Map<string, VerbInfo>();
+
+function verb(lemma: string, m: string, f: string, p: string, opts: Partial<Pick<VerbInfo, 'preps' | 'thatAfterPrep' | 'objectGuard'>> & { participles?: string } = {}): void {
+  const parts = new Set((opts.participles ?? '').split(' ').filter(Boolean));
+  const add = (forms: string, gender: Gender | undefined): void => {
+    for (const form of forms.split(' ').filter(Boolean)) {
+      VERBS.set(form, {
+        lemma,
+        gender,
+        participle: parts.has(form),
+        preps: opts.preps ?? [],
+        thatAfterPrep: opts.thatAfterPrep ?? false,
+        objectGuard: opts.objectGuard ?? false,
+      });
+    }
+  };
+  add(m, 'm');
+  add(f, 'f');
+  add(p, 'p');
+}
+
+// Folded forms: أ/إ/آ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي, no diacritics.
+verb('قال', 'قال يقول قايلا', 'قالت تقول قايله', 'قالوا قالا قالتا يقولون يقولان قايلين', { participles: 'قايلا قايله قايلين' });
+verb('اضاف', 'اضاف يضيف مضيفا', 'اضافت تضيف مضيفه', 'اضافوا اضافا اضافتا يضيفون مضيفين', { participles: 'مضيفا مضيفه مضيفين' });
+verb('اكد', 'اكد يوكد موكدا', 'اكدت توكد موكده', 'اكدوا اكدا اكدتا يوكدون موكدين', { preps: ['علي'], participles: 'موكدا موكده موكدين' });
+verb('اوضح', 'اوضح يوضح موضحا', 'اوضحت توضح موضحه', 'اوضحوا اوضحا يوضحون موضحين', { participles: 'موضحا موضحه موضحين' });
+// أعلن and نفى report only a clause or a quotation: «أعلنت الشركة خفض الأسعار» announces an action, and a
+// denial of a noun («نفت الوزارة الاتهامات») states no proposition.
+verb('اعلن', 'اعلن يعلن معلنا', 'اعلنت تعلن معلنه', 'اعلنوا اعلنا يعلنون معلنين', { participles: 'معلنا معلنه معلنين' });
+verb('صرح', 'صرح يصرح مصرحا', 'صرحت تصرح مصرحه', 'صرحوا صرحا يصرحون', { participles: 'مصرحا مصرحه' });
+verb('ذكر', 'ذكر يذكر', 'ذكرت تذكر', 'ذكروا ذكرا يذكرون', {});
+verb('اشار', 'اشار يشير مشيرا', 'اشارت تشير مشيره', 'اشاروا اشارا يشيرون مشيرين', { preps: ['الي'], thatAfterPrep: true, participles: 'مشيرا مشيره مشيرين' });
+verb('لفت', 'لفت يلفت لافتا', 'لفتت تلفت لافته', 'لفتوا', { preps: ['الي'], thatAfterPrep: true, participles: 'لافتا لافته' });
+verb('شدد', 'شدد يشدد مشددا', 'شددت تشدد مشدده', 'شددوا شددا يشددون', { preps: ['علي'], participles: 'مشددا مشدده' });
+verb('نفي', 'نفي ينفي نافيا', 'نفت تنفي نافيه', 'نفوا ينفون', { participles: 'نافيا نافيه' });
+verb('ادعي', 'ادعي يدعي مدعيا', 'ادعت تدعي', 'ادعوا يدعون', { participles: 'مدعيا' });
+verb('زعم', 'زعم يزعم زاعما', 'زعمت تزعم', 'زعموا يزعمون', { participles: 'زاعما' });
+verb('اعرب', 'اعرب يعرب معربا', 'اعربت تعرب معربه', 'اعربوا اعربا يعربون', { preps: ['عن'], participles: 'معربا معربه' });
+verb('اعتبر', 'اعتبر يعتبر معتبرا', 'اعتبرت تعتبر معتبره', 'اعتبروا يعتبرون', { participles: 'معتبرا معتبره' });
+verb('راي', 'راي يري', 'رات تري', 'راوا يرون', {});
+verb('تابع', 'تابع متابعا', 'تابعت متابعه', 'تابعوا', { participles: 'متابعا متابعه' });
+verb('حذر', 'حذر يحذر محذرا', 'حذرت تحذر محذره', 'حذروا يحذرون', { preps: ['من'], participles: 'محذرا محذره' });
+verb('دعا', 'دعا يدعو داعيا', 'دعت تدعو داعيه', 'دعوا يدعون', { preps: ['الي'], objectGuard: true, participles: 'داعيا داعيه' });
+verb('طالب', 'طالب يطالب مطالبا', 'طالبت تطالب مطالبه', 'طالبوا يطالبون', { preps: ['ب'], participles: 'مطالبا مطالبه' });
+verb('كشف', 'كشف يكشف كاشفا', 'كشفت تكشف كاشفه', 'كشفوا يكشفون', { preps: ['عن'], participles: 'كاشفا كاشفه' });
+verb('افاد', 'افاد يفيد مفيدا', 'افادت تفيد', 'افادوا يفيدون', { participles: 'مفيدا' });
+verb('وصف', 'وصف يصف واصفا', 'وصفت تصف واصفه', 'وصفوا يصفون', { preps: ['ب'], participles: 'واصفا واصفه' });
+verb('ابلغ', 'ابلغ', 'ابلغت', 'ابلغوا', {});
+verb('اعترف', 'اعترف يعترف معترفا', 'اعترفت تعترف', 'اعترفوا', { preps: ['ب'], participles: 'معترفا' });
+verb('اقر', 'اقر يقر مقرا', 'اقرت تقر', 'اقروا', { preps: ['ب'], participles: 'مقرا' });
+// Writing and posting verbs report what follows a colon, a quotation or أنّ: «كتب في تدوينة: ...».
+verb('كتب', 'كتب يكتب', 'كتبت تكتب', 'كتبوا يكتبون', {});
+verb('غرد', 'غرد يغرد مغردا', 'غردت تغرد مغرده', 'غردوا يغردون', { participles: 'مغردا مغرده' });
+verb('نشر', 'نشر ينشر', 'نشرت تنشر', 'نشروا ينشرون', {});
+// Belief verbs with a clause: «يعتقد الباحث أن ...» (رأى and اعتبر above).
+verb('اعتقد', 'اعتقد يعتقد', 'اعتقدت تعتقد', 'اعتقدوا يعتقدون', {});
+verb('تساءل', 'تساءل يتساءل متساءلا', 'تساءلت تتساءل', 'تساءلوا', { participles: 'متساءلا' });
+
+// Every cue form as one regex over the folded text, with Arabic word boundaries.
+export const CUE_SCAN = (() => {
+  const forms = new Set<string>([...VERBS.keys(), ...SOURCE_CUES, ...RELAY_NOUNS.keys()]);
+  const alts = [...forms].sort((a, b) => b.length - a.length).join('|');
+  return new RegExp(`(?<![\\u0621-\\u064A])(?:[وف])?(?:${alts})(?![\\u0621-\\u064A])`, 'g');
+})();
+
+// Every written form, with and without a conjunction: one lookup per token.
+export const VERB_FORMS = new Map<string, { info: VerbInfo; conj: boolean }>();
+for (const [form, info] of VERBS) {
+  VERB_FORMS.set(form, { info, conj: false });
+  for (const c of ['و', 'ف']) if (!VERBS.has(c + form)) VERB_FORMS.set(c + form, { info, conj: true });
+}
+
+export function verbAt(t: string): { info: VerbInfo; conj: boolean } | undefined {
+  return VERB_FORMS.get(t);
+}

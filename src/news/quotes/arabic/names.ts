@@ -1,0 +1,329 @@
+// Arabic stage 3, noun phrases and names: a speaker phrase split into role and name
+// («المتحدث باسم وزارة الخارجية الصينية Guo Jiakun»), with adverbials and objects cut off.
+
+import type { Gender, Mention } from '../internal.ts';
+import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, COMPOUND_FIRST, CONSTRUCT, MEDIA_ADDRESSEES, NAME_PARTICLES, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
+import { type Ctx, LATIN, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
+
+export function isTimePhrase(ctx: Ctx, i: number): boolean {
+  const t = ctx.toks[i]!.t;
+  if (!TIME_NEEDS_MODIFIER.has(t)) return true;
+  if (TIME_MODIFIERS.has(t)) return i > 0 && TIME_NEEDS_MODIFIER.has(ctx.toks[i - 1]!.t);
+  const next = ctx.toks[i + 1]?.t ?? '';
+  const prev = ctx.toks[i - 1]?.t ?? '';
+  return TIME_MODIFIERS.has(next) || prev === 'هذا' || prev === 'هذه' || prev === 'مطلع' || prev === 'نهايه';
+}
+
+export function bodyHeadOf(first: string): boolean {
+  return BODY_HEADS.has(first) || BODY_HEADS.has(first.replace(/^ال/, ''));
+}
+
+export function looksPlural(word: string): boolean {
+  const w = stripConj(word);
+  return /(?:ون|ين|ات)$/.test(w) && w.length > 4 && !/(?:دين|سين|طين|بين|وين)$/.test(w);
+}
+
+export interface NP {
+  mention: Mention;
+  /** First token after the speaker phrase (an object or complement may start there). */
+  next: number;
+  /** Tokens left after the speaker that are not adverbials: an object. */
+  object: boolean;
+  speech: boolean;
+}
+
+/**
+ * Parses a speaker phrase over tokens [a, b): adverbials and appositions out, then role and name.
+ * «المتحدث باسم وزارة الخارجية الصينية Guo Jiakun» → name Guo Jiakun, role المتحدث باسم ...
+ */
+export function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
+  const { toks } = ctx;
+  // Relayed: "... نقلًا عن X" — the speaker is X.
+  for (let i = a; i + 1 < b; i++) {
+    const t = stripConj(toks[i]!.t);
+    if ((t === 'نقلا' || t === 'نقل') && toks[i + 1]!.t === 'عن') a = i + 2;
+  }
+  const later = namedLater(ctx, a, b);
+  if (later) return later;
+  const cut = cutPhrase(ctx, a, b);
+  if (cut.end <= a && cut.latinAfterComma < 0) return undefined;
+  const { end, latinAfterComma, speech } = cut;
+  let found = latinAfterComma >= 0 ? latinRun(ctx, latinAfterComma, b) : (latinName(ctx, a, end) ?? gazetteerName(ctx, a, end));
+  let gender: Gender | undefined;
+  if (!found) {
+    const raw0 = toks[a]!.t;
+    const first = ROLE_HEADS.has(raw0) || BODY_HEADS.has(raw0) || COMMON_HEADS.has(raw0) ? raw0 : stripConj(raw0);
+    const roleLike = hasArticle(raw0) || ROLE_HEADS.has(first) || BODY_HEADS.has(first);
+    if (!roleLike) return bareName(ctx, a, end, first, speech);
+    const r = roleThenName(ctx, a, end, first, speech);
+    if ('mention' in r) return r;
+    found = r.name;
+    gender = r.gender;
+    if (!found) return undefined;
+  }
+  const [nameStart, nameEnd] = found;
+  const role = nameStart > a ? originalText(ctx, a, nameStart - 1).replace(/[،,]\s*$/u, '').trim() : undefined;
+  if (!gender && nameStart > a) {
+    const raw0 = toks[a]!.t;
+    if ((has(ROLE_HEADS, raw0) || ROLE_HEADS.has(raw0.replace(/^ال/, '')) || hasArticle(raw0)) && endsWithTaMarbuta(ctx, a)) gender = 'f';
+  }
+  const m: Mention = { kind: 'name', name: originalText(ctx, nameStart, nameEnd), start: orig(ctx, toks[nameStart]!.s), end: orig(ctx, toks[nameEnd]!.e) };
+  if (role) m.role = role;
+  if (gender) m.gender = gender;
+  let next = nameEnd + 1;
+  if (latinAfterComma >= 0) next = end;
+  return { mention: m, next, object: next < end, speech };
+}
+
+/** A name given later in the clause: "أحد المحتجين ويُدعى علي حسن". */
+function namedLater(ctx: Ctx, a: number, b: number): NP | undefined {
+  const { toks } = ctx;
+  for (let i = a; i + 1 < b; i++) {
+    const t = toks[i]!.t;
+    if (t === 'ويدعي' || t === 'يدعي' || t === 'واسمه' || t === 'اسمه' || t === 'ويدعى') {
+      const role = i > a ? originalText(ctx, a, i - 1) : undefined;
+      let e = i + 1;
+      while (e < b && e - i <= 3 && !isPunct(toks[e]!.t)) e++;
+      if (e === i + 1) break;
+      return { mention: { kind: 'name', name: originalText(ctx, i + 1, e - 1), ...(role ? { role } : {}), start: orig(ctx, toks[i + 1]!.s), end: orig(ctx, toks[e - 1]!.e) }, next: e, object: false, speech: false };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where the speaker phrase ends: at the first adverbial, relative clause, comma or addressee; a Latin name in
+ * apposition after a comma is kept ("الرئيس التنفيذي لشركة X، Lars Eriksson، إن"). `speech` when a speech
+ * event follows («في بيان»): whatever follows is no object.
+ */
+function cutPhrase(ctx: Ctx, a: number, b: number): { end: number; latinAfterComma: number; speech: boolean } {
+  const { toks } = ctx;
+  let speech = false;
+  let c = a;
+  let latinAfterComma = -1;
+  for (; c < b; c++) {
+    const t = toks[c]!.t;
+    const w = stripConj(t);
+    if (ctx.inSpan[c]! >= 0) {
+      // A name in marks inside the phrase: منظمة «أطباء بلا حدود».
+      const sp = ctx.spans[ctx.inSpan[c]!]!;
+      while (c + 1 < b && ctx.inSpan[c + 1]! >= 0 && ctx.spans[ctx.inSpan[c + 1]!] === sp) c++;
+      continue;
+    }
+    if (isComma(t)) {
+      if (c + 1 < b && LATIN.test(toks[c + 1]!.t)) {
+        latinAfterComma = c + 1;
+        let e = c + 1;
+        while (e < b && LATIN.test(toks[e]!.t)) e++;
+        c = e - 1;
+        continue;
+      }
+      break;
+    }
+    if (isEnd(t) || t === ':') break;
+    if (w === 'الذي' || w === 'التي' || w === 'الذين' || w === 'اللذان' || w === 'اللتان' || w === 'اللتين') break;
+    if (c > a && t === 'في' && c + 1 < b && (SPEECH_EVENTS.has(toks[c + 1]!.t) || SPEECH_EVENTS.has(stripConj(toks[c + 1]!.t)))) {
+      speech = true;
+      break;
+    }
+    if (ADVERB_STARTS.has(t) || (TIME_WORDS.has(t) && isTimePhrase(ctx, c))) break;
+    if (c > a && t.startsWith('لل') && t.length > 4 && MEDIA_ADDRESSEES.has(t.slice(2))) break;
+    if (c > a && t.length > 3 && t[0] === 'ل' && !t.startsWith('لا') && MEDIA_ADDRESSEES.has(t.slice(1))) break;
+    if (c > a && (t === 'ل' || t === 'لـ')) break;
+  }
+  return { end: c, latinAfterComma, speech };
+}
+
+/** The run of Latin tokens from token s: "Lars Eriksson". */
+function latinRun(ctx: Ctx, s: number, b: number): [number, number] {
+  let e = s;
+  while (e < b && LATIN.test(ctx.toks[e]!.t)) e++;
+  return [s, e - 1];
+}
+
+/** The last run of Latin tokens ("Guo Jiakun"), unless it names an organisation inside the role (لشركة Nordwind Energy). */
+function latinName(ctx: Ctx, a: number, end: number): [number, number] | undefined {
+  const { toks } = ctx;
+  for (let k = end - 1; k >= a; k--) {
+    if (LATIN.test(toks[k]!.t) && ctx.inSpan[k]! < 0) {
+      let s = k;
+      while (s - 1 >= a && LATIN.test(toks[s - 1]!.t)) s--;
+      if (s > a && /^ل/.test(toks[s - 1]!.t) && BODY_HEADS.has(toks[s - 1]!.t.slice(1))) return undefined;
+      return [s, k];
+    }
+  }
+  return undefined;
+}
+
+/** A gazetteer name anywhere in the phrase (a place only when it is the whole phrase). */
+function gazetteerName(ctx: Ctx, a: number, end: number): [number, number] | undefined {
+  for (let k = a; k < end; k++) {
+    const g = gazetteerAt(ctx, k, end);
+    if (g && g.kind !== 'place') return [k, g.end];
+    if (g && g.kind === 'place' && k === a && g.end === end - 1) return [k, g.end];
+  }
+  return undefined;
+}
+
+/** Past the role words from token i: the article, construct heads, places, «في». */
+function roleEnd(ctx: Ctx, i: number, end: number): number {
+  const { toks } = ctx;
+  while (i < end) {
+    const t = toks[i]!.t;
+    if (ctx.inSpan[i]! >= 0) {
+      i++;
+      continue;
+    }
+    const g = gazetteerAt(ctx, i, end);
+    if (g && g.kind === 'place') {
+      i = g.end + 1;
+      continue;
+    }
+    if (hasArticle(t) || CONSTRUCT.has(t) || (t.length > 3 && t[0] === 'ل' && (CONSTRUCT.has(t.slice(1)) || ROLE_HEADS.has(t.slice(1)))) || t === 'في' || (t.startsWith('وال') && t.length > 4)) {
+      i++;
+      continue;
+    }
+    // A possessive ends the role: «المتحدثة باسمها ماريا ...», «مستشاره الإعلامي ...» (its adjectives go on).
+    if (hasPronounSuffix(ctx, i) && possessed(t)) {
+      i++;
+      continue;
+    }
+    // "في شؤون المناخ": a preposition inside the role.
+    break;
+  }
+  return i;
+}
+
+/** A personal name after the role: up to three words, two when more words follow (an object). */
+function personalName(ctx: Ctx, i: number, end: number): [number, number] | undefined {
+  const { toks } = ctx;
+  const rest = end - i;
+  const max = rest <= 3 ? 3 : 2;
+  let k = i;
+  let words = 0;
+  while (k < end && words < max) {
+    const t = toks[k]!.t;
+    if (!nameWord(ctx, k)) break;
+    const joined = particleEnd(ctx, k, end);
+    if (joined > k) {
+      // A particle and its word stay together and add no word of their own: «حمد بن خليفة آل ثاني».
+      if (k === i) words++;
+      k = joined;
+      continue;
+    }
+    if (k > i && hasArticle(t)) {
+      // A surname with the article ends the name.
+      k++;
+      break;
+    }
+    k++;
+    words++;
+  }
+  return k > i ? [i, k - 1] : undefined;
+}
+
+/** A word that can be part of a personal name: no punctuation, function word, quotation or attached pronoun. */
+function nameWord(ctx: Ctx, k: number): boolean {
+  const t = ctx.toks[k]!.t;
+  return ctx.inSpan[k]! < 0 && !isPunct(t) && !STOP_WORDS.has(t) && !hasPronounSuffix(ctx, k);
+}
+
+/**
+ * After a name particle or the first part of a compound name at token k (عبد، أبو، بن، ابن، آل، نور …), the
+ * token after the word it takes: «عبد الرحمن», «أبو خليل», «بن خليفة», «نور الهدى»; k itself otherwise.
+ */
+function particleEnd(ctx: Ctx, k: number, end: number): number {
+  const t = ctx.toks[k]!.t;
+  if (k + 1 >= end || !nameWord(ctx, k + 1)) return k;
+  if (NAME_PARTICLES.has(t)) return k + 2;
+  // «نور الهدى», «عز الدين»: a first part that takes a word with the article.
+  if (COMPOUND_FIRST.has(t) && hasArticle(ctx.toks[k + 1]!.t)) return k + 2;
+  return k;
+}
+
+/** Role and body words that take a possessive pronoun: «باسمها», «مستشاره», «نائبها». */
+function possessed(t: string): boolean {
+  const base = t.replace(/(?:هما|هم|ها|ه)$/u, '');
+  return CONSTRUCT.has(base) || ROLE_HEADS.has(base) || base === 'نايب';
+}
+
+/** Role words, then a personal name; or the role alone ("رئيس الوزراء", "وزارة الصحة المصرية"). */
+function roleThenName(ctx: Ctx, a: number, end: number, first: string, speech: boolean): NP | { name: [number, number] | undefined; gender: Gender | undefined } {
+  const { toks } = ctx;
+  const raw0 = toks[a]!.t;
+  let i = a + 1;
+  const bodyHead = bodyHeadOf(first);
+  // An indefinite head takes its adjectives: "جماعة مسلحة", "مصدر أمني".
+  if (!hasArticle(raw0) && i < end && !hasArticle(toks[i]!.t) && /(?:ة|ي|ية)$/u.test(originalText(ctx, i, i)) && !STOP_WORDS.has(toks[i]!.t) && (bodyHeadOf(first) || i + 1 >= end)) i++;
+  i = roleEnd(ctx, i, end);
+  const name = i < end && !bodyHead ? personalName(ctx, i, end) : undefined;
+  let gender: Gender | undefined;
+  if (ROLE_HEADS.has(first.replace(/^ال/, '')) || ROLE_HEADS.has(first)) {
+    if (endsWithTaMarbuta(ctx, a)) gender = 'f';
+  }
+  if (bodyHead) gender = 'f';
+  if (name) return { name, gender };
+  const next = i;
+  const m: Mention = { kind: 'noun', name: originalText(ctx, a, next - 1), start: orig(ctx, toks[a]!.s), end: orig(ctx, toks[next - 1]!.e) };
+  const g = gender ?? (looksPlural(toks[a]!.t) ? 'p' : /ان$|ين$/.test(first) && first.length > 5 ? 'p' : undefined);
+  if (g) m.gender = g;
+  return { mention: m, next, object: next < end, speech };
+}
+
+/** No role word: a bare name (ترامب، قو، أبو محمد) or a common noun phrase (مصدر أمني، شهود عيان). */
+function bareName(ctx: Ctx, a: number, end: number, first: string, speech: boolean): NP | undefined {
+  const { toks } = ctx;
+  const raw0 = toks[a]!.t;
+  // "تصريحاته", "بيانها": his statements, her statement — the owner speaks.
+  const owner = /^(?:تصريحات|بيان|كلمت|حديث|رسالت|تغريدت|اقوال)(ه|ها|هم)$/.exec(first);
+  if (owner && hasPronounSuffix(ctx, a)) {
+    const g: Gender = owner[1] === 'ه' ? 'm' : owner[1] === 'ها' ? 'f' : 'p';
+    return { mention: { kind: 'pronoun', name: toks[a]!.t, gender: g, start: orig(ctx, toks[a]!.s), end: orig(ctx, toks[a]!.e) }, next: a + 1, object: false, speech: false };
+  }
+  const common = COMMON_HEADS.has(first);
+  if (STOP_WORDS.has(raw0) || STOP_WORDS.has(first) || /^(?:ذلك|هذا|هذه|ذاك|تلك)$/.test(first)) return undefined;
+  let k = a;
+  const max = common ? 6 : 3;
+  while (k < end && k - a < max) {
+    const t = toks[k]!.t;
+    if (isPunct(t) && ctx.inSpan[k]! < 0) break;
+    // «عبد الرحمن الشهري», «أبو خليل»: a particle takes its word.
+    const joined = common ? k : particleEnd(ctx, k, end);
+    if (joined > k) {
+      k = joined;
+      continue;
+    }
+    if (!common && k > a && hasPronounSuffix(ctx, k)) break;
+    if (!common && k > a && hasArticle(t) && k - a >= 1) {
+      k++;
+      break;
+    }
+    k++;
+  }
+  const m: Mention = { kind: common ? 'noun' : 'name', name: originalText(ctx, a, k - 1), start: orig(ctx, toks[a]!.s), end: orig(ctx, toks[k - 1]!.e) };
+  if (looksPlural(toks[a]!.t) || (common && /^(?:شهود|مراقبون|عشرات|مصادر|سكان|ثلاثه|محللون)$/.test(first)) || (k > a + 1 && looksPlural(toks[k - 1]!.t) && common)) m.gender = 'p';
+  return { mention: m, next: k, object: k < end, speech };
+}
+
+export function parseNPWithoutLam(ctx: Ctx, s: number, e: number, stripL: boolean): NP | undefined {
+  if (!stripL) return parseNP(ctx, s, e);
+  // "لهيئة الطيران المدني" → "هيئة الطيران المدني", "للمسؤولين الصينيين" → "المسؤولين الصينيين".
+  const tok = ctx.toks[s]!;
+  const w = tok.t;
+  let cut = 0;
+  if (w.startsWith('لل')) cut = 1;
+  else if (w[0] === 'ل' && w.length > 3) cut = 1;
+  if (!cut) return parseNP(ctx, s, e);
+  const saved = ctx.toks[s]!;
+  ctx.toks[s] = { t: w.startsWith('لل') ? `ا${w.slice(1)}` : w.slice(1), s: saved.s + 1, e: saved.e };
+  try {
+    const np = parseNP(ctx, s, e);
+    if (np && w.startsWith('لل') && np.mention.start === ctx.f.map[saved.s + 1]) {
+      // Restore the article the preposition swallowed: للمسؤولين → المسؤولين.
+      np.mention.name = `ال${np.mention.name.replace(/^ل/, '')}`;
+    }
+    return np;
+  } finally {
+    ctx.toks[s] = saved;
+  }
+}

@@ -1,0 +1,93 @@
+// Arabic attribution cues without a verb: بحسب X، وفقًا لـX، نقلًا عن X، «نقلت X عن Y قوله».
+
+import type { Candidate, Gender, Mention } from '../internal.ts';
+import { SOURCE_BASES, STOP_WORDS, THAT } from '../words-ar.ts';
+import { complementBefore, complementEnd, pushReported } from './complement.ts';
+import { verbAt } from './cues.ts';
+import { parseNP, parseNPWithoutLam } from './names.ts';
+import { type Ctx, isComma, isEnd, orig } from './tokens.ts';
+
+/** بحسب X، ... / ...، وفقًا لـX / نقلًا عن X، فإن ... */
+export function sourceCue(ctx: Ctx, out: Candidate[], k: number, used: Set<number>): Mention | undefined {
+  const { toks } = ctx;
+  const n = toks.length;
+  const t0 = toks[k]!.t;
+  const t = SOURCE_BASES.has(t0) ? t0 : t0.slice(1);
+  let s = k + 1;
+  if (t === 'نقلا') {
+    if (s >= n || toks[s]!.t !== 'عن') return undefined;
+    s++;
+  }
+  let cueEnd = k;
+  if (s < n && (toks[s]!.t === 'ل' || toks[s]!.t === 'لـ')) s++;
+  // "بحسب ما قاله X", "وفقًا لما ذكره X".
+  let stripL = (t === 'وفقا' || t === 'طبقا') && s < n && toks[s]!.t !== 'لما';
+  if (s < n && (toks[s]!.t === 'ما' || toks[s]!.t === 'لما')) {
+    s++;
+    if (s < n && /^[\u0621-\u064A]+$/.test(toks[s]!.t)) {
+      const base = toks[s]!.t.replace(/(?:ه|ها|هم|هما)$/u, '');
+      if (verbAt(base) || verbAt(toks[s]!.t)) {
+        used.add(s);
+        s++;
+      }
+    }
+    stripL = false;
+  }
+  if (s >= n) return undefined;
+  // The source phrase runs to a comma or the end.
+  let e = s;
+  while (e < n && !isComma(toks[e]!.t) && !isEnd(toks[e]!.t) && ctx.inSpan[e]! < 0) e++;
+  if (e <= s) return undefined;
+  const np = parseNPWithoutLam(ctx, s, e, stripL);
+  if (!np) return undefined;
+  const mention = np.mention;
+  const cueTok = toks[k]!;
+  cueEnd = k + (t === 'نقلا' ? 1 : 0);
+  const cueText = ctx.text.slice(orig(ctx, cueTok.s), orig(ctx, toks[cueEnd]!.e)) + ((t === 'وفقا' || t === 'طبقا') && k + 1 < n ? ' ل' : '');
+  const cueAt = orig(ctx, cueTok.s);
+  // Preposed: the cue opens the sentence and a comma follows the source.
+  let lead = 0;
+  while (lead < k && (STOP_WORDS.has(toks[lead]!.t) || isComma(toks[lead]!.t))) lead++;
+  if (lead === k && e < n && isComma(toks[e]!.t)) {
+    let c = e + 1;
+    if (c < n && (THAT.has(toks[c]!.t) || toks[c]!.t === 'فان')) c++;
+    const end = complementEnd(ctx, c, n);
+    if (end > c) pushReported(ctx, out, toks[c]!.s, toks[end - 1]!.e, cueText, cueAt, mention);
+    return mention;
+  }
+  // Postposed: "...، وفقًا لـX".
+  if (k > 0) complementBefore(ctx, out, k - 1, cueText, cueAt, mention);
+  return mention;
+}
+
+/** «نقلت X عن Y قوله إن ...»: the speaker is Y (or the pronoun in عنه). */
+export function relayed(ctx: Ctx, out: Candidate[], k: number, gender: Gender): Mention | undefined {
+  const { toks } = ctx;
+  const n = toks.length;
+  let mention: Mention | undefined;
+  for (let j = k - 1; j >= 0 && k - j <= 14; j--) {
+    const t = toks[j]!.t;
+    if (t === 'عن') {
+      const np = parseNP(ctx, j + 1, k);
+      if (np) mention = np.mention;
+      break;
+    }
+    if (t === 'عنه' || t === 'عنها' || t === 'عنهم') {
+      const g: Gender = t === 'عنه' ? 'm' : t === 'عنها' ? 'f' : 'p';
+      const at = orig(ctx, toks[j]!.s);
+      mention = { kind: 'pronoun', name: t, gender: g, start: at, end: orig(ctx, toks[j]!.e) };
+      break;
+    }
+    if (isEnd(t)) break;
+  }
+  if (!mention) mention = { kind: 'drop', name: '', gender, start: orig(ctx, toks[k]!.s), end: orig(ctx, toks[k]!.s) };
+  let s = k + 1;
+  if (s < n && THAT.has(toks[s]!.t)) s++;
+  else if (s < n && toks[s]!.t === ':') s++;
+  else return undefined;
+  const e = complementEnd(ctx, s, n);
+  if (e <= s) return undefined;
+  const cue = ctx.text.slice(orig(ctx, toks[k]!.s), orig(ctx, toks[k]!.e));
+  pushReported(ctx, out, toks[s]!.s, toks[e - 1]!.e, cue, orig(ctx, toks[k]!.s), mention);
+  return mention;
+}

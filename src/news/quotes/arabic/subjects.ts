@@ -1,0 +1,101 @@
+// Arabic stage 4, speakers of a sentence: the subject of a clause, for dropped subjects and participles.
+
+import type { Mention } from '../internal.ts';
+import { BODY_HEADS, CLAUSE_OPENERS, COMMON_HEADS, ROLE_HEADS, STOP_WORDS } from '../words-ar.ts';
+import { verbAt, type VerbInfo } from './cues.ts';
+import { type NP, parseNP } from './names.ts';
+import { type Ctx, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, LATIN, stripConj } from './tokens.ts';
+import { complementEndForNoun } from './complement.ts';
+
+/** The subject of a clause that starts at token a: "التقى وزير الخارجية العماني سالم الهنائي نظيره ...". */
+export function clauseSubject(ctx: Ctx, a: number, b: number): Mention | undefined {
+  const { toks } = ctx;
+  let i = a;
+  // Skip a leading adverbial up to a comma: "في المقابل،", "وردًا على سؤال عن البطالة،".
+  for (let k = a; k < Math.min(b, a + 7); k++) {
+    if (isComma(toks[k]!.t)) {
+      const first = stripConj(toks[a]!.t);
+      if (STOP_WORDS.has(toks[a]!.t) || STOP_WORDS.has(first) || first === 'ردا' || first.startsWith('ب') || first === 'في') i = k + 1;
+      break;
+    }
+  }
+  // "في حين أن X", "أما X", "لكن X".
+  for (let k = i; k < Math.min(b, i + 4); k++) {
+    const t = toks[k]!.t;
+    const prev = k > 0 ? toks[k - 1]!.t : '';
+    if ((t === 'ان' && (prev === 'حين' || prev === 'رغم' || prev === 'بالرغم' || prev === 'مع' || prev === 'حيث')) || t === 'اما' || t === 'لكن' || t === 'ولكن' || t === 'بينما' || t === 'وبينما') {
+      i = k + 1;
+      break;
+    }
+  }
+  if (i >= b) return undefined;
+  const first = toks[i]!.t;
+  // Verb first (VSO): the subject follows the verb.
+  const nounFirst = (hasArticle(first) && !/^ال(?:تق|تف|تز|تح)/.test(first)) || has(ROLE_HEADS, first) || has(BODY_HEADS, first) || LATIN.test(first) || gazetteerAt(ctx, i, b) !== undefined;
+  const s = nounFirst ? i : i + 1;
+  if (s >= b) return undefined;
+  if (verbAt(toks[s]!.t)) return undefined;
+  // The phrase runs to the first preposition or punctuation.
+  let e = s;
+  while (e < b && !isPunct(toks[e]!.t) && !['الي', 'علي', 'عن', 'من', 'مع', 'في', 'امام', 'لدي', 'بعد', 'قبل', 'خلال'].includes(toks[e]!.t) && !verbAt(toks[e]!.t) && e - s < 9) e++;
+  if (e <= s) return undefined;
+  const np = parseNP(ctx, s, e);
+  if (!np) return undefined;
+  if (np.mention.kind === 'name' && has(STOP_WORDS, toks[s]!.t)) return undefined;
+  return np.mention;
+}
+
+/** A complement marker: its kind and token. */
+export interface Marker {
+  type: 'that' | 'colon' | 'direct' | 'prep';
+  at: number;
+}
+
+/** The speaker phrase of a verb, and where the phrase after the verb ends. */
+export interface VerbSpeaker {
+  np: NP | undefined;
+  mention: Mention | undefined;
+  svo: boolean;
+  npEnd: number;
+}
+
+/** The speaker phrase of a verb: between the verb and the marker (VSO), else before the verb (SVO); undefined when the verb reports nothing. */
+export function verbSpeaker(ctx: Ctx, k: number, info: VerbInfo, conj: boolean, marker: Marker | undefined): VerbSpeaker | undefined {
+  const { toks } = ctx;
+  const n = toks.length;
+  let npEnd = marker ? marker.at : complementEndForNoun(ctx, k + 1, n);
+  // وصف takes an object before بأن: "ووصف المدرب أداء فريقه بأنه ...".
+  if (info.lemma === 'وصف' && marker && npEnd - (k + 1) >= 2) {
+    npEnd--;
+    if (npEnd - (k + 1) >= 2 && hasPronounSuffix(ctx, npEnd)) npEnd--;
+  }
+  let np = npEnd > k + 1 ? parseNP(ctx, k + 1, npEnd) : undefined;
+  let svo = false;
+  let mention: Mention | undefined = np?.mention;
+  if (np && info.objectGuard && np.object && !np.speech) return undefined;
+  if (!mention && !conj && !info.participle) {
+    // SVO: the clause before the verb.
+    let a = k - 1;
+    while (a >= 0 && !isComma(toks[a]!.t) && !isEnd(toks[a]!.t) && !CLAUSE_OPENERS.has(toks[a]!.t) && ctx.inSpan[a]! < 0 && k - a <= 10) a--;
+    let s = a + 1;
+    while (s < k && (toks[s]!.t === 'فقد' || toks[s]!.t === 'قد')) s++;
+    let e = k;
+    while (e > s && (toks[e - 1]!.t === 'فقد' || toks[e - 1]!.t === 'قد' || toks[e - 1]!.t === 'لقد')) e--;
+    if (e > s) {
+      const first = toks[s]!.t;
+      const okStart = hasArticle(first) || has(ROLE_HEADS, first) || has(BODY_HEADS, first) || LATIN.test(first) || gazetteerAt(ctx, s, e) !== undefined || COMMON_HEADS.has(first);
+      if (okStart) {
+        const before = parseNP(ctx, s, e);
+        if (before) {
+          np = before;
+          mention = before.mention;
+          svo = true;
+        }
+      } else if (s > 0 || e - s > 0) {
+        // Something that is not a speaker stands before the verb (تقارير ... تشير إلى أن): leave it.
+        if (!(a >= 0 && isComma(toks[a]!.t) && e === s)) return undefined;
+      }
+    }
+  }
+  return { np, mention, svo, npEnd };
+}

@@ -1,0 +1,134 @@
+// Arabic stage 1, tokens: words of the folded text with folded offsets (mapped back through the fold's
+// map), and small tests on a token: punctuation, the article, a clitic conjunction, an attached pronoun.
+
+import type { Folded } from '../fold.ts';
+import type { Gazetteer } from '../gazetteer.ts';
+import type { Mention, Token } from '../internal.ts';
+import type { MarkedSpan } from '../marks.ts';
+
+export const LATIN = /^[A-Za-z\u00C0-\u024F]/;
+
+/** Tokens of a folded range; s/e are folded offsets (mapped back when a candidate is made). */
+export function arabicCode(c: number): boolean {
+  return (c >= 0x0621 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3);
+}
+
+export function latinCode(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+
+export function spaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || (c >= 0x2000 && c <= 0x200f) || c === 0x3000;
+}
+
+/** Arabic words, Latin words (with inner ' ’ - .), numbers, and single punctuation marks, in one pass. */
+export function tokenize(folded: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  while (i < to) {
+    const c = folded.charCodeAt(i);
+    if (spaceCode(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    if (arabicCode(c)) {
+      while (j < to && arabicCode(folded.charCodeAt(j))) j++;
+    } else if (latinCode(c)) {
+      for (;;) {
+        while (j < to && latinCode(folded.charCodeAt(j))) j++;
+        const d = j < to ? folded.charCodeAt(j) : 0;
+        if ((d === 0x27 || d === 0x2019 || d === 0x2d || d === 0x2e) && j + 1 < to && latinCode(folded.charCodeAt(j + 1))) {
+          j++;
+          continue;
+        }
+        break;
+      }
+    } else if (c >= 0x30 && c <= 0x39) {
+      while (j < to) {
+        const d = folded.charCodeAt(j);
+        if ((d >= 0x30 && d <= 0x39) || ((d === 0x2e || d === 0x2c) && j + 1 < to && folded.charCodeAt(j + 1) >= 0x30 && folded.charCodeAt(j + 1) <= 0x39)) j++;
+        else break;
+      }
+    } else if (c >= 0xd800 && c <= 0xdbff && j < to) j++;
+    out.push({ t: folded.slice(i, j), s: i, e: j });
+    i = j;
+  }
+  return out;
+}
+
+export interface Ctx {
+  text: string;
+  f: Folded;
+  toks: Token[];
+  spans: MarkedSpan[];
+  /** Per token: index of the marked span (original offsets) it is inside, or -1. */
+  inSpan: Int32Array;
+  gaz: Gazetteer;
+  /** Tokens before this index belong to a cue already read (a source inside a verb's subject). */
+  consumedUntil?: number;
+  /** The speaker phrase of the last verb read, quote or not: the subject a conjoined verb shares. */
+  verbSubject?: Mention;
+}
+
+export const orig = (ctx: Ctx, folded: number): number => ctx.f.map[folded]!;
+
+/** In the set as written, or after a conjunction و/ف that is not part of the word. */
+export function has(set: Set<string>, w: string): boolean {
+  return set.has(w) || (w.length > 3 && (w[0] === 'و' || w[0] === 'ف') && set.has(w.slice(1)));
+}
+
+export function stripConj(w: string): string {
+  return w.length > 2 && (w[0] === 'و' || w[0] === 'ف') ? w.slice(1) : w;
+}
+
+export const isPunct = (t: string): boolean => {
+  const c = t.charCodeAt(0);
+  return !(arabicCode(c) || latinCode(c) || (c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669));
+};
+
+export const isComma = (t: string): boolean => t === '،' || t === ',';
+
+export const isEnd = (t: string): boolean => t === '.' || t === '!' || t === '؟' || t === '?' || t === '؛' || t === ';';
+
+export const hasArticle = (t: string): boolean => {
+  const w = stripConj(t);
+  return w.startsWith('ال') || w.startsWith('لل') || ((w[0] === 'ب' || w[0] === 'ك') && w.slice(1, 3) === 'ال');
+};
+
+export function originalText(ctx: Ctx, a: number, b: number): string {
+  // Tokens a..b inclusive, as written.
+  return ctx.text.slice(orig(ctx, ctx.toks[a]!.s), orig(ctx, ctx.toks[b]!.e)).replace(/\s+/g, ' ').trim();
+}
+
+/** Feminine by the original spelling: a role word ending in ta marbuta. */
+export function endsWithTaMarbuta(ctx: Ctx, i: number): boolean {
+  const tok = ctx.toks[i]!;
+  const o = ctx.text.slice(orig(ctx, tok.s), orig(ctx, tok.e));
+  return /ة[\u064B-\u065F]*$/u.test(o);
+}
+
+/** Ends with an attached pronoun (ه، ها، هم): an object, not a name. Uses the original spelling (ة is not ه). */
+export function hasPronounSuffix(ctx: Ctx, i: number): boolean {
+  const tok = ctx.toks[i]!;
+  const o = ctx.text.slice(orig(ctx, tok.s), orig(ctx, tok.e)).replace(/[\u064B-\u065F\u0640]/g, '');
+  return o.length >= 4 && /(?:ه|ها|هم|هما|هن)$/u.test(o) && !/ة$/u.test(o);
+}
+
+export function gazetteerAt(ctx: Ctx, i: number, limit: number): { end: number; kind: string | undefined } | undefined {
+  const w = ctx.toks[i]!.t.toLowerCase();
+  const list = ctx.gaz.byFirstWord.get(w) ?? ctx.gaz.byFirstWord.get(stripConj(w));
+  if (!list) return undefined;
+  for (const { words, entry } of list) {
+    if (i + words.length > limit) continue;
+    let ok = true;
+    for (let k = 1; k < words.length; k++) {
+      if (ctx.toks[i + k]!.t.toLowerCase() !== words[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return { end: i + words.length - 1, kind: entry.kind };
+  }
+  return undefined;
+}

@@ -1,0 +1,245 @@
+// English stage 4, speakers of a sentence: after an inverted verb, before an apposition, the subject
+// that opens the sentence, later clause subjects and every name (for pronouns and definite nouns).
+
+import type { Sentence } from '../../sentences.ts';
+import type { Mention } from '../internal.ts';
+import { type MarkedSpan, spanIndexAt } from '../marks.ts';
+import { HONORIFICS } from '../titles.ts';
+import { CLAUSE_AUX, DETERMINERS, FUNCTION_CAPS, NAME_JOINERS, NAME_PARTICLES, PRONOUNS, ROLE_TITLES, SPEAKER_NOUNS, STOP_AFTER, TAIL_OK, VAGUE } from '../words-en.ts';
+import { CUES } from './cues.ts';
+import { genderOfName, genderOfRole, subjectBefore } from './names.ts';
+import { type Ctx, mentionText, trimStart } from './tokens.ts';
+
+/** A speaker phrase starting at token i (after an inverted verb): "said Mr Stone", "said his wife, Sheila". */
+export function subjectAfter(ctx: Ctx, i: number, limit: number): { mention: Mention; next: number } | undefined {
+  const { toks, text } = ctx;
+  if (i >= limit || ctx.inSpan[i]! >= 0) return undefined;
+  let j = i;
+  let sawName = false;
+  while (j < limit && j - i < 10 && ctx.inSpan[j]! < 0) {
+    const t = toks[j]!;
+    if (!t.word) {
+      if (t.l === "'s" || t.l === '’s') {
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (t.cap) {
+      sawName = true;
+      j++;
+      continue;
+    }
+    const l = t.l;
+    if (sawName) {
+      if (NAME_PARTICLES.has(l) && j + 1 < limit && toks[j + 1]!.cap) {
+        j++;
+        continue;
+      }
+      // "the club's manager" after a capitalized owner; "AK chief Isaiah Kiplagat".
+      if ((SPEAKER_NOUNS.has(l) || ROLE_TITLES.has(l)) && (toks[j - 1]!.l.endsWith("'s") || (j + 1 < limit && toks[j + 1]!.cap))) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (PRONOUNS.has(l) || CLAUSE_AUX.has(l) || (CUES.has(l) && j > i) || STOP_AFTER.has(l)) break;
+    j++;
+  }
+  if (j === i) return undefined;
+  // The phrase must close the clause (or run into an apposition or an "of ..." tail).
+  if (j < limit && toks[j]!.word && ctx.inSpan[j]! < 0 && !TAIL_OK.has(toks[j]!.l)) return undefined;
+  const last = j - 1;
+  // Apposition after a comma: "his wife, Sheila", "the club's manager, Arsene Wenger".
+  if (j + 1 < limit && toks[j]!.t === ',' && toks[j + 1]!.cap && !toks[i]!.cap) {
+    let k = j + 1;
+    while (k < limit && toks[k]!.cap && toks[k]!.word) k++;
+    const endOk = k >= limit || !toks[k]!.word;
+    if (endOk) {
+      const role = mentionText(text, toks[i]!.s, toks[last]!.e);
+      const g = genderOfRole(role);
+      return { mention: { kind: 'name', name: mentionText(text, toks[j + 1]!.s, toks[k - 1]!.e), role, ...(g ? { gender: g } : {}), start: toks[j + 1]!.s, end: toks[k - 1]!.e }, next: k };
+    }
+  }
+  const m = subjectBefore(ctx, last, i);
+  if (!m) return undefined;
+  return { mention: m, next: j };
+}
+
+/** The noun phrase that opens the sentence, when a comma follows it (an apposition or a relative clause). */
+export function initialSubject(ctx: Ctx): { mention: Mention; relative: boolean; comma: number } | undefined {
+  if (ctx.initial === undefined) ctx.initial = computeInitialSubject(ctx) ?? null;
+  return ctx.initial ?? undefined;
+}
+
+export function computeInitialSubject(ctx: Ctx): { mention: Mention; relative: boolean; comma: number } | undefined {
+  const { toks } = ctx;
+  const n = toks.length;
+  const s0 = trimStart(ctx, 0, n);
+  if (s0 >= n || ctx.inSpan[s0]! >= 0 || !toks[s0]!.word) return undefined;
+  let e = s0;
+  if ((toks[s0]!.cap && !FUNCTION_CAPS.has(toks[s0]!.t)) || HONORIFICS.has(toks[s0]!.l)) {
+    while (e + 1 < n && toks[e + 1]!.word && (toks[e + 1]!.cap || (NAME_JOINERS.has(toks[e + 1]!.l) && e + 2 < n && toks[e + 2]!.cap))) e++;
+  } else if (DETERMINERS.has(toks[s0]!.l)) {
+    while (e + 1 < n && e - s0 < 9 && toks[e + 1]!.word && !CLAUSE_AUX.has(toks[e + 1]!.l) && !CUES.has(toks[e + 1]!.l) && toks[e + 1]!.l !== 'who') e++;
+  } else return undefined;
+  if (e + 1 >= n || toks[e + 1]!.t !== ',') return undefined;
+  const m = subjectBefore(ctx, e, s0);
+  if (!m || m.kind === 'pronoun') return undefined;
+  const after = e + 2 < n ? toks[e + 2]!.l : '';
+  return { mention: m, relative: after === 'who' || after === 'whose' || after === 'which', comma: e + 1 };
+}
+
+/**
+ * The speaker before a comma that stands right before the verb:
+ * "David Frost, director general of ..., warned", "The Shadow Secretary ..., Theresa May, said",
+ * "the play's organiser in Uganda, Sarah Mukasa, told", "The actor, whose films include ..., said".
+ */
+export function appositionSubject(ctx: Ctx, a: number): { mention: Mention; start: number } | undefined {
+  const { toks, text } = ctx;
+  let c = a - 1;
+  while (c >= 0 && toks[c]!.t !== ',' && ctx.inSpan[c]! < 0 && a - c < 20) c--;
+  // A name alone between the commas: the role stands before it.
+  if (c >= 0 && toks[c]!.t === ',' && a - c - 1 >= 1 && a - c - 1 <= 4) {
+    let pure = true;
+    for (let m = c + 1; m < a; m++) {
+      const x = toks[m]!;
+      if (!(x.word && (x.cap || NAME_PARTICLES.has(x.l)))) pure = false;
+    }
+    let nameFrom = c + 1;
+    if (!pure) {
+      // "the work's author, US playwright Eve Ensler, says": a role then a full name inside the commas.
+      let q = a - 1;
+      while (q > c && toks[q]!.word && toks[q]!.cap) q--;
+      if (a - 1 - q >= 2 && q > c && !toks[q]!.cap && (SPEAKER_NOUNS.has(toks[q]!.l) || ROLE_TITLES.has(toks[q]!.l) || /(?:ist|er|or|ian|ant|ent)$/.test(toks[q]!.l))) {
+        pure = true;
+        nameFrom = q + 1;
+      }
+    }
+    if (pure && !FUNCTION_CAPS.has(toks[nameFrom]!.t) && ctx.inSpan[nameFrom]! < 0) {
+      // The role: back from the first comma to the clause start.
+      let r = c - 1;
+      while (r >= 0 && (toks[r]!.word || toks[r]!.l === "'s") && ctx.inSpan[r]! < 0 && c - r <= 10) r--;
+      let role = r + 1 <= c - 1 ? mentionText(text, toks[r + 1]!.s, toks[c - 1]!.e) : undefined;
+      if (role && nameFrom > c + 1) role = `${role}, ${mentionText(text, toks[c + 1]!.s, toks[nameFrom - 1]!.e)}`;
+      const nameText = mentionText(text, toks[nameFrom]!.s, toks[a - 1]!.e);
+      if (role && /\p{L}/u.test(role)) {
+        const g = genderOfRole(role) ?? genderOfName(toks, nameFrom, a - 1);
+        return { mention: { kind: 'name', name: nameText, role, ...(g ? { gender: g } : {}), start: toks[nameFrom]!.s, end: toks[a - 1]!.e }, start: r + 1 };
+      }
+    }
+  }
+  // The sentence opens with the speaker, then an apposition or a relative clause.
+  const init = initialSubject(ctx);
+  if (init && init.comma < a) {
+    const appos = mentionText(text, toks[init.comma + 1]!.s, toks[a - 1]!.e);
+    const m = init.mention;
+    return { mention: { ...m, role: m.role ? `${m.role}, ${appos}` : appos }, start: toks.findIndex((x) => x.s === m.start) };
+  }
+  // Otherwise the phrase before a comma, when what follows reads like an apposition; up to three of them:
+  // "Tom Hagen, 23, of Leeds, told the court".
+  for (let tries = 0; tries < 3 && c >= 1 && toks[c]!.t === ','; tries++) {
+    const first = toks[c + 1]!.l;
+    const appos = mentionText(text, toks[c + 1]!.s, toks[a - 1]!.e);
+    const m = subjectBefore(ctx, c - 1, 0);
+    const ageOrRole = /^\d+$/.test(first) || first === 'who' || first === 'whose' || DETERMINERS.has(first) || !toks[c + 1]!.cap;
+    if (m && m.kind !== 'pronoun' && ageOrRole) return { mention: { ...m, role: m.role ? `${m.role}, ${appos}` : appos }, start: toks.findIndex((x) => x.s === m.start) };
+    if (m || !ageOrRole) break;
+    let d = c - 1;
+    while (d >= 0 && toks[d]!.t !== ',' && ctx.inSpan[d]! < 0 && c - d < 12) d--;
+    c = d;
+  }
+  return undefined;
+}
+
+/** The subject of a sentence, when it opens with a name, a role or a pronoun. */
+export function sentenceSubject(ctx: Ctx, a: number, b: number): Mention | undefined {
+  const { toks } = ctx;
+  let k = a;
+  // Skip a leading adverbial ending with a comma: "Earlier, she ...", "In a statement, the company ...",
+  // "Realising his error, Mr Campbell ..." (not a name in apposition: "Ms Robinson, a friend of ...").
+  const lead = a < b ? toks[a]! : undefined;
+  const adverbial = !!lead && lead.word && ((FUNCTION_CAPS.has(lead.t) && !DETERMINERS.has(lead.l) && !PRONOUNS.has(lead.l) && !HONORIFICS.has(lead.l)) || /(?:ing|ed)$/.test(lead.l) || /^\d/.test(lead.l) || !lead.cap);
+  for (let m = a; adverbial && m < Math.min(b, a + 8); m++) {
+    if (toks[m]!.t === ',') {
+      k = m + 1;
+      break;
+    }
+  }
+  for (let tries = 0; tries < 2; tries++) {
+    const start = trimStart(ctx, k, b);
+    if (start >= b || ctx.inSpan[start]! >= 0) return undefined;
+    // Walk to the end of the first noun phrase.
+    let e = start;
+    while (e + 1 < b && toks[e + 1]!.word && (toks[e + 1]!.cap || (NAME_JOINERS.has(toks[e + 1]!.l) && e + 2 < b && toks[e + 2]!.cap))) e++;
+    const first = toks[start]!.l;
+    if (PRONOUNS.has(first)) return subjectBefore(ctx, start, start);
+    if (DETERMINERS.has(first)) {
+      let m = start + 1;
+      while (m < b && m - start < 10 && toks[m]!.word && !CLAUSE_AUX.has(toks[m]!.l) && !CUES.has(toks[m]!.l)) m++;
+      const mm = subjectBefore(ctx, m - 1, start);
+      if (mm) return mm;
+      return undefined;
+    }
+    if (toks[start]!.cap) {
+      // "TV presenter Anne Robinson", "Tory leader Michael Howard": role words between capitalized runs.
+      let r = e + 1;
+      while (r < b && r - e <= 3 && toks[r]!.word && !toks[r]!.cap && (ROLE_TITLES.has(toks[r]!.l) || SPEAKER_NOUNS.has(toks[r]!.l))) r++;
+      if (r > e + 1 && r < b && toks[r]!.cap && toks[r]!.word) {
+        e = r;
+        while (e + 1 < b && toks[e + 1]!.word && toks[e + 1]!.cap) e++;
+      }
+      // "Low-cost airlines", "Many analysts": a capitalized modifier of a generic noun is no subject.
+      const after = e + 1 < b ? toks[e + 1]! : undefined;
+      if (after && after.word && !after.cap && VAGUE.has(after.l)) return undefined;
+      const mm = subjectBefore(ctx, e, start);
+      if (mm) return mm;
+    }
+    if (k === a) break;
+    k = a;
+  }
+  return undefined;
+}
+
+export const CAP_AFTER_THE = /^(?:[Tt]he\s+)?\p{Lu}/u;
+
+/** The capitalized names of a sentence outside quotations, each with the role words before it. */
+export function sentenceNames(ctx: Ctx): Mention[] {
+  const { toks } = ctx;
+  const n = toks.length;
+  const out: Mention[] = [];
+  for (let k = 0; k < n; k++) {
+    const t = toks[k]!;
+    if (!t.cap || !t.word || ctx.inSpan[k]! >= 0) continue;
+    let e = k;
+    while (e + 1 < n && toks[e + 1]!.word && ctx.inSpan[e + 1]! < 0 && (toks[e + 1]!.cap || (NAME_PARTICLES.has(toks[e + 1]!.l) && e + 2 < n && toks[e + 2]!.cap))) e++;
+    const m = subjectBefore(ctx, e, k);
+    // Names, and capitalized noun phrases ("the Labour Party", "the Prime Minister").
+    if (m && (m.kind === 'name' || (m.kind === 'noun' && CAP_AFTER_THE.test(m.name)))) out.push(m);
+    k = e;
+  }
+  return out;
+}
+
+export const CLAUSE_SUBJECT = /\b(?:but|and|while|whereas|although|though|as|so|yet) ((?:Mr |Mrs |Ms |Dr |Sir |Lord )?[A-Z\u00C0-\u00DE][\w'’-]*(?: [A-Z\u00C0-\u00DE][\w'’-]*){0,3}) ([a-z]+)/g;
+
+/** Subjects of later clauses, from the raw sentence: "... but McIlroy is unfazed". */
+export function clauseSubjects(text: string, sent: Sentence, spans: MarkedSpan[], first: Mention | undefined): Mention[] {
+  const out: Mention[] = [];
+  const slice = text.slice(sent.start, sent.end);
+  if (!/\b(?:but|and|while|whereas|although|though|as|so|yet) [A-Z\u00C0-\u00DE]/.test(slice)) return out;
+  CLAUSE_SUBJECT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLAUSE_SUBJECT.exec(slice))) {
+    const name = m[1]!;
+    const verb = m[2]!;
+    const start = sent.start + m.index + m[0].indexOf(name);
+    if (first && start <= first.start) continue;
+    if (spans.length && spanIndexAt(spans, start) >= 0) continue;
+    if (FUNCTION_CAPS.has(name.split(' ')[0]!) && !HONORIFICS.has(name.split(' ')[0]!.toLowerCase())) continue;
+    if (!(CLAUSE_AUX.has(verb) || CUES.has(verb) || /(?:ed|s)$/.test(verb))) continue;
+    const g = HONORIFICS.get(name.split(' ')[0]!.toLowerCase());
+    out.push({ kind: 'name', name, ...(g ? { gender: g } : {}), start, end: start + name.length });
+  }
+  return out;
+}

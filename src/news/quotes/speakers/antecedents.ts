@@ -1,0 +1,115 @@
+// Speaker resolution, antecedents: pronouns and dropped subjects take the nearest earlier speaker or
+// subject that agrees in gender and number.
+
+import { nameKey } from '../gazetteer.ts';
+import type { Gender, Mention, SubjectAt } from '../internal.ts';
+import { HONORIFIC_PREFIX, firstNameGender, honorificGender } from '../titles.ts';
+import { ORG_WORDS, PERSON_ROLE } from '../words-en.ts';
+import { englishFullNames } from './canonical.ts';
+import { type Entity, type Resolver, entityFor } from './entities.ts';
+
+export function agree(want: Gender | undefined, have: Gender | undefined, english: boolean): boolean {
+  if (!want || !have) return true;
+  if (want === have) return true;
+  if (english) {
+    // "they" for a body, "it" for a body.
+    if (want === 'p' && have === 'n') return true;
+    return false;
+  }
+  // Arabic: a masculine verb for a body or a feminine noun never happens; plural needs plural.
+  if (want === 'm' && have === 'n') return true;
+  return false;
+}
+
+export interface PoolItem {
+  pos: number;
+  entity?: Entity;
+  mention?: Mention;
+  gender?: Gender;
+  speaker: boolean;
+}
+
+export function subjectGender(r: Resolver, m: Mention): Gender | undefined {
+  const key = nameKey(m.name);
+  for (const e of r.entities) if (e.forms.has(key)) return e.gender ?? m.gender;
+  return m.gender ?? (r.english ? (honorificGender(m.name) ?? firstNameGender(m.name)) : undefined);
+}
+
+export function resolvePronoun(r: Resolver, pos: number, sentence: number, gender: Gender | undefined, subjectAt: SubjectAt, speakersOnly: boolean): Entity | undefined {
+  // Walk back over speakers and sentence subjects, nearest first; the first that agrees wins.
+  const pool: PoolItem[] = [];
+  for (const ev of r.events) if (ev.pos < pos && ev.sentence >= sentence - 6) pool.push({ pos: ev.pos, entity: ev.entity, gender: ev.entity.gender ?? ev.gender, speaker: true });
+  if (!speakersOnly) {
+    for (let s = sentence; s >= 0 && s >= sentence - 3; s--) {
+      for (const m of subjectAt(s)) {
+        if (m.start >= pos || m.kind === 'pronoun' || m.kind === 'drop') continue;
+        const g = subjectGender(r, m);
+        pool.push({ pos: m.start, mention: m, ...(g ? { gender: g } : {}), speaker: false });
+      }
+    }
+  }
+  pool.sort((a, b) => b.pos - a.pos);
+  const item = pickAgreeing(r, pool, gender);
+  if (item) return materialize(r, item, gender);
+  if (speakersOnly || !r.english || !r.namesAt || !(gender === 'm' || gender === 'f')) return undefined;
+  // No speaker or subject agrees: the nearest person named anywhere before ("Police questioned Mark Daly
+  // and Helen Quist. ... she said"). Only then: a speaker or a subject is the likelier antecedent than a
+  // nearer object ("He e-mailed Jeremy Paxman ... he said" is not Paxman).
+  const named = pickAgreeing(r, namedBefore(r, pos, sentence, r.namesAt), gender);
+  return named && materialize(r, named, gender);
+}
+
+/** Person and body names anywhere in the sentences up to `sentence`, before `pos`, nearest first. */
+export function namedBefore(r: Resolver, pos: number, sentence: number, namesAt: SubjectAt): PoolItem[] {
+  const pool: PoolItem[] = [];
+  for (let s = sentence; s >= 0 && s >= sentence - 3; s--) {
+    for (const m of namesAt(s)) {
+      if (m.start >= pos) continue;
+      const g = subjectGender(r, m);
+      pool.push({ pos: m.start, mention: m, ...(g ? { gender: g } : {}), speaker: false });
+    }
+  }
+  return pool.sort((a, b) => b.pos - a.pos);
+}
+
+export function pickAgreeing(r: Resolver, pool: PoolItem[], gender: Gender | undefined): PoolItem | undefined {
+  for (const c of pool) {
+    if (!agree(gender, c.gender, r.english)) continue;
+    // English: a subject of unknown gender that is not a person-like name does not take "he"/"she".
+    if (r.english && !c.speaker && (gender === 'm' || gender === 'f') && !c.gender) {
+      const m = c.mention!;
+      // "The prime minister ... He insisted": a role held by a person takes "he" or "she".
+      const personRole = m.kind === 'noun' && PERSON_ROLE.test(m.name);
+      if (!personRole && (m.kind !== 'name' || ORG_WORDS.test(m.name))) continue;
+      // A single word is a person when the document gives it a first name ("Collins" / "Kim Collins").
+      if (!personRole && m.name.split(/\s+/).length < 2 && englishFullNames(r, m.name).length === 0) continue;
+    }
+    return c;
+  }
+  return undefined;
+}
+
+export function materialize(r: Resolver, c: PoolItem, gender: Gender | undefined): Entity {
+  const e = c.entity ?? entityFor(r, c.mention!);
+  if (gender && (gender === 'm' || gender === 'f') && !e.gender && e.person) e.gender = gender;
+  return e;
+}
+
+/** A name that reads as a person's: a title, a known first name, a gender, or a person's role. */
+export function personLike(name: string, gender: Gender | undefined, role: string | undefined): boolean {
+  if (gender === 'm' || gender === 'f') return true;
+  if (honorificGender(name) || firstNameGender(name) || HONORIFIC_PREFIX.test(name)) return true;
+  return !!role && PERSON_ROLE.test(role.trim());
+}
+
+/** The subject of the sentence when a quotation opens right after a colon in it (no reporting verb). */
+export function colonSubject(r: Resolver, start: number, sentence: number, subjectAt: SubjectAt): Entity | undefined {
+  const text = r.text;
+  let k = start - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '"' || text[k] === '“' || text[k] === '«' || text[k] === '\u00a0')) k--;
+  if (k < 0 || text[k] !== ':' || r.sentences[sentence]!.start >= k) return undefined;
+  const m = subjectAt(sentence).find((x) => x.start < k);
+  if (!m || m.kind === 'drop') return undefined;
+  if (m.kind === 'pronoun') return resolvePronoun(r, m.start, sentence, m.gender, subjectAt, false);
+  return entityFor(r, m);
+}

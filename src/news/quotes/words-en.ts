@@ -1,0 +1,113 @@
+// English word lists, one home each: the attribution rules (english/*), speaker resolution (speakers/*)
+// and the eval read them from here.
+
+import { FEMALE_NAMES, MALE_NAMES } from './firstnames.ts';
+import type { Gender } from './internal.ts';
+
+export const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am']);
+
+export const MODAL = new Set(['to', 'would', 'will', 'could', 'can', 'should', 'might', 'may', 'must', 'did', 'does', 'do', "didn't", "doesn't", "don't", "won't", "wouldn't", 'cannot', "couldn't", 'shall', "can't", 'not', 'never']);
+
+export const AUX_SKIP = new Set(['has', 'have', 'had', "'s", "'ve", "'d", 'also', 'previously', 'later', 'then', 'recently', 'further', 'repeatedly', 'earlier', 'yesterday', 'today', 'now', 'once', 'again', 'always', 'often', 'still', 'reportedly', 'apparently', 'simply', 'even', 'just', 'privately', 'publicly', 'openly', 'strongly', 'firmly', 'flatly', 'clearly', 'however', 'himself', 'herself', 'itself', 'themselves', 'is', 'was', 'are', 'were', 'has', 'been', 'had', 'indeed', 'already', 'subsequently', 'angrily', 'famously', 'immediately', 'quickly', 'frankly', 'candidly', 'bluntly', 'confidently', 'insistently']);
+
+export const PRONOUNS = new Map<string, Gender>([
+  ['he', 'm'],
+  ['she', 'f'],
+  ['they', 'p'],
+  ['it', 'n'],
+  ['we', 'p'],
+  ['i', 'm'],
+]);
+
+export const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'one', 'another']);
+
+export const SPEAKER_NOUNS = new Set(
+  `spokesman spokeswoman spokesperson official minister secretary chairman chairwoman chair chief executive director president
+  leader head boss manager coach captain company firm group government department ministry commission committee council
+  agency union party club bank report statement study survey ruling court judge judges organisers organizers wife husband
+  mother father son daughter brother sister friend partner lawyer lawyers author writer singer actor actress star player
+  striker keeper winger chancellor premier governor mayor mp senator ambassador editor source spokesmen officials police
+  regulator watchdog airline carrier retailer group authority board inquiry tribunal bishop pope king queen prince princess
+  campaigner campaigners 29-year-old 25-year-old teenager veteran founder owner producer director-general analyst economist
+  professor expert researcher organisation organization charity institute association federation businessman adviser
+  advisor aide envoy counterpart opposition prosecutor prosecutors magazine newspaper broadcaster publisher website
+  channel station studio carmaker manufacturer insurer lender supermarket brewer`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+// Bare plural or vague sources are not speakers (analysts said, critics claim, people who said).
+export const VAGUE = new Set(['analysts', 'critics', 'experts', 'observers', 'people', 'researchers', 'some', 'many', 'most', 'others', 'officials', 'sources', 'campaigners', 'economists', 'commentators', 'insiders', 'residents', 'fans', 'voters', 'users', 'customers', 'consumers', 'parents', 'teachers', 'doctors', 'scientists', 'airlines', 'firms', 'companies', 'reports', 'figures', 'studies', 'they', 'those', 'both', 'all', 'half', 'few', 'several', 'one', 'none']);
+
+export const ROLE_TITLES = new Set(
+  `secretary minister chancellor leader president chairman chairwoman director commissioner spokesman spokeswoman officer
+  executive chief prime deputy shadow home foreign tory labour conservative liberal democrat democrats lib dem mp mep senator governor
+  mayor general judge justice coach manager captain professor prof king queen prince princess bishop archbishop pope rev
+  sheikh vice attorney ambassador editor treasurer sen rep gov cabinet office chairperson founder head skipper striker
+  midfielder defender goalkeeper boss ceo cfo chief-executive md coo first party spokesperson shadow-chancellor councillor
+  inspector superintendent constable sergeant detective commander colonel lieutenant major admiral marshal brigadier
+  novelist writer author actor actress singer playwright producer presenter broadcaster journalist economist analyst
+  athlete sprinter hurdler runner champion star designer artist sculptor comedian musician lawyer campaigner chairwoman
+  poet composer director-general spokesperson`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+export const NAME_JOINERS = new Set(['of', 'de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'al', 'bin', 'and', 'for', 'the', "'s", 'del', 'dos', 'el']);
+
+export const FUNCTION_CAPS = new Set(['The', 'A', 'An', 'But', 'And', 'However', 'In', 'On', 'At', 'For', 'If', 'When', 'While', 'As', 'After', 'Before', 'Since', 'So', 'Yet', 'Or', 'Meanwhile', 'Earlier', 'Later', 'Now', 'Then', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'I', 'There', 'His', 'Her', 'Its', 'Their', 'Our', 'My', 'Your', 'Speaking', 'Asked', 'According', 'Last', 'Next', 'Both', 'Some', 'Many', 'Most', 'All', 'Other', 'Others', 'One', 'Two', 'Three', 'With', 'Without', 'From', 'To', 'By', 'Of', 'Despite', 'Although', 'Though', 'Because', 'Also', 'Still', 'Even', 'Instead', 'Yesterday', 'Today', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Mr', 'Mrs', 'Ms', 'Dr', 'Sir', 'Lord', 'Lady']);
+
+export const CONNECTIVES = new Set(['however', 'but', 'and', 'so', 'meanwhile', 'yet', 'also', 'still', 'now', 'indeed', 'instead', 'moreover', 'furthermore', 'nevertheless', 'nonetheless', 'earlier', 'later', 'separately', 'elsewhere', 'overall', 'thus']);
+
+export const CLAUSE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'had', 'has', 'have', 'would', 'could', 'will', 'can', 'should', 'might', 'may', 'must', 'did', 'does', 'do', "didn't", "doesn't", "don't", "won't", "wouldn't", "couldn't", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't", "hadn't", 'cannot', "can't", 'shall', "it's", "he's", "she's", "they're", "there's", "we're", "i'm", 'needed', 'needs', 'wanted', 'wants']);
+
+export const CLAUSE_START = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'there', 'this', 'these', 'those', 'that', 'you', 'what', 'how', 'why', 'whether', 'if', 'when', 'where', 'who']);
+
+export const ADVERBIAL_HEADS = new Set(['on', 'in', 'at', 'last', 'this', 'earlier', 'later', 'yesterday', 'today', 'recently', 'during', 'after', 'before', 'late', 'early', 'on', 'via', 'through', 'from']);
+
+export const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'weekend', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'statement', 'interview', 'speech', 'letter', 'e-mail', 'email', 'report', 'conference', 'briefing', 'radio', 'television', 'tv', 'programme', 'program', 'broadcast', 'documentary', 'article', 'column', 'blog', 'message', 'debate', 'meeting', 'summit', 'seminar', 'rally', 'time', 'day', 'days', 'weeks', 'months', 'years', 'ago', 'club', 'website', 'newspaper', 'paper']);
+
+export const FIRST_NAMES: ReadonlySet<string> = new Set([...MALE_NAMES, ...FEMALE_NAMES]);
+
+export const WRITTEN = new Set(['e-mail', 'email', 'letter', 'statement', 'report', 'ruling', 'memo', 'message', 'note', 'blog', 'website', 'article', 'column', 'book', 'diary', 'post', 'tweet', 'judgment', 'judgement', 'verdict', 'submission', 'manifesto']);
+
+export const QUANTIFIERS = new Set(['many', 'some', 'most', 'few', 'all', 'several', 'other', 'both', 'numerous', 'two', 'three', 'four', 'five']);
+
+export const NOT_PAST = new Set(['need', 'speed', 'seed', 'breed', 'feed', 'hundred']);
+
+export const PRE_VERB = new Set(['also', 'often', 'widely', 'repeatedly', 'previously', 'not', 'never', 'being', 'been', 'reportedly']);
+
+export const NAME_PARTICLES = new Set(['de', 'van', 'von', 'da', 'den', 'der', 'al', 'bin', 'di', 'du', 'la', 'le', 'del']);
+
+export const STOP_AFTER = new Set(['that', 'to', 'who', 'which', 'when', 'on', 'in', 'at', 'of', 'and', 'but', 'as', 'for', 'with', 'by', 'from', 'if', 'because', 'after', 'before']);
+
+export const TAIL_OK = new Set(['of', 'from', 'at', 'who', 'in', 'on', 'when', 'after', 'before', 'during', 'last', 'yesterday', 'today', 'earlier', 'later', 'recently', 'and', 'while', 'as', 'adding', 'saying', 'told', 'said', 'says', 'that', 'to', 'this', 'for', 'with', 'about']);
+
+export const GERUND_CUE_SEP = new Set([',', 'and', '-', ';', 'while', 'but']);
+
+// Words that end a role phrase walking left: prepositions, conjunctions, relatives.
+export const PHRASE_STOP = new Set(['but', 'while', 'as', 'when', 'after', 'before', 'because', 'if', 'although', 'though', 'since', 'until', 'in', 'on', 'at', 'of', 'for', 'with', 'by', 'from', 'to', 'into', 'about', 'than', 'where', 'whereas', 'so', 'yet', 'or', 'nor', 'not', 'which', 'whose', 'whom', 'who', 'said']);
+
+// Prepositions whose object is never the subject of the verb that follows: "sources close to the minister said".
+export const PP_OBJECT = new Set(['of', 'for', 'at', 'from', 'with', 'to', 'by', 'about', 'against', 'near', 'like', 'into', 'towards', 'between', 'among', 'behind', 'under']);
+
+// Of these, the ones that attach a body to a role-holder: "a spokesman for the Department of Health".
+export const PP_OWNER = new Set(['of', 'for', 'at', 'from', 'with']);
+
+export const PREPOSITIONS = new Set(['in', 'at', 'on', 'of', 'about', 'during', 'after', 'before', 'with', 'from', 'via', 'through', 'outside', 'inside', 'near', 'amid', 'over', 'for', 'following', 'ahead', 'to']);
+
+export const ORG_WORDS = /\b(?:commission|council|office|party|ltd|plc|inc|group|bank|airways|airlines|executive|department|ministry|association|federation|union|club|university|institute|agency|authority|board|committee|corporation|company|foundation|trust|society|bbc|fa|court|government|police|service|services|network|television|radio|news|times|post|guardian|telegraph|newspaper|conservatives|tories|democrats|labour|watchdog|forum|network|centre|center|organisation|organization|ofcom|uefa|fifa|iaaf|nato|eu|un)\b/i;
+
+// Definite nouns that stand for a body named before: "the company", "the firm", "the magazine".
+export const BODY_NOUN = /^the\s+(company|firm|group|bank|airline|carrier|club|retailer|corporation|business|broadcaster|carmaker|manufacturer|maker|giant|operator|insurer|lender|chain|studio|label|network|publisher|magazine|newspaper|paper|website|channel|station|supermarket|brewer|party|government|union|council|commission|organisation|organization|watchdog|regulator|agency|ministry|department|authority|charity)$/i;
+
+// Of these, the ones that are usually a body of their own ("the government", "the council"): they take a
+// body named before only when its name has the same head ("Leeds City Council ... the council").
+export const OWN_BODY = new Set(['party', 'government', 'union', 'council', 'commission', 'organisation', 'organization', 'watchdog', 'regulator', 'agency', 'ministry', 'department', 'authority', 'charity']);
+
+// Lower case only: "the Scottish Executive" is the name of a body, not a role.
+export const ROLE_NOUN = /^[Tt]he\s+(?:[a-z-]+\s+)?(minister|president|leader|chairman|chairwoman|secretary|chancellor|governor|mayor|senator|judge|bishop|director|editor|founder|owner|premier|coach|manager|captain|boss|executive|spokesman|spokeswoman|spokesperson|economist|analyst|actor|actress|singer|star|player|striker)$/;
+
+export const PERSON_ROLE = /(?:minister|president|leader|chairman|chairwoman|secretary|spokesman|spokeswoman|chief|boss|manager|coach|author|writer|actor|actress|singer|player|captain|chancellor|governor|mayor|senator|judge|bishop|director|editor|founder|owner|premier|king|queen|prince|princess|\d+-year-old)$/i;
+
+export const NOT_FIRST = /^(?:The|A|An|But|And|However|In|On|At|For|If|When|While|As|After|Before|So|Meanwhile|Earlier|Later|Now|This|That|It|He|She|They|We|I|His|Her|Its|Their|Our|Speaking|Asked|According|Last|Both|With|From|To|By|Of|Despite|Although|Because|Also|Yesterday|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Secretary|Minister|Chancellor|Leader|President|Chairman|Director|Commissioner|Spokesman|Spokeswoman|Officer|Executive|Chief|Prime|Deputy|Shadow|Home|Foreign|Tory|Labour|Conservative|Liberal|Democrat|Lib|Dem|MP|Senator|Governor|Mayor|General|Coach|Manager|Captain|Trade|Industry|State|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Lord|Lady|Dame)$/;

@@ -1,0 +1,11 @@
+// snowball-stemmers ships no types: the two calls newsbot uses.
+declare module 'snowball-stemmers' {
+  interface Stemmer {
+    stem(word: string): string;
+  }
+  const snowball: {
+    newStemmer(language: string): Stemmer;
+    algorithms(): string[];
+  };
+  export default snowball;
+}
