@@ -39,6 +39,8 @@ export interface BriefingsOptions {
   cron?: boolean;
   /** Outbox tuning: limits, headroom, in-flight sends, backoff. */
   outbox?: Partial<Omit<OutboxOptions, 'db' | 'adapters' | 'log' | 'onForbidden' | 'onMoved'>>;
+  /** Another delivery behind the same Outbox contract (the BullMQ queues when NEWSBOT_REDIS_URL is set). */
+  createOutbox?: (options: OutboxOptions) => Outbox;
 }
 
 export interface TickResult {
@@ -75,7 +77,7 @@ export function createBriefings(options: BriefingsOptions): Briefings {
   let stopped = false;
   let lastTickAt: number | undefined;
 
-  const outbox = createOutbox({
+  const outbox = (options.createOutbox ?? createOutbox)({
     ...options.outbox,
     db,
     adapters: options.adapters,
