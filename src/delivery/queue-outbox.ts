@@ -47,6 +47,7 @@ export function createQueueOutbox(options: QueueOutboxOptions): QueueOutbox {
   let rescanTimer: NodeJS.Timeout | undefined;
   let stopping = false;
   let started = false;
+  let paused = false;
 
   const queueFor = (platform: string) => {
     let q = queues.get(platform);
@@ -114,6 +115,7 @@ export function createQueueOutbox(options: QueueOutboxOptions): QueueOutbox {
     const perSecond = platform === 'telegram' ? limits.telegram.perSecond : platform === 'discord' ? limits.discord.perSecond : 1000;
     const results: ResultContext = {
       db, log, clock, counters, halted,
+      observe: options.observe ?? (() => undefined),
       maxFailures: options.maxFailures ?? 5,
       backoff: options.backoff ?? { baseMs: 1000, maxMs: 300_000 },
       // Every process stops: the shared windows' pause key and BullMQ's limiter key.
@@ -151,6 +153,16 @@ export function createQueueOutbox(options: QueueOutboxOptions): QueueOutbox {
     wake: () => void publish(),
     enqueue: (tx, messages) => insertOutboxRows(tx, messages, clock()),
     halted: () => Object.fromEntries(halted),
+    // An operator's /pause holds the queues for every process (BullMQ's global pause).
+    pause() {
+      paused = true;
+      for (const platform of adapters.keys()) void queueFor(platform).pause().catch((err: unknown) => log.warn({ err }, 'outbox: pausing the queue failed'));
+    },
+    resume() {
+      paused = false;
+      for (const platform of adapters.keys()) void queueFor(platform).resume().catch((err: unknown) => log.warn({ err }, 'outbox: resuming the queue failed'));
+    },
+    paused: () => paused,
     moveChat: (platform, from, to) => moveChatRows(db, clock(), platform, from, to),
     async start() {
       if (started) return { recovered: 0 };
