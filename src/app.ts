@@ -19,6 +19,9 @@ import { openStorage, type Storage } from './storage/db.ts';
 import { createDocumentPersistence } from './storage/documents.ts';
 import { createSources, type Sources } from './sources/index.ts';
 import type { PollResult } from './sources/poll.ts';
+import { planRole, type Role, type RolePlan } from './roles.ts';
+import { scaleOut } from './scale.ts';
+import type { DiscordAdapter } from './adapters/discord/index.ts';
 
 export interface AppOptions {
   /** Run the console adapter even when platform tokens are set. */
@@ -32,6 +35,8 @@ export interface AppOptions {
   briefings?: boolean;
   /** Run the minute scheduler (default on; tests tick by hand). */
   cron?: boolean;
+  /** What this process does when several run (`newsbot start --role ...`); default all. */
+  role?: Role;
 }
 
 export interface App {
@@ -92,7 +97,7 @@ export async function createServices(config: Config, log: Logger, storage?: Stor
   return { services, store };
 }
 
-async function createAdapters(deps: AdapterDeps, options: AppOptions): Promise<ChatAdapter[]> {
+async function createAdapters(deps: AdapterDeps, options: AppOptions, plan: RolePlan): Promise<ChatAdapter[]> {
   const { config } = deps;
   const adapters: ChatAdapter[] = [];
   if (config.secrets.telegram) {
@@ -103,7 +108,7 @@ async function createAdapters(deps: AdapterDeps, options: AppOptions): Promise<C
     const { createDiscordAdapter } = await import('./adapters/discord/index.ts');
     adapters.push(createDiscordAdapter(deps));
   }
-  if (adapters.length === 0 || options.console) {
+  if (plan.role === 'all' && (adapters.length === 0 || options.console)) {
     adapters.push(
       createConsoleAdapter({
         router: deps.router,
@@ -121,6 +126,7 @@ async function createAdapters(deps: AdapterDeps, options: AppOptions): Promise<C
 /** Wiring only: config -> news store -> router -> adapters. Platform libraries load only when their token is set. */
 export async function startApp(config: Config, baseLog: Logger, options: AppOptions = {}): Promise<App> {
   const { log, errors } = withErrorLog(baseLog, createScrubber(secretValues(config.secrets)));
+  const plan = planRole(options.role ?? 'all', config);
   let storage: Storage | undefined;
   if (options.briefings ?? true) {
     try {
@@ -130,14 +136,17 @@ export async function startApp(config: Config, baseLog: Logger, options: AppOpti
       throw error;
     }
   }
+  const scale = await scaleOut(config, plan, storage, log);
   const { services, store } = await createServices(config, log, storage).catch(async (error: unknown) => {
+    await scale.stop();
     await storage?.close();
     throw error;
   });
+  scale.follow(store);
   const router = createRouter(services);
   const ops = createOps(config, log);
-  const deps: AdapterDeps = { router, services, config, log, ...(ops.metrics ? { observer: ops.metrics } : {}), ...(ops.server ? { http: ops.server } : {}) };
-  const adapters = await createAdapters(deps, options);
+  const deps: AdapterDeps = { router, services, config, log, ...(ops.metrics ? { observer: ops.metrics } : {}), ...(ops.server ? { http: ops.server } : {}), ...(scale.firstTime ? { firstTime: scale.firstTime } : {}) };
+  const adapters = await createAdapters(deps, options, plan);
 
   // Briefings are wired before the adapters start, so their commands are in the menus.
   let briefings: Briefings | undefined;
@@ -145,25 +154,27 @@ export async function startApp(config: Config, baseLog: Logger, options: AppOpti
     const observe = ops.metrics?.sendResult;
     briefings = createBriefings({
       config, db: storage.db, adapters, services, store, log, ...(options.cron === false ? { cron: false } : {}),
+      schedule: plan.schedule, ...(scale.createOutbox ? { createOutbox: scale.createOutbox } : {}),
       outbox: { drainTimeoutMs: DRAIN_MS, ...(observe ? { observe } : {}) },
     });
     services.briefings = briefings.commands;
     services.chats = briefings.chats;
   }
-  const sources = storage ? feedSources(config, storage, store, log, ops.metrics) : undefined;
+  const sources = storage && plan.schedule ? feedSources(config, storage, store, log, ops.metrics) : undefined;
   if (sources) services.sources = () => [...store.sources(), ...sources.status()];
   const allSources = () => services.sources?.() ?? store.sources();
   if (storage && briefings) services.admin = createAdminOps({ config, db: storage.db, outbox: briefings.outbox, store, sources: allSources, log, errors });
 
   const started = new Set<ChatAdapter>();
   watch(ops, { adapters, started, library: () => store.library(), sources: allSources, ...(storage ? { db: storage.db } : {}), ...(briefings ? { briefings } : {}), scheduler: options.cron !== false });
-  const stopWatching = options.watch && config.content.watch ? store.watch() : undefined;
+  const stopWatching = options.watch && config.content.watch && plan.schedule ? store.watch() : undefined;
   const closeAll = async () => {
     await Promise.allSettled(adapters.map((a) => a.stopReceiving?.()));
     await sources?.stop().catch((err: unknown) => log.error({ err }, 'stopping the feeds failed'));
     await briefings?.stop().catch((err: unknown) => log.error({ err }, 'stopping briefings failed'));
     await Promise.allSettled(adapters.map((a) => a.stop()));
     await stopWatching?.();
+    await scale.stop();
     await storage?.close();
     await ops.server?.close();
   };
@@ -171,9 +182,10 @@ export async function startApp(config: Config, baseLog: Logger, options: AppOpti
     // The webhook, when on, is served by this server: it listens before Telegram starts.
     await ops.server?.listen();
     for (const adapter of adapters) {
+      if (!receiving(adapter, plan, config, log)) continue;
       await adapter.start();
       started.add(adapter);
-      log.info({ platform: adapter.platform }, `${adapter.platform} adapter started`);
+      log.info({ platform: adapter.platform, role: plan.role }, `${adapter.platform} adapter started`);
     }
     await briefings?.start();
     await sources?.start();
@@ -211,4 +223,21 @@ function feedSources(config: Config, storage: Storage, store: NewsStore, log: Lo
     storedSources: () => store.library().briefs.map((b) => b.doc.sourceId ?? ''),
     ...(metrics ? { onPolled: (_feed: string, result: PollResult | Error) => metrics.feedFetched(result instanceof Error ? 'error' : result.kind) } : {}),
   });
+}
+
+/**
+ * Whether this process starts the adapter for incoming updates. Telegram long polling runs in one
+ * process only (`all`); `web` takes the webhook. A process that only sends (`worker`) gives Discord's
+ * REST client its token without opening the gateway.
+ */
+function receiving(adapter: ChatAdapter, plan: RolePlan, config: Config, log: Logger): boolean {
+  if (plan.receive) {
+    if (adapter.platform === 'telegram' && !plan.pollTelegram && !config.secrets.telegram?.webhookUrl) {
+      log.warn({ role: plan.role }, 'telegram: --role web takes updates by webhook only (set TELEGRAM_WEBHOOK_URL); long polling is for one process with --role all');
+      return false;
+    }
+    return true;
+  }
+  if (adapter.platform === 'discord' && plan.send && config.secrets.discord) (adapter as DiscordAdapter).client.rest.setToken(config.secrets.discord.token);
+  return false;
 }

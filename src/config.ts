@@ -150,7 +150,7 @@ export type FileConfig = z.infer<typeof fileSchema>;
 
 export interface Secrets {
   telegram?: { token: string; apiRoot?: string; webhookUrl?: string; webhookSecret?: string };
-  discord?: { token: string; guildId?: string; apiUrl?: string };
+  discord?: { token: string; guildId?: string; apiUrl?: string; shards?: { ids: number[]; count: number } };
   /** NEWSBOT_DATABASE_URL: PostgreSQL instead of the SQLite file (the URL may hold a password). */
   databaseUrl?: string;
   /** NEWSBOT_REDIS_URL: briefing messages go through BullMQ queues shared by every process. */
@@ -209,10 +209,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (dcToken) {
     const guildId = env.DISCORD_GUILD_ID?.trim();
     if (guildId && !/^\d{1,20}$/.test(guildId)) problems.push('.env: DISCORD_GUILD_ID must be a numeric server id');
+    const shards = discordShards(env, problems);
     secrets.discord = {
       token: dcToken,
       ...(guildId ? { guildId } : {}),
       ...(env.DISCORD_API_URL?.trim() ? { apiUrl: env.DISCORD_API_URL.trim() } : {}),
+      ...(shards ? { shards } : {}),
     };
   }
   const databaseUrl = env.NEWSBOT_DATABASE_URL?.trim();
@@ -245,6 +247,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   data.quotes.glossary = path.resolve(cwd, data.quotes.glossary);
   data.dataDir = path.resolve(cwd, data.dataDir);
   return { ...data, file, secrets, ...(httpPort !== undefined ? { httpPort } : {}) };
+}
+
+/** DISCORD_SHARDS="0,1" of DISCORD_SHARD_COUNT=4: the gateway shards this process opens. */
+function discordShards(env: NodeJS.ProcessEnv, problems: string[]): { ids: number[]; count: number } | undefined {
+  const ids = env.DISCORD_SHARDS?.trim();
+  const count = env.DISCORD_SHARD_COUNT?.trim();
+  if (!ids && !count) return undefined;
+  const n = Number(count);
+  const list = (ids ?? '').split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+  if (!Number.isInteger(n) || n < 1 || list.length === 0 || list.some((id) => !Number.isInteger(id) || id < 0 || id >= n)) {
+    problems.push('.env: DISCORD_SHARDS must list shard ids below DISCORD_SHARD_COUNT, e.g. DISCORD_SHARDS=0,1 with DISCORD_SHARD_COUNT=4 (set both or neither)');
+    return undefined;
+  }
+  return { ids: list, count: n };
 }
 
 /** Every secret value, so logs and errors can scrub them. */

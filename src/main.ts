@@ -3,11 +3,12 @@ import { startApp } from './app.ts';
 import { ConfigError, loadConfig, secretValues } from './config.ts';
 import { createLogger } from './logger.ts';
 import { isMain } from './is-main.ts';
+import { roleFrom, RoleError, type Role } from './roles.ts';
 
 /** A stop that takes longer than this is cut short (systemd and Docker kill after 10 s by default). */
 const STOP_DEADLINE_MS = 9_000;
 
-/** `npm start`: the platforms whose tokens are set, else the console bot. `--console` adds the console. */
+/** `npm start [-- --role all|web|worker|scheduler]`: the platforms whose tokens are set, else the console bot. `--console` adds the console. */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
   dotenv.config({ quiet: true });
   let config;
@@ -15,6 +16,16 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  let role: Role;
+  try {
+    role = roleFrom(argv);
+  } catch (error) {
+    if (error instanceof RoleError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }
@@ -46,6 +57,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   const app = await startApp(config, log, {
     console: argv.includes('--console'),
     watch: true,
+    role,
     onConsoleEnd: () => (serving ? log.info({}, 'console input ended; still serving') : void exit(0, 'console input ended')),
   }).catch((error: unknown) => {
     log.fatal({ err: error }, 'start-up failed');

@@ -21,4 +21,9 @@ export interface AdapterDeps {
   /** Counts and times handled updates (metrics); absent in tests that do not look. */
   observer?: UpdateObserver;
   http?: HttpMount;
+  /**
+   * Several processes behind a load balancer: resolves true only the first time any of them asks for
+   * this key (a Telegram update_id re-sent to another process is handled once).
+   */
+  firstTime?: (key: string) => Promise<boolean>;
 }

@@ -39,6 +39,10 @@ export interface BriefingsOptions {
   cron?: boolean;
   /** Outbox tuning: limits, headroom, in-flight sends, backoff. */
   outbox?: Partial<Omit<OutboxOptions, 'db' | 'adapters' | 'log' | 'onForbidden' | 'onMoved'>>;
+  /** Find due digests in this process (default true; false for the web and worker roles). */
+  schedule?: boolean;
+  /** Another delivery behind the same Outbox contract (the BullMQ queues when NEWSBOT_REDIS_URL is set). */
+  createOutbox?: (options: OutboxOptions) => Outbox;
 }
 
 export interface TickResult {
@@ -75,7 +79,7 @@ export function createBriefings(options: BriefingsOptions): Briefings {
   let stopped = false;
   let lastTickAt: number | undefined;
 
-  const outbox = createOutbox({
+  const outbox = (options.createOutbox ?? createOutbox)({
     ...options.outbox,
     db,
     adapters: options.adapters,
@@ -342,6 +346,7 @@ export function createBriefings(options: BriefingsOptions): Briefings {
       stopped = false;
       await upsertConfigTargets({ db, config: options.config, adapters, log, now: now() });
       await outbox.start();
+      if (options.schedule === false) return;
       // Digests missed while the bot was down: the last one within the grace period is sent now.
       await tick();
       if (options.cron !== false && !stopped) {

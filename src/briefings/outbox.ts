@@ -1,20 +1,14 @@
 // The persistent outbox: every briefing message is a row (pending -> sending -> sent | failed) sent
 // through the platform's limiter, so a restart resumes what was pending and a 429 loses nothing.
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { SendError, type ChatAdapter, type ChatTarget, type SendOptions } from '../adapters/chat-adapter.ts';
+import type { ChatAdapter, ChatTarget } from '../adapters/chat-adapter.ts';
 import type { Post } from '../bot/post.ts';
 import { DEFAULT_LIMITS, platformLimiter, type Limiter } from './limiter.ts';
+import { insertOutboxRows, moveChatRows, recordResult, sendOptionsOf, type ResultContext } from './outbox-results.ts';
 import type { Outbox, OutboxCounters, OutboxOptions, OutboxRow } from './outbox-types.ts';
 
 export type { Outbox, OutboxCounters, OutboxMessage, OutboxOptions, OutboxRow, SendResult } from './outbox-types.ts';
 
-const newKey = () => `nb${randomBytes(9).toString('base64url')}`;
-
-function describe(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.slice(0, 500);
-}
 
 export function createOutbox(options: OutboxOptions): Outbox {
   const { db, log } = options;
@@ -92,113 +86,26 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return next === null || next === undefined ? 1000 : Math.min(1000, Math.max(0, Number(next) - clock()));
   }
 
-  async function finish(row: OutboxRow, limiter: Limiter, outcome: { ids: string[] } | { error: unknown }): Promise<void> {
-    const now = clock();
-    if ('ids' in outcome) {
-      counters.sent++;
-      observe(row.platform, 'sent');
-      await db.updateTable('outbox').set({ status: 'sent', message_ids: JSON.stringify(outcome.ids), sent_at: now, updated_at: now, last_error: null }).where('id', '=', row.id).execute();
-      return;
-    }
-    const error = outcome.error;
-    const kind = error instanceof SendError ? error.kind : 'transient';
-    const reason = describe(error);
-    if (kind === 'rate_limited') {
-      counters.rateLimited++;
-      const wait = (error as SendError).retryAfterMs ?? 1000;
-      observe(row.platform, 'rate_limited', wait);
-      limiter.pause(wait);
-      log.warn({ platform: row.platform, chatId: row.chat_id, retryAfterMs: wait }, `rate limited by ${row.platform}: pausing its sends for ${wait} ms`);
-      await db.updateTable('outbox').set({ status: 'pending', rate_limited: row.rate_limited + 1, next_attempt_at: now + wait, last_error: reason, updated_at: now }).where('id', '=', row.id).execute();
-      return;
-    }
-    if (kind === 'unauthorized' || kind === 'moved') observe(row.platform, kind);
-    if (kind === 'unauthorized') return tokenRefused(row, reason);
-    if (kind === 'moved' && (error as SendError).movedTo) return chatMoved(row, (error as SendError).movedTo ?? '', reason);
-    if (kind === 'transient') {
-      counters.transient++;
-      const failures = row.failures + 1;
-      if (failures >= maxFailures) {
-        counters.failed++;
-        observe(row.platform, 'failed');
-        log.error({ platform: row.platform, chatId: row.chat_id, outboxId: row.id, err: error }, `giving up on a message after ${failures} failures: ${reason}`);
-        await db.updateTable('outbox').set({ status: 'failed', failures, last_error: reason, updated_at: now }).where('id', '=', row.id).execute();
-        return;
-      }
-      observe(row.platform, 'transient');
-      const delay = Math.min(backoff.maxMs, backoff.baseMs * 2 ** (failures - 1)) * (0.8 + Math.random() * 0.4);
-      log.warn({ platform: row.platform, chatId: row.chat_id, outboxId: row.id, retryInMs: Math.round(delay) }, `send failed (${reason}); retrying`);
-      await db.updateTable('outbox').set({ status: 'pending', failures, next_attempt_at: now + Math.round(delay), last_error: reason, updated_at: now }).where('id', '=', row.id).execute();
-      return;
-    }
-    counters.failed++;
-    observe(row.platform, kind === 'forbidden' ? 'forbidden' : 'invalid');
-    await db.updateTable('outbox').set({ status: 'failed', last_error: `${kind}: ${reason}`, updated_at: now }).where('id', '=', row.id).execute();
-    if (kind === 'forbidden') {
-      counters.forbidden++;
-      log.warn({ platform: row.platform, chatId: row.chat_id, threadId: row.thread_id || undefined }, `${row.platform} refused chat ${row.chat_id} (${reason}): its briefing is deactivated`);
-      await db
-        .updateTable('outbox')
-        .set({ status: 'failed', last_error: `forbidden: ${reason}`, updated_at: now })
-        .where('platform', '=', row.platform)
-        .where('chat_id', '=', row.chat_id)
-        .where('thread_id', '=', row.thread_id)
-        .where('status', '=', 'pending')
-        .execute();
-      await options.onForbidden?.(row, reason);
-    } else {
-      log.error({ platform: row.platform, chatId: row.chat_id, outboxId: row.id }, `${row.platform} refused a message as invalid: ${reason}`);
-    }
-  }
+  const results: ResultContext = {
+    db, log, clock, counters, maxFailures, backoff, halted, wake, observe,
+    pause: (platform, ms) => limiterFor(platform).pause(ms),
+    ...(options.onForbidden ? { onForbidden: options.onForbidden } : {}),
+    ...(options.onMoved ? { onMoved: options.onMoved } : {}),
+  };
+  const moveChat = (platform: string, from: string, to: string) => moveChatRows(db, clock(), platform, from, to);
 
-  /** The token, not the chat, was refused: the row waits as it was, and the platform sends nothing more until a restart. */
-  async function tokenRefused(row: OutboxRow, reason: string) {
-    counters.unauthorized++;
-    await db.updateTable('outbox').set({ status: 'pending', last_error: `unauthorized: ${reason}`, updated_at: clock() }).where('id', '=', row.id).execute();
-    if (halted.has(row.platform)) return;
-    halted.set(row.platform, reason);
-    wake();
-    log.warn({ platform: row.platform }, `${row.platform}: sends stopped because the token was refused; every subscription and waiting message is kept and goes out after a restart with a working token`);
-  }
-
-  async function moveChat(platform: string, from: string, to: string): Promise<number> {
-    const result = await db.updateTable('outbox').set({ chat_id: to, updated_at: clock() }).where('platform', '=', platform).where('chat_id', '=', from).where('status', 'in', ['pending', 'held']).executeTakeFirst();
-    return Number(result.numUpdatedRows);
-  }
-
-  async function chatMoved(row: OutboxRow, to: string, reason: string) {
-    counters.moved++;
-    log.warn({ platform: row.platform, chatId: row.chat_id, movedTo: to }, `${row.platform} chat ${row.chat_id} moved to ${to} (${reason}): its subscription and messages follow`);
-    await options.onMoved?.(row, to);
-    await moveChat(row.platform, row.chat_id, to);
-    // Still ours unless onMoved dropped it: sent again at once, to the new id.
-    await db.updateTable('outbox').set({ chat_id: to, status: 'pending', next_attempt_at: clock(), last_error: reason, updated_at: clock() }).where('id', '=', row.id).where('status', '=', 'sending').execute();
-  }
-
-  function sendOptions(row: OutboxRow): SendOptions {
-    let extra: SendOptions = {};
-    try {
-      extra = row.options ? (JSON.parse(row.options) as SendOptions) : {};
-    } catch {
-      log.warn({ outboxId: row.id }, 'outbox: unreadable send options ignored');
-    }
-    // Found `sending` at a start: the platform may have it already.
-    const triedAt = row.recovered > 0 && row.first_claimed_at !== null ? Number(row.first_claimed_at) : undefined;
-    return { ...extra, idempotencyKey: row.idempotency_key, ...(triedAt !== undefined ? { triedAt } : {}) };
-  }
-
-  function dispatch(row: OutboxRow, adapter: ChatAdapter, limiter: Limiter, answered: () => void) {
+  function dispatch(row: OutboxRow, adapter: ChatAdapter, answered: () => void) {
     const target: ChatTarget = { chatId: row.chat_id, ...(row.thread_id ? { threadId: row.thread_id } : {}) };
     const job = (async () => {
       let outcome: { ids: string[] } | { error: unknown };
       try {
-        outcome = { ids: await adapter.send(target, JSON.parse(row.post) as Post, sendOptions(row)) };
+        outcome = { ids: await adapter.send(target, JSON.parse(row.post) as Post, sendOptionsOf(row, log)) };
       } catch (error) {
         outcome = { error };
       }
       answered();
       try {
-        await finish(row, limiter, outcome);
+        await recordResult(results, row, outcome);
       } catch (error) {
         log.error({ err: error, outboxId: row.id }, 'could not record a send result (the row stays `sending` and is retried at the next start)');
       }
@@ -265,7 +172,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
           continue;
         }
         inFlightHere++;
-        dispatch({ ...row, attempts: row.attempts + 1 }, adapter, limiter, acquired);
+        dispatch({ ...row, attempts: row.attempts + 1 }, adapter, acquired);
         void inFlight.get(row.id)?.finally(() => inFlightHere--);
         sent++;
       }
@@ -292,31 +199,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       wake();
     },
     paused: () => paused,
-    async enqueue(tx, messages) {
-      if (messages.length === 0) return [];
-      const now = clock();
-      const rows = await tx
-        .insertInto('outbox')
-        .values(
-          messages.map((m) => ({
-            platform: m.platform,
-            chat_id: m.target.chatId,
-            thread_id: m.target.threadId ?? '',
-            subscription_id: m.subscriptionId ?? null,
-            delivery_id: m.deliveryId ?? null,
-            idempotency_key: newKey(),
-            post: JSON.stringify(m.post),
-            options: m.crosspost ? JSON.stringify({ crosspost: true }) : null,
-            status: 'pending',
-            next_attempt_at: now,
-            created_at: now,
-            updated_at: now,
-          })),
-        )
-        .returning('id')
-        .execute();
-      return rows.map((r) => r.id);
-    },
+    enqueue: (tx, messages) => insertOutboxRows(tx, messages, clock()),
     async start() {
       if (started) return { recovered: 0 };
       started = true;

@@ -15,7 +15,10 @@
 // the gold speaker or one of its aliases (case- and normalization-insensitive, a leading "the" and titles
 // ignored), or shares its last word (surname).
 //
-// Set QUOTES_EVAL_VERBOSE=1 to list misses, false positives and wrong speakers.
+// - Held-out (tests/fixtures/heldout/*.json, when present): written by annotators who never saw the rules;
+//   only their figures are printed, never their details.
+//
+// Set QUOTES_EVAL_VERBOSE=1 to list misses, false positives and wrong speakers (in-sample sets only).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -218,6 +221,52 @@ export function evalArabic(name = 'quotes-ar.json'): { scores: Scores; details: 
   return total(data.items.map((it) => scoreDoc(it.id, extract(it.text, 'ar'), it.quotes)));
 }
 
+/** Where the held-out sets are written by annotators who never saw the rules; read only to score them. */
+export const HELDOUT_DIR = path.join(FIXTURES, 'heldout');
+
+interface GoldFile {
+  items?: { id?: string; text: string; quotes: GoldQuote[] }[];
+  docs?: { doc: string; text?: string; quotes: (GoldQuote & { headline?: boolean })[] }[];
+}
+
+/**
+ * Scores one gold file in either shape of this folder: `items` with their own text (quotes-ar.json) or
+ * `docs` naming a BBC article (quotes-en.json), or carrying their text. The language follows the text.
+ */
+export function evalGoldFile(file: string): { lang: 'ar' | 'en'; scores: Scores; details: Detail[] } {
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as GoldFile;
+  const docs = [
+    ...(data.items ?? []).map((it, i) => ({ id: it.id ?? String(i), text: it.text, quotes: it.quotes })),
+    ...(data.docs ?? []).map((d) => ({
+      id: d.doc,
+      text: d.text ?? articleBody(fs.readFileSync(path.join(FIXTURES, 'bbc-news-summary/article', `${d.doc}.txt`), 'utf8')),
+      quotes: d.quotes.filter((q) => !q.headline),
+    })),
+  ];
+  const arabic = docs.filter((d) => /[\u0600-\u06FF]/.test(d.text)).length * 2 > docs.length;
+  const lang = arabic ? 'ar' : 'en';
+  return { lang, ...total(docs.map((d) => scoreDoc(d.id, extract(d.text, lang), d.quotes))) };
+}
+
+/** The held-out quote gold files present (none until they land): JSON with `items` or `docs` (other sets, such as questions, are left out). */
+export function heldoutFiles(): string[] {
+  if (!fs.existsSync(HELDOUT_DIR)) return [];
+  return fs
+    .readdirSync(HELDOUT_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => path.join(HELDOUT_DIR, f))
+    .filter((f) => {
+      const data = JSON.parse(fs.readFileSync(f, 'utf8')) as GoldFile;
+      return [...(data.items ?? []), ...(data.docs ?? [])].some((d) => Array.isArray(d.quotes));
+    });
+}
+
+/** Speaker precision and recall: quotes found with the right speaker, over quotes returned and over gold quotes. */
+export function speakerPR(s: Scores): { precision: number; recall: number } {
+  return { precision: s.system ? s.speakerCorrect / s.system : 0, recall: s.gold ? s.speakerCorrect / s.gold : 0 };
+}
+
 interface SeedGold {
   doc: string;
   quotes: { speaker: string[]; quote: string; kind: string; optional?: boolean }[];
@@ -316,7 +365,7 @@ function printDetails(label: string, details: Detail[]): void {
 
 const HELDOUT = 'quotes-en-heldout.json';
 
-export function runQuotesEval(options: QuotesEvalOptions = { json: false }): { en: Scores; enHeldout?: Scores; ar: Scores; seed: SeedResult; msPerDoc: number } {
+export function runQuotesEval(options: QuotesEvalOptions = { json: false }): { en: Scores; enHeldout?: Scores; ar: Scores; heldout?: (Scores & { name: string; lang: 'ar' | 'en' })[]; seed: SeedResult; msPerDoc: number } {
   const en = evalEnglish();
   const enHeldout = fs.existsSync(path.join(FIXTURES, HELDOUT)) ? evalEnglish(HELDOUT) : undefined;
   const ar = evalArabic();
@@ -339,7 +388,6 @@ export function runQuotesEval(options: QuotesEvalOptions = { json: false }): { e
   const sentencesPerDoc = bodies.reduce((n, b) => n + b.sentences.length, 0) / bodies.length;
   if (process.env.QUOTES_EVAL_VERBOSE) {
     printDetails('en', en.details);
-    if (enHeldout) printDetails('en-heldout', enHeldout.details);
     printDetails('ar', ar.details);
     for (const m of seed.misses) console.log(`  SEED MISS ${m}`);
   }
@@ -347,11 +395,16 @@ export function runQuotesEval(options: QuotesEvalOptions = { json: false }): { e
   console.log(row('English', en.scores));
   if (enHeldout) console.log(row('English (held-out)', enHeldout.scores));
   console.log(row('Arabic', ar.scores));
+  const heldout = heldoutFiles().map((f) => ({ name: path.basename(f, '.json'), ...evalGoldFile(f) }));
+  for (const h of heldout) {
+    const pr = speakerPR(h.scores);
+    console.log(`${row(`held-out ${h.name}`.slice(0, 19), h.scores)}  speaker P/R ${(100 * pr.precision).toFixed(1)}/${(100 * pr.recall).toFixed(1)} (${h.lang})`);
+  }
   console.log(
     `seed: ${seed.requiredFound}/${seed.required} required quotes with an accepted speaker, ${seed.optionalFound}/${seed.optional} optional; ${seed.mustNotViolations} attributed to Wang Yi or Lavrov; questions ${seed.questionsAnswered}/${seed.questions} (+${seed.optionalQuestionsAnswered}/${seed.optionalQuestions} optional)`,
   );
   console.log(`speed: ${(msPerDoc * 1000).toFixed(0)} µs per BBC article (${bodies.length} articles of ${sentencesPerDoc.toFixed(1)} sentences on average; extraction only, best of 9 rounds)`);
-  const result = { en: en.scores, ...(enHeldout ? { enHeldout: enHeldout.scores } : {}), ar: ar.scores, seed, msPerDoc: Math.round(msPerDoc * 1e4) / 1e4 };
+  const result = { en: en.scores, ...(enHeldout ? { enHeldout: enHeldout.scores } : {}), ar: ar.scores, ...(heldout.length ? { heldout: heldout.map((h) => ({ name: h.name, lang: h.lang, ...h.scores })) } : {}), seed, msPerDoc: Math.round(msPerDoc * 1e4) / 1e4 };
   if (options.json) console.log(JSON.stringify(result));
   return result;
 }

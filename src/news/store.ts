@@ -44,6 +44,8 @@ export interface DocumentsEvent {
   changed: Brief[];
   removed: string[];
   announce: boolean;
+  /** Stored by another process and read back here (refresh): indexes follow it, alerts do not. */
+  remote?: boolean;
 }
 
 export interface FirstSeen {
@@ -80,6 +82,12 @@ export interface NewsStore {
   firstSeen(id: string): FirstSeen | undefined;
   /** The content folder as a source, for /sources. */
   sources(): SourceStatus[];
+  /**
+   * Documents another process stored or removed (several bot processes over one database): read back
+   * into this library without processing them again. Listeners hear it with `remote: true` (and
+   * `announce: false`): the process that ingested them announces them, once.
+   */
+  refresh(changed: readonly string[], removed: readonly string[]): Promise<void>;
 }
 
 interface Meta {
@@ -184,8 +192,36 @@ export async function createNewsStore(options: NewsStoreOptions): Promise<NewsSt
     emit({ added: [], changed: [], removed: known, announce: true });
   }
 
+  async function refreshNow(changed: readonly string[], removed: readonly string[]): Promise<void> {
+    const records = changed.length && persistence?.loadSome ? await persistence.loadSome(changed) : [];
+    const fresh = records.filter((r) => meta.get(r.doc.id)?.hash !== r.hash);
+    const gone = removed.filter((id) => meta.has(id));
+    if (gone.length) {
+      for (const id of gone) meta.delete(id);
+      library.remove(gone);
+      registry?.remove(gone);
+    }
+    const known = new Set(fresh.filter((r) => meta.has(r.doc.id)).map((r) => r.doc.id));
+    const briefs: Brief[] = [];
+    for (const r of fresh) {
+      try {
+        briefs.push(decodeBrief(r.doc, r.brief));
+        meta.set(r.doc.id, { hash: r.hash, firstSeenAt: r.firstSeenAt, announce: r.announce });
+      } catch (error) {
+        log.warn({ id: r.doc.id, err: error }, `document ${r.doc.id} stored by another process could not be read back`);
+      }
+    }
+    if (briefs.length) {
+      registry?.remove(briefs.map((b) => b.doc.id));
+      library.put(briefs);
+      registry?.add(briefs);
+    }
+    if (briefs.length || gone.length) emit({ added: briefs.filter((b) => !known.has(b.doc.id)), changed: briefs.filter((b) => known.has(b.doc.id)), removed: gone, announce: false, remote: true });
+  }
+
   const store: NewsStore = {
     library: () => library,
+    refresh: (changed, removed) => serialized(() => refreshNow(changed, removed)),
     speakers: () => (registry ??= createSpeakerRegistry(library.briefs)),
     skipped: () => folder?.skipped() ?? [],
     reload: async () => {

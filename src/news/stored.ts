@@ -24,6 +24,8 @@ export interface StoredDocument {
 export interface DocumentPersistence {
   /** Every stored document, for start-up, a page at a time so the raw rows never all sit in memory at once. */
   load(): AsyncIterable<StoredDocument[]>;
+  /** These documents (those found), to follow what another process stored. */
+  loadSome?(ids: readonly string[]): Promise<StoredDocument[]>;
   /** Inserts or replaces documents by id. */
   save(docs: readonly StoredDocument[]): Promise<void>;
   remove(ids: readonly string[]): Promise<void>;

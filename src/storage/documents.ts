@@ -79,6 +79,11 @@ export function createDocumentPersistence(db: Kysely<Database>, now: () => numbe
         if (rows.length < PAGE) return;
       }
     },
+    async loadSome(ids) {
+      const out: StoredDocument[] = [];
+      for (let i = 0; i < ids.length; i += 500) out.push(...(await db.selectFrom('documents').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()).map(fromRow));
+      return out;
+    },
     async save(docs) {
       if (docs.length === 0) return;
       const t = now();

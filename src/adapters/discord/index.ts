@@ -94,7 +94,7 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
   const { router, services, log } = deps;
   const secrets = deps.config.secrets.discord;
   if (!secrets?.token) throw new Error('Discord: DISCORD_BOT_TOKEN is not set');
-  const { token, guildId, apiUrl } = secrets;
+  const { token, guildId, apiUrl, shards } = secrets;
   const deferAfterMs = options.deferAfterMs ?? 1500;
   const stopTimeoutMs = options.stopTimeoutMs ?? 3000;
   const scrub = createScrubber([token]);
@@ -108,6 +108,8 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
     allowedMentions: NO_MENTIONS,
     failIfNotExists: false,
     ...(apiUrl ? { rest: { api: apiUrl } } : {}),
+    // Several processes share the gateway: each opens its shards (DISCORD_SHARDS of DISCORD_SHARD_COUNT).
+    ...(shards ? { shards: shards.ids, shardCount: shards.count } : {}),
   });
 
   let starting: Promise<void> | undefined;

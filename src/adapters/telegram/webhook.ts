@@ -18,6 +18,8 @@ export interface WebhookOptions {
   handleUpdate: (update: Update) => Promise<void>;
   /** Told each accepted call (health: the last webhook call). */
   onCall?: () => void;
+  /** Shared across processes (AdapterDeps.firstTime); this process's own memory is checked first. */
+  firstTime?: (key: string) => Promise<boolean>;
 }
 
 export function webhookHandler(options: WebhookOptions): RequestHandler {
@@ -58,6 +60,10 @@ export function webhookHandler(options: WebhookOptions): RequestHandler {
     }
     seen.add(update.update_id);
     if (seen.size > SEEN_UPDATES) seen.delete(seen.values().next().value as number);
+    if (options.firstTime && !(await options.firstTime(`telegram:update:${update.update_id}`))) {
+      log.debug({ updateId: update.update_id }, 'telegram: update already handled by another process');
+      return void res.writeHead(200).end();
+    }
     await options.handleUpdate(update);
     res.writeHead(200).end();
   };

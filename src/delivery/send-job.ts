@@ -1,0 +1,104 @@
+// One BullMQ job = one outbox row. The row in the database stays the truth: a job whose row is
+// already sent (or gone) does nothing, so a re-enqueue or a job run twice after a crash is harmless
+// except for the one message that was in flight (Discord drops it by nonce; Telegram may show it
+// twice, and the row counts it as recovered).
+import { randomBytes } from 'node:crypto';
+import { DelayedError, Worker, type Job } from 'bullmq';
+import type { ChatAdapter, ChatTarget } from '../adapters/chat-adapter.ts';
+import type { Post } from '../bot/post.ts';
+import { recordResult, sendOptionsOf, type ResultContext } from '../briefings/outbox-results.ts';
+import type { SharedLimiter } from './shared-limiter.ts';
+
+export interface SendJobData {
+  id: number;
+}
+
+export interface SendContext {
+  results: ResultContext;
+  adapter: ChatAdapter;
+  limiter: SharedLimiter;
+  stopping: () => boolean;
+  /** Rows being sent by this process right now (for drained()). */
+  inFlight: Set<number>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A held row (its chat paused) is looked at again this often. */
+const HELD_RECHECK_MS = 30_000;
+
+/** Puts the job back for later under the same id (BullMQ's delayed set) and ends this run. */
+async function later(job: Job, token: string | undefined, at: number): Promise<never> {
+  await job.moveToDelayed(Math.max(Date.now() + 1, Math.min(at, Date.now() + 3_600_000)), token);
+  throw new DelayedError();
+}
+
+/** Waits for a slot in the shared windows, or puts the job back (a chat's window, stopping, a halted platform). */
+async function slot(ctx: SendContext, chatId: string, member: string, job: Job, token: string | undefined): Promise<() => void> {
+  for (;;) {
+    if (ctx.stopping() || ctx.results.halted.has(ctx.adapter.platform)) return later(job, token, Date.now() + 1000);
+    const a = await ctx.limiter.acquire(chatId, member);
+    if (a.ok) return a.done;
+    if (a.scope === 'chat') return later(job, token, Date.now() + a.waitMs);
+    await sleep(Math.min(a.waitMs, 1000));
+  }
+}
+
+export async function runSendJob(ctx: SendContext, job: Job<SendJobData>, token: string | undefined): Promise<string> {
+  const { db, clock, log } = ctx.results;
+  const row = await db.selectFrom('outbox').selectAll().where('id', '=', job.data.id).executeTakeFirst();
+  if (!row || row.status === 'sent' || row.status === 'failed') return 'done';
+  if (row.status === 'held') return later(job, token, Date.now() + HELD_RECHECK_MS);
+  if (row.status === 'pending' && row.next_attempt_at > clock()) return later(job, token, Date.now() + (row.next_attempt_at - clock()));
+  // Messages to one chat keep their order: only the oldest unsent one goes.
+  const older = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('platform', '=', row.platform)
+    .where('chat_id', '=', row.chat_id)
+    .where('thread_id', '=', row.thread_id)
+    .where('status', 'in', ['pending', 'sending'])
+    .where('id', '<', row.id)
+    .limit(1)
+    .executeTakeFirst();
+  if (older) return later(job, token, Date.now() + 1000);
+
+  const release = await slot(ctx, row.chat_id, `${row.id}:${randomBytes(4).toString('hex')}`, job, token);
+  // Claimed from `sending`: the worker that had it died mid-send (BullMQ gave the stalled job to us).
+  const recovered = row.status === 'sending';
+  const now = clock();
+  const claim = await db
+    .updateTable('outbox')
+    .set((eb) => ({ status: 'sending', attempts: row.attempts + 1, updated_at: now, first_claimed_at: eb.fn.coalesce('first_claimed_at', eb.val(now)), ...(recovered ? { recovered: row.recovered + 1 } : {}) }))
+    .where('id', '=', row.id)
+    .where('status', '=', row.status)
+    .where('attempts', '=', row.attempts)
+    .executeTakeFirst();
+  if (Number(claim.numUpdatedRows) !== 1) {
+    release();
+    return 'raced';
+  }
+  const claimed = { ...row, attempts: row.attempts + 1, recovered: row.recovered + (recovered ? 1 : 0), first_claimed_at: row.first_claimed_at ?? now };
+  if (recovered) {
+    ctx.results.counters.recovered++;
+    log.warn({ platform: row.platform, chatId: row.chat_id, outboxId: row.id }, 'a message was being sent by a worker that stopped: sending it again (Discord drops repeats by nonce; on Telegram it may arrive twice)');
+  }
+  const target: ChatTarget = { chatId: row.chat_id, ...(row.thread_id ? { threadId: row.thread_id } : {}) };
+  let outcome: { ids: string[] } | { error: unknown };
+  ctx.inFlight.add(row.id);
+  try {
+    outcome = { ids: await ctx.adapter.send(target, JSON.parse(row.post) as Post, sendOptionsOf(claimed, log)) };
+  } catch (error) {
+    outcome = { error };
+  } finally {
+    release();
+  }
+  try {
+    const result = await recordResult(ctx.results, claimed, outcome);
+    if (result.row !== 'pending') return result.row;
+    // A 429 paused the queue for every worker (queue.rateLimit): this job goes back to wait.
+    if (result.why === 'rate_limited') throw Worker.RateLimitError();
+    return later(job, token, result.at === Infinity ? Date.now() + 60_000 : Date.now() + Math.max(0, result.at - clock()));
+  } finally {
+    ctx.inFlight.delete(row.id);
+  }
+}
