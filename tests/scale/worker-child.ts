@@ -1,0 +1,37 @@
+// A worker process for the scale tests and bench: the real Telegram adapter (telegraf) pointed at the
+// fake Bot API, sending from the BullMQ queues over the shared PostgreSQL database. Prints READY,
+// then DRAINED with its counters once nothing is left, and exits (or is killed with SIGKILL).
+import path from 'node:path';
+import { createTelegramAdapter } from '../../src/adapters/telegram/index.ts';
+import { createRouter } from '../../src/bot/router.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createQueueOutbox } from '../../src/delivery/queue-outbox.ts';
+import { openStorage } from '../../src/storage/db.ts';
+import { fakeStore, servicesFor } from '../briefings/helpers.ts';
+import { memoryLogger, repoRoot } from '../helpers/services.ts';
+
+const env = (name: string): string => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set`);
+  return v;
+};
+const scale = Number(process.env.SCALE_LIMITS ?? 10);
+const log = memoryLogger();
+const config = loadConfig({ NEWSBOT_CONFIG: path.join(repoRoot, 'config/newsbot.json'), TELEGRAM_BOT_TOKEN: env('SCALE_TG_TOKEN'), TELEGRAM_API_ROOT: env('SCALE_TG_API') }, repoRoot);
+const store = fakeStore([]);
+const services = servicesFor(store, log);
+const adapter = createTelegramAdapter({ router: createRouter(services), services, config, log });
+const storage = await openStorage({ dataDir: '.', url: env('SCALE_DATABASE_URL'), postgres: { connectAttempts: 3, poolSize: 8 } });
+const outbox = createQueueOutbox({
+  db: storage.db, adapters: [adapter], log, redisUrl: env('SCALE_REDIS_URL'), prefix: env('SCALE_PREFIX'),
+  limits: { telegram: { perSecond: 30 * scale, perChatPerSecond: 1 * scale, perGroupPerMinute: 20 * scale }, discord: { perSecond: 50 * scale } },
+  maxInFlight: Number(process.env.SCALE_IN_FLIGHT ?? 16),
+  lockDurationMs: 2000,
+});
+await outbox.start();
+process.stdout.write(`READY ${process.pid}\n`);
+await outbox.drained(600_000);
+process.stdout.write(`DRAINED ${JSON.stringify(outbox.counters)}\n`);
+await outbox.stop();
+await storage.close();
+process.exit(0);
