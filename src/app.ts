@@ -45,6 +45,8 @@ export interface App {
   store: NewsStore;
   adapters: ChatAdapter[];
   briefings?: Briefings;
+  /** The database, when briefings are on. */
+  storage?: Storage;
   /** Health, metrics and the HTTP server (when NEWSBOT_HTTP_PORT is set). */
   ops: Ops;
   /**
@@ -197,6 +199,7 @@ export async function startApp(config: Config, baseLog: Logger, options: AppOpti
 
   let stopping: Promise<void> | undefined;
   return {
+    ...(storage ? { storage } : {}),
     router,
     services,
     store,
