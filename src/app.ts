@@ -17,7 +17,7 @@ import { createOps, watch, type Ops } from './ops/index.ts';
 import type { Metrics } from './ops/metrics.ts';
 import { openStorage, type Storage } from './storage/db.ts';
 import { createDocumentPersistence } from './storage/documents.ts';
-import { createSources, type Sources } from './sources/index.ts';
+import type { Sources } from './sources/index.ts';
 import type { PollResult } from './sources/poll.ts';
 import { planRole, type Role, type RolePlan } from './roles.ts';
 import { scaleOut } from './scale.ts';
@@ -45,6 +45,8 @@ export interface App {
   store: NewsStore;
   adapters: ChatAdapter[];
   briefings?: Briefings;
+  /** The database, when briefings are on. */
+  storage?: Storage;
   /** Health, metrics and the HTTP server (when NEWSBOT_HTTP_PORT is set). */
   ops: Ops;
   /**
@@ -160,7 +162,7 @@ export async function startApp(config: Config, baseLog: Logger, options: AppOpti
     services.briefings = briefings.commands;
     services.chats = briefings.chats;
   }
-  const sources = storage && plan.schedule ? feedSources(config, storage, store, log, ops.metrics) : undefined;
+  const sources = storage && plan.schedule ? await feedSources(config, storage, store, log, ops.metrics) : undefined;
   if (sources) services.sources = () => [...store.sources(), ...sources.status()];
   const allSources = () => services.sources?.() ?? store.sources();
   if (storage && briefings) services.admin = createAdminOps({ config, db: storage.db, outbox: briefings.outbox, store, sources: allSources, log, errors });
@@ -197,6 +199,7 @@ export async function startApp(config: Config, baseLog: Logger, options: AppOpti
 
   let stopping: Promise<void> | undefined;
   return {
+    ...(storage ? { storage } : {}),
     router,
     services,
     store,
@@ -212,7 +215,9 @@ export async function startApp(config: Config, baseLog: Logger, options: AppOpti
 }
 
 /** Feeds poll into the store; a feed removed (from the config or the command line) takes its documents with it. */
-function feedSources(config: Config, storage: Storage, store: NewsStore, log: Logger, metrics?: Metrics): Sources {
+async function feedSources(config: Config, storage: Storage, store: NewsStore, log: Logger, metrics?: Metrics): Promise<Sources> {
+  // Loaded here, not at the top: the command line builds services too and never polls.
+  const { createSources } = await import('./sources/index.ts');
   const documentsOf = (sourceId: string) => store.library().briefs.filter((b) => b.doc.sourceId === sourceId).map((b) => b.doc.id);
   return createSources({
     db: storage.db,

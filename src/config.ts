@@ -142,6 +142,7 @@ export const fileSchema = z
       })
       .strict()
       .prefault({}),
+    alerts: z.object({ maxPerHour: z.number().int().min(1).max(1000).default(20) }).strict().prefault({}),
     sources,
   })
   .strict();

@@ -23,6 +23,8 @@ const benches: Record<string, () => Promise<Record<string, number>>> = {
   // Reply latency with the HTTP server and metrics on vs off; SIGTERM to exit of dist/ mid fan-out.
   ops: async () => ({ ...(await (await import('./ops.ts')).benchOps()) }),
   // Throughput over 10,000 chats, then 2,000 chats through 403s, migrations and a revoked token.
+  // Needs PostgreSQL and Redis (skipped with the reason otherwise); several worker processes.
+  scale: async () => ({ ...(await (await import('./scale.ts')).benchScale()) }),
   fanout: async () => {
     const throughput = await (await import('./fanout.ts')).benchFanout();
     const failures = await (await import('./fanout-failures.ts')).benchFanoutFailures();
@@ -45,6 +47,13 @@ const bars: Record<string, string> = {
   'ops.sigtermToExitMs': '≤ 10000',
   'ops.exitCode': '0',
   'fanout.shareOfLimit': '≥ 95 %',
+  'scale.w3.shareOfLimit': '≥ 95 %',
+  'scale.w3.tooManyRequests': '0',
+  'scale.w3.lost': '0',
+  'scale.w3.duplicates': '0',
+  'scale.kill.lost': '0',
+  'scale.kill.duplicates': '≤ kill.recovered',
+  'scale.claims.twice': '0',
   'fanout.tooManyRequests': '0',
   'fanout.lost': '0',
   'fanout.duplicates': '0',
@@ -58,7 +67,8 @@ const bars: Record<string, string> = {
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const json = process.argv.includes('--json');
-const selected = names.length ? names : Object.keys(benches);
+// scale needs PostgreSQL, Redis and several minutes: only when asked for by name.
+const selected = names.length ? names : Object.keys(benches).filter((n) => n !== 'scale');
 const results: Record<string, Record<string, number>> = {};
 for (const name of selected) {
   const bench = benches[name];

@@ -114,6 +114,13 @@ export const commands: CommandSpec[] = [
     run: (req) => briefing(req, (b) => b.list(req.message, req.lang)),
   },
   {
+    name: 'alert',
+    description: { en: 'Post each new story here as it arrives; /alert off stops', ar: 'انشر كل قصة جديدة هنا فور وصولها؛ ‎/alert off للإيقاف' },
+    options: [{ name: 'topics', type: 'string', description: { en: 'Topic words, or "off" (all topics when empty)', ar: 'كلمات المواضيع أو off (كل المواضيع إن تُركت فارغة)' } }],
+    needs: 'briefings',
+    run: (req) => briefing(req, (b) => b.alert(req.message, req.args, req.lang)),
+  },
+  {
     name: 'digest',
     description: { en: 'A news briefing now', ar: 'موجز الأخبار الآن' },
     options: [{ name: 'topics', type: 'string', description: { en: 'Topic words (default: this chat’s)', ar: 'كلمات المواضيع (افتراضيًا مواضيع هذه المحادثة)' } }],

@@ -12,6 +12,12 @@ const en = {
   searchWords: 'Words to look for (filters: source: lang: since:)',
   sources: (n: number) => `${n} sources`,
   alsoFrom: 'Also reported by:',
+  alertTitle: '🔔',
+  alertSource: 'Source',
+  alertOn: (topics: string, max: number) => `Alerts on: each new story (${topics}) will be posted here as it arrives, at most ${max} an hour; past that they wait for the digest. /alert off stops them.`,
+  alertOff: 'Alerts off: no more instant alerts here.',
+  alertNone: 'This chat has no alerts. Send /alert [topics] to get each new story as it arrives.',
+  alertAllTopics: 'all topics',
 } as const;
 
 type Strings = { [K in keyof typeof en]: (typeof en)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
@@ -27,6 +33,12 @@ const ar: Strings = {
   searchWords: 'كلمات البحث (المرشحات: source: lang: since:)',
   sources: (n) => `${n} ${n === 2 ? 'مصدران' : n <= 10 ? 'مصادر' : 'مصدرًا'}`,
   alsoFrom: 'ونقلته أيضًا:',
+  alertTitle: '🔔',
+  alertSource: 'المصدر',
+  alertOn: (topics, max) => `التنبيهات مفعّلة: ستُنشر هنا كل قصة جديدة (${topics}) فور وصولها، بحد أقصى ${max} في الساعة؛ وما زاد ينتظر الموجز. أرسل ‎/alert off لإيقافها.`,
+  alertOff: 'أُوقفت التنبيهات: لن تصل تنبيهات فورية هنا بعد الآن.',
+  alertNone: 'لا تنبيهات في هذه المحادثة. أرسل ‎/alert [مواضيع] لتصلك كل قصة جديدة فور وصولها.',
+  alertAllTopics: 'كل المواضيع',
 };
 
 export const findStrings: Record<Lang, Strings> = { en, ar };

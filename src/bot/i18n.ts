@@ -145,7 +145,7 @@ const ar: Strings = {
   sourcesTitle: 'المصادر',
   noSources: 'لا مصادر: لا مجلد محتوى ولا خلاصات.',
   sourceStates: 'تعمل|متعثرة|موقوفة|أُزيلت',
-  sourceItems: (n) => `${n} ${n === 1 ? 'وثيقة' : n === 2 ? 'وثيقتان' : n >= 3 && n <= 10 ? 'وثائق' : 'وثيقة'}`,
+  sourceItems: (n) => (n === 0 ? 'لا وثائق' : n === 1 ? 'وثيقة واحدة' : n === 2 ? 'وثيقتان' : `${n} ${n <= 10 ? 'وثائق' : 'وثيقة'}`),
   sourceLastSuccess: (when) => `آخر نجاح ${when}`,
   sourceNever: 'لم تُقرأ بعد',
   sourceError: (message) => `آخر خطأ: ${message}`,

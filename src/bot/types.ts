@@ -99,6 +99,8 @@ export interface BriefingCommands {
   unsubscribe(msg: IncomingMessage, args: string, lang: Lang): Promise<Post>;
   list(msg: IncomingMessage, lang: Lang): Promise<Post>;
   digestNow(msg: IncomingMessage, args: string, lang: Lang): Promise<Post>;
+  /** Instant alerts: `/alert [topics]`, `/alert off`. */
+  alert(msg: IncomingMessage, args: string, lang: Lang): Promise<Post>;
 }
 
 export interface CommandRequest {

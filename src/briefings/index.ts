@@ -12,6 +12,7 @@ import type { NewsStore } from '../news/store.ts';
 import type { Brief } from '../news/types.ts';
 import type { Database, SubscriptionTable } from '../storage/schema.ts';
 import { sourcesNote, storyEntries, storyView } from '../bot/handlers/stories.ts';
+import { createAlerts } from './alerts.ts';
 import { digestPosts, emptyDigestPost, formatDateTime, matchesTopics, newDocuments, topicTerms } from './digest.ts';
 import { createChatEvents } from './chats.ts';
 import { createOutbox, type Outbox, type OutboxOptions, type OutboxRow } from './outbox.ts';
@@ -26,12 +27,12 @@ const DAY = 86_400_000;
 const MAX_SKIPPED_RECORDS = 31;
 
 export interface BriefingsOptions {
-  config: Pick<Config, 'briefings' | 'bot'>;
+  config: Pick<Config, 'briefings' | 'bot'> & Partial<Pick<Config, 'alerts'>>;
   db: Kysely<Database>;
   adapters: readonly ChatAdapter[];
   services: BotServices;
   /** Where documents come from, and when each first arrived (what is "new"). Default: services.library, arriving at their dates. */
-  store?: Pick<NewsStore, 'library' | 'firstSeen'>;
+  store?: Pick<NewsStore, 'library' | 'firstSeen'> & Partial<Pick<NewsStore, 'onDocuments'>>;
   log: Logger;
   /** The wall clock for schedules, cut-offs and the grace period (tests pass a fake one). */
   now?: () => number;
@@ -90,6 +91,7 @@ export function createBriefings(options: BriefingsOptions): Briefings {
   const chats = createChatEvents({ db, outbox, log, now });
 
   async function deactivate(row: OutboxRow, reason: string) {
+    await alerts.deactivate(row, reason);
     const q = db
       .updateTable('subscriptions')
       .set({ active: 0, deactivated_reason: reason.slice(0, 300), updated_at: now() })
@@ -266,7 +268,12 @@ export function createBriefings(options: BriefingsOptions): Briefings {
     return { lang, blocks };
   }
 
+  const alerts = createAlerts({ db, outbox, services, log, now, maxPerHour: options.config.alerts?.maxPerHour ?? 20, mayChange });
+  // New documents become alerts as they arrive (the store reports each change once).
+  options.store?.onDocuments?.((event) => void alerts.onDocuments(event));
+
   const commands: BriefingCommands = {
+    alert: (msg, args, lang) => alerts.command(msg, args, lang),
     async subscribe(msg, args, lang) {
       const t = strings[lang];
       const denied = await mayChange(msg, lang);

@@ -1,5 +1,19 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+
+type ParseHTML = typeof import('linkedom').parseHTML;
+type ReadabilityClass = typeof import('@mozilla/readability').Readability;
+
+const requireLib = createRequire(import.meta.url);
+let libs: { parseHTML: ParseHTML; Readability: ReadabilityClass } | undefined;
+
+/** Loaded on first use: a run that meets no HTML (the CLI, a bot without feeds or .html files) does not pay for them. */
+function libraries(): { parseHTML: ParseHTML; Readability: ReadabilityClass } {
+  libs ??= {
+    parseHTML: (requireLib('linkedom') as { parseHTML: ParseHTML }).parseHTML,
+    Readability: (requireLib('@mozilla/readability') as { Readability: ReadabilityClass }).Readability,
+  };
+  return libs;
+}
 
 /** What a web page says about itself, plus its main text. Pure: no fetching, no storage. */
 export interface Article {
@@ -59,9 +73,9 @@ function tidy(text: string): string {
     .trim();
 }
 
-function documentOf(html: string): ReturnType<typeof parseHTML>['document'] {
-  const full = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  return parseHTML(full).document;
+function documentOf(page: string): ReturnType<ParseHTML>['document'] {
+  const full = /<html[\s>]/i.test(page) ? page : `<!doctype html><html><head></head><body>${page}</body></html>`;
+  return libraries().parseHTML(full).document;
 }
 
 /** Plain text of an HTML fragment or page: block elements become paragraphs, scripts and styles go. */
@@ -172,7 +186,7 @@ export function extractArticle(html: string, url?: string): Article | undefined 
   const info = pageMeta(doc, url);
   const dirAttr = doc.documentElement?.getAttribute('dir')?.toLowerCase();
   // Readability changes the document it reads: metadata is taken first.
-  const parsed = new Readability(doc as never, { charThreshold: 200 }).parse();
+  const parsed = new (libraries().Readability)(doc as never, { charThreshold: 200 }).parse();
   const text = parsed?.content ? htmlToText(parsed.content) : '';
   if (!text) return undefined;
   const dir = (parsed?.dir ?? dirAttr)?.toLowerCase();

@@ -32,11 +32,10 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-export function createOpsServer(options: OpsServerOptions): OpsServer {
-  const { log, health } = options;
-  const mounted = new Map<string, RequestHandler>();
-
-  const builtIn: Record<string, RequestHandler> = {
+/** The built-in paths: health, readiness, metrics. */
+function routes(options: OpsServerOptions): Record<string, RequestHandler> {
+  const { health } = options;
+  return {
     '/healthz': async (_req, res) => {
       if (options.stopping()) return json(res, 503, { ok: false, problems: ['shutting down'] });
       const report = await health.report();
@@ -54,6 +53,13 @@ export function createOpsServer(options: OpsServerOptions): OpsServer {
       res.end(text);
     },
   };
+}
+
+export function createOpsServer(options: OpsServerOptions): OpsServer {
+  const { log } = options;
+  const mounted = new Map<string, RequestHandler>();
+
+  const builtIn = routes(options);
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';

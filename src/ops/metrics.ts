@@ -36,19 +36,8 @@ export interface Metrics extends UpdateObserver {
 /** Reply latency buckets, seconds: the bench bar is 60 ms at p99, a digest part may take seconds. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
-  const registry = new Registry();
-  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'newsbot_' });
-  const readers: MetricSources = {};
-
-  const commands = new Counter({ name: 'newsbot_commands_total', help: 'Handled updates by command (text: a plain message; unknown: a command the bot does not have) and platform', labelNames: ['command', 'platform'], registers: [registry] });
-  const failures = new Counter({ name: 'newsbot_update_failures_total', help: 'Updates whose handling failed, by platform', labelNames: ['platform'], registers: [registry] });
-  const latency = new Histogram({ name: 'newsbot_reply_seconds', help: 'Time from an update arriving to its reply sent, by platform and kind', labelNames: ['platform', 'kind'], buckets: LATENCY_BUCKETS, registers: [registry] });
-  const sends = new Counter({ name: 'newsbot_sends_total', help: 'Outbox send attempts by platform and result', labelNames: ['platform', 'result'], registers: [registry] });
-  const limited = new Counter({ name: 'newsbot_rate_limited_total', help: '429 answers by platform and path (outbox or reply)', labelNames: ['platform', 'path'], registers: [registry] });
-  const retrySeconds = new Counter({ name: 'newsbot_rate_limit_wait_seconds_total', help: 'Seconds the platforms asked the bot to wait (retry_after), by platform', labelNames: ['platform'], registers: [registry] });
-  const feedFetches = new Counter({ name: 'newsbot_feed_fetches_total', help: 'Feed fetches by result', labelNames: ['result'], registers: [registry] });
-
+/** Gauges read at scrape time from the callbacks the wiring registered. */
+function registerGauges(registry: Registry, readers: MetricSources): void {
   new Gauge({
     name: 'newsbot_documents', help: 'Documents in the library, by language', labelNames: ['lang'], registers: [registry],
     collect() {
@@ -96,6 +85,22 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       for (const c of counts.values()) this.set({ kind: c.kind, state: c.state }, c.n);
     },
   });
+}
+
+export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
+  const registry = new Registry();
+  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'newsbot_' });
+  const readers: MetricSources = {};
+
+  const commands = new Counter({ name: 'newsbot_commands_total', help: 'Handled updates by command (text: a plain message; unknown: a command the bot does not have) and platform', labelNames: ['command', 'platform'], registers: [registry] });
+  const failures = new Counter({ name: 'newsbot_update_failures_total', help: 'Updates whose handling failed, by platform', labelNames: ['platform'], registers: [registry] });
+  const latency = new Histogram({ name: 'newsbot_reply_seconds', help: 'Time from an update arriving to its reply sent, by platform and kind', labelNames: ['platform', 'kind'], buckets: LATENCY_BUCKETS, registers: [registry] });
+  const sends = new Counter({ name: 'newsbot_sends_total', help: 'Outbox send attempts by platform and result', labelNames: ['platform', 'result'], registers: [registry] });
+  const limited = new Counter({ name: 'newsbot_rate_limited_total', help: '429 answers by platform and path (outbox or reply)', labelNames: ['platform', 'path'], registers: [registry] });
+  const retrySeconds = new Counter({ name: 'newsbot_rate_limit_wait_seconds_total', help: 'Seconds the platforms asked the bot to wait (retry_after), by platform', labelNames: ['platform'], registers: [registry] });
+  const feedFetches = new Counter({ name: 'newsbot_feed_fetches_total', help: 'Feed fetches by result', labelNames: ['result'], registers: [registry] });
+
+  registerGauges(registry, readers);
 
   return {
     registry,

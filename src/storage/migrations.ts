@@ -1,5 +1,6 @@
 import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { deliveryMigration } from './migrations-delivery.ts';
+import { alertsMigration } from './migrations-alerts.ts';
 import { feedsMigration } from './migrations-feeds.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -137,6 +138,7 @@ const migrations: Record<string, DualMigration | Migration> = {
     },
   },
   '0004_feeds': feedsMigration,
+  '0005_alerts': alertsMigration,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

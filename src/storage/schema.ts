@@ -155,7 +155,34 @@ export interface FeedItemTable {
   first_seen_at: number;
 }
 
+export interface AlertTable {
+  id: Generated<number>;
+  platform: string;
+  chat_id: string;
+  thread_id: string;
+  /** Topic words, JSON array of strings; empty: every story. */
+  topics: string;
+  lang: string;
+  active: number;
+  deactivated_reason: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AlertStoryTable {
+  id: Generated<number>;
+  alert_id: number;
+  /** The story's id when it was alerted (its earliest document). */
+  story_id: string;
+  doc_id: string;
+  /** sent | capped */
+  status: string;
+  created_at: number;
+}
+
 export interface Database {
+  alerts: AlertTable;
+  alert_stories: AlertStoryTable;
   documents: DocumentTable;
   subscriptions: SubscriptionTable;
   deliveries: DeliveryTable;

@@ -144,6 +144,20 @@ describe('the built bot in production', () => {
     expect(bot.stderr()).toMatch(/"msg":"stopped"/);
   }, 60_000);
 
+  it('a second signal exits at once, without waiting for the clean stop', async () => {
+    const bot = await startBot({ ...tokens(), NEWSBOT_DATA_DIR: tempDir('newsbot-prod-') });
+    await healthy(bot);
+    const sent = performance.now();
+    bot.proc.kill('SIGTERM');
+    // Two signals sent back to back merge into one: the second goes once the first is being handled.
+    await waitUntil(() => /stopping: no more updates/.test(bot.stderr()), 5_000, 'the first signal to be handled');
+    bot.proc.kill('SIGTERM');
+    const { code, at } = await bot.exited;
+    expect(code).toBe(143);
+    expect(at - sent).toBeLessThan(2_000);
+    expect(bot.stderr()).toMatch(/second signal: exiting at once/);
+  }, 60_000);
+
   it(`SIGTERM in the middle of a fan-out to ${CHATS} Telegram chats and ${CHATS} Discord channels: exit 0 within 10 s, the outbox consistent; a restart finishes it, nothing lost, nothing twice on Discord`, async () => {
     const dataDir = tempDir('newsbot-prod-fanout-');
     const storage = await openStorage({ dataDir });

@@ -28,7 +28,7 @@ export const SPEAKER_NOUNS = new Set(
   mother father son daughter brother sister friend partner lawyer lawyers author writer singer actor actress star player
   striker keeper winger chancellor premier governor mayor mp senator ambassador editor source spokesmen officials police
   regulator watchdog airline carrier retailer group authority board inquiry tribunal bishop pope king queen prince princess
-  campaigner campaigners 29-year-old 25-year-old teenager veteran founder owner producer director-general analyst economist
+  campaigner campaigners teenager veteran champion winner medallist founder owner producer director-general analyst economist
   professor expert researcher organisation organization charity institute association federation businessman adviser
   advisor aide envoy counterpart opposition prosecutor prosecutors magazine newspaper broadcaster publisher website
   channel station studio carmaker manufacturer insurer lender supermarket brewer`
@@ -111,3 +111,14 @@ export const ROLE_NOUN = /^[Tt]he\s+(?:[a-z-]+\s+)?(minister|president|leader|ch
 export const PERSON_ROLE = /(?:minister|president|leader|chairman|chairwoman|secretary|spokesman|spokeswoman|chief|boss|manager|coach|author|writer|actor|actress|singer|player|captain|chancellor|governor|mayor|senator|judge|bishop|director|editor|founder|owner|premier|king|queen|prince|princess|\d+-year-old)$/i;
 
 export const NOT_FIRST = /^(?:The|A|An|But|And|However|In|On|At|For|If|When|While|As|After|Before|So|Meanwhile|Earlier|Later|Now|This|That|It|He|She|They|We|I|His|Her|Its|Their|Our|Speaking|Asked|According|Last|Both|With|From|To|By|Of|Despite|Although|Because|Also|Yesterday|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Secretary|Minister|Chancellor|Leader|President|Chairman|Director|Commissioner|Spokesman|Spokeswoman|Officer|Executive|Chief|Prime|Deputy|Shadow|Home|Foreign|Tory|Labour|Conservative|Liberal|Democrat|Lib|Dem|MP|Senator|Governor|Mayor|General|Coach|Manager|Captain|Trade|Industry|State|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Lord|Lady|Dame)$/;
+
+/** An age used as a noun: "the 31-year-old", "a 19-year-old". */
+export const AGE_NOUN = /^\d+-year-old$/;
+
+/** A description that stands for a person named before: "the world indoor champion", "the 31-year-old". */
+export const DESCRIPTION_NOUN = /^[Tt]he\s+(?:[A-Za-z-]+\s+){0,3}(champion|winner|medallist|veteran|teenager|\d+-year-old)$/;
+
+/** A role or speaker noun, ages included by their shape rather than listed. */
+export function speakerNoun(word: string): boolean {
+  return SPEAKER_NOUNS.has(word) || AGE_NOUN.test(word);
+}

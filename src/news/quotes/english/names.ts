@@ -3,7 +3,7 @@
 
 import type { Gender, Mention } from '../internal.ts';
 import { HONORIFICS } from '../titles.ts';
-import { CLAUSE_AUX, CLAUSE_START, DETERMINERS, FIRST_NAMES, FUNCTION_CAPS, NAME_JOINERS, NAME_PARTICLES, PHRASE_STOP, PP_OBJECT, PP_OWNER, PRONOUNS, QUANTIFIERS, ROLE_TITLES, SPEAKER_NOUNS, VAGUE, WRITTEN } from '../words-en.ts';
+import { CLAUSE_AUX, CLAUSE_START, DETERMINERS, FIRST_NAMES, FUNCTION_CAPS, NAME_JOINERS, NAME_PARTICLES, PHRASE_STOP, PP_OBJECT, PP_OWNER, PRONOUNS, QUANTIFIERS, ROLE_TITLES, speakerNoun, VAGUE, WRITTEN } from '../words-en.ts';
 import { CUES } from './cues.ts';
 import { type Ctx, type EToken, mentionText } from './tokens.ts';
 
@@ -91,7 +91,7 @@ export function rolePrefix(ctx: Ctx, nameFirst: number): string | undefined {
   if (!/\p{L}/u.test(role)) return undefined;
   // Only keep it when it reads like a role.
   const words = role.toLowerCase().split(/\s+/);
-  if (!words.some((w) => SPEAKER_NOUNS.has(w) || ROLE_TITLES.has(w))) return undefined;
+  if (!words.some((w) => speakerNoun(w) || ROLE_TITLES.has(w))) return undefined;
   return role;
 }
 
@@ -115,7 +115,7 @@ export function phraseStart(ctx: Ctx, i: number): number {
     }
     if (CUES.has(l) || CLAUSE_AUX.has(l) || PRONOUNS.has(l) || CLAUSE_START.has(l) || PHRASE_STOP.has(l)) break;
     const head = l.includes('-') && !l.endsWith('-old') ? l.slice(l.lastIndexOf('-') + 1) : l;
-    if (ROLE_TITLES.has(head) || SPEAKER_NOUNS.has(head) || l.endsWith('-old') || /['’]s$/.test(l)) role = true;
+    if (ROLE_TITLES.has(head) || speakerNoun(head) || l.endsWith('-old') || /['’]s$/.test(l)) role = true;
     w--;
   }
   // Or a determiner with adjectives: "a defiant Mr Tamm".
@@ -154,9 +154,9 @@ export function subjectBefore(ctx: Ctx, j: number, floor: number): Mention | und
 export function roleOf(ctx: Ctx, j: number, floor: number): Mention | undefined {
   const { toks } = ctx;
   const h = toks[j]!;
-  if (!h.word || h.cap || !(SPEAKER_NOUNS.has(h.l) || ROLE_TITLES.has(h.l)) || VAGUE.has(h.l)) return undefined;
+  if (!h.word || h.cap || !(speakerNoun(h.l) || ROLE_TITLES.has(h.l)) || VAGUE.has(h.l)) return undefined;
   let d = j;
-  while (d - 1 >= floor && j - d < 4 && toks[d - 1]!.word && !DETERMINERS.has(toks[d - 1]!.l) && !toks[d - 1]!.cap && (SPEAKER_NOUNS.has(toks[d - 1]!.l) || ROLE_TITLES.has(toks[d - 1]!.l))) d--;
+  while (d - 1 >= floor && j - d < 4 && toks[d - 1]!.word && !DETERMINERS.has(toks[d - 1]!.l) && !toks[d - 1]!.cap && (speakerNoun(toks[d - 1]!.l) || ROLE_TITLES.has(toks[d - 1]!.l))) d--;
   if (d - 1 < floor || !DETERMINERS.has(toks[d - 1]!.l)) return undefined;
   d--;
   const g = genderOfNoun(h.l);
@@ -231,7 +231,7 @@ function nounSubject(ctx: Ctx, j: number, floor: number): Mention | undefined {
   const t = toks[j]!;
   const l = t.l;
   const head = l.includes('-') && !l.endsWith('-old') ? l.slice(l.lastIndexOf('-') + 1) : l;
-  if (t.word && (SPEAKER_NOUNS.has(head) || l.endsWith('-old'))) {
+  if (t.word && (speakerNoun(head) || l.endsWith('-old'))) {
     // A noun phrase back to its determiner: "a Cabinet Office spokeswoman", "the prime minister's spokesman".
     let i = j;
     let found = -1;
@@ -250,7 +250,7 @@ function nounSubject(ctx: Ctx, j: number, floor: number): Mention | undefined {
       // Bare singular role words with a capitalized modifier: "Tory leader", "Liberal Democrat spokeswoman";
       // only capitalized words and role words, not "refused to discuss weekend newspaper".
       let m = j;
-      while (m - 1 >= i && toks[m - 1]!.word && (toks[m - 1]!.cap || SPEAKER_NOUNS.has(toks[m - 1]!.l) || ROLE_TITLES.has(toks[m - 1]!.l) || /['’]s$/.test(toks[m - 1]!.l))) m--;
+      while (m - 1 >= i && toks[m - 1]!.word && (toks[m - 1]!.cap || speakerNoun(toks[m - 1]!.l) || ROLE_TITLES.has(toks[m - 1]!.l) || /['’]s$/.test(toks[m - 1]!.l))) m--;
       if (m === j || !toks.slice(m, j).some((x) => x.cap)) return undefined;
       found = m;
     }

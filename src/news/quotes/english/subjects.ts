@@ -5,10 +5,10 @@ import type { Sentence } from '../../sentences.ts';
 import type { Mention } from '../internal.ts';
 import { type MarkedSpan, spanIndexAt } from '../marks.ts';
 import { HONORIFICS } from '../titles.ts';
-import { CLAUSE_AUX, DETERMINERS, FUNCTION_CAPS, NAME_JOINERS, NAME_PARTICLES, PRONOUNS, ROLE_TITLES, SPEAKER_NOUNS, STOP_AFTER, TAIL_OK, VAGUE } from '../words-en.ts';
+import { CLAUSE_AUX, DETERMINERS, FIRST_NAMES, FUNCTION_CAPS, NAME_JOINERS, NAME_PARTICLES, ORG_WORDS, PRONOUNS, ROLE_TITLES, speakerNoun, STOP_AFTER, TAIL_OK, VAGUE } from '../words-en.ts';
 import { CUES } from './cues.ts';
 import { genderOfName, genderOfRole, subjectBefore } from './names.ts';
-import { type Ctx, mentionText, trimStart } from './tokens.ts';
+import { type Ctx, type EToken, mentionText, trimStart } from './tokens.ts';
 
 /** A speaker phrase starting at token i (after an inverted verb): "said Mr Stone", "said his wife, Sheila". */
 export function subjectAfter(ctx: Ctx, i: number, limit: number): { mention: Mention; next: number } | undefined {
@@ -37,7 +37,7 @@ export function subjectAfter(ctx: Ctx, i: number, limit: number): { mention: Men
         continue;
       }
       // "the club's manager" after a capitalized owner; "AK chief Isaiah Kiplagat".
-      if ((SPEAKER_NOUNS.has(l) || ROLE_TITLES.has(l)) && (toks[j - 1]!.l.endsWith("'s") || (j + 1 < limit && toks[j + 1]!.cap))) {
+      if ((speakerNoun(l) || ROLE_TITLES.has(l)) && (toks[j - 1]!.l.endsWith("'s") || (j + 1 < limit && toks[j + 1]!.cap))) {
         j++;
         continue;
       }
@@ -111,7 +111,7 @@ export function appositionSubject(ctx: Ctx, a: number): { mention: Mention; star
       // "the work's author, US playwright Eve Ensler, says": a role then a full name inside the commas.
       let q = a - 1;
       while (q > c && toks[q]!.word && toks[q]!.cap) q--;
-      if (a - 1 - q >= 2 && q > c && !toks[q]!.cap && (SPEAKER_NOUNS.has(toks[q]!.l) || ROLE_TITLES.has(toks[q]!.l) || /(?:ist|er|or|ian|ant|ent)$/.test(toks[q]!.l))) {
+      if (a - 1 - q >= 2 && q > c && !toks[q]!.cap && (speakerNoun(toks[q]!.l) || ROLE_TITLES.has(toks[q]!.l) || /(?:ist|er|or|ian|ant|ent)$/.test(toks[q]!.l))) {
         pure = true;
         nameFrom = q + 1;
       }
@@ -123,6 +123,11 @@ export function appositionSubject(ctx: Ctx, a: number): { mention: Mention; star
       let role = r + 1 <= c - 1 ? mentionText(text, toks[r + 1]!.s, toks[c - 1]!.e) : undefined;
       if (role && nameFrom > c + 1) role = `${role}, ${mentionText(text, toks[c + 1]!.s, toks[nameFrom - 1]!.e)}`;
       const nameText = mentionText(text, toks[nameFrom]!.s, toks[a - 1]!.e);
+      // "Mara Quinn, Lowland Water, said": a person's name first, then the body they speak for.
+      if (role && nameFrom === c + 1 && r + 1 <= c - 1 && personLike(toks, r + 1, c - 1) && !personFirst(toks, nameFrom, a - 1)) {
+        const g = genderOfName(toks, r + 1, c - 1);
+        return { mention: { kind: 'name', name: role, role: nameText, ...(g ? { gender: g } : {}), start: toks[r + 1]!.s, end: toks[c - 1]!.e }, start: r + 1 };
+      }
       if (role && /\p{L}/u.test(role)) {
         const g = genderOfRole(role) ?? genderOfName(toks, nameFrom, a - 1);
         return { mention: { kind: 'name', name: nameText, role, ...(g ? { gender: g } : {}), start: toks[nameFrom]!.s, end: toks[a - 1]!.e }, start: r + 1 };
@@ -184,7 +189,7 @@ export function sentenceSubject(ctx: Ctx, a: number, b: number): Mention | undef
     if (toks[start]!.cap) {
       // "TV presenter Anne Robinson", "Tory leader Michael Howard": role words between capitalized runs.
       let r = e + 1;
-      while (r < b && r - e <= 3 && toks[r]!.word && !toks[r]!.cap && (ROLE_TITLES.has(toks[r]!.l) || SPEAKER_NOUNS.has(toks[r]!.l))) r++;
+      while (r < b && r - e <= 3 && toks[r]!.word && !toks[r]!.cap && (ROLE_TITLES.has(toks[r]!.l) || speakerNoun(toks[r]!.l))) r++;
       if (r > e + 1 && r < b && toks[r]!.cap && toks[r]!.word) {
         e = r;
         while (e + 1 < b && toks[e + 1]!.word && toks[e + 1]!.cap) e++;
@@ -242,4 +247,21 @@ export function clauseSubjects(text: string, sent: Sentence, spans: MarkedSpan[]
     out.push({ kind: 'name', name, ...(g ? { gender: g } : {}), start, end: start + name.length });
   }
   return out;
+}
+
+/** A capitalized run [a, b] that opens with a title or a known first name: a person's name. */
+function personFirst(toks: EToken[], a: number, b: number): boolean {
+  for (let i = a; i <= b; i++) if (!toks[i]!.cap || !toks[i]!.word) return false;
+  const first = toks[a]!.l;
+  return HONORIFICS.has(first) || FIRST_NAMES.has(first);
+}
+
+/** A run that reads as a person's name: two or three capitalized words with no role or organisation word. */
+function personLike(toks: EToken[], a: number, b: number): boolean {
+  if (b - a < 1 || b - a > 2) return personFirst(toks, a, b);
+  for (let i = a; i <= b; i++) {
+    const t = toks[i]!;
+    if (!t.cap || !t.word || ROLE_TITLES.has(t.l) || ORG_WORDS.test(t.t) || FUNCTION_CAPS.has(t.t)) return false;
+  }
+  return true;
 }

@@ -6,7 +6,7 @@ import type { Folded } from '../fold.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import type { Candidate, Mention, SubjectAt } from '../internal.ts';
 import type { Quote, Speaker } from '../types.ts';
-import { BODY_NOUN, ROLE_NOUN } from '../words-en.ts';
+import { BODY_NOUN, DESCRIPTION_NOUN, ROLE_NOUN } from '../words-en.ts';
 import { colonSubject, resolvePronoun } from './antecedents.ts';
 import { resolveBody, resolveRoleNoun } from './bodies.ts';
 import { speakerOf } from './canonical.ts';
@@ -82,6 +82,16 @@ function nounEntity(r: Resolver, m: Mention, sentence: number, subjectAt: Subjec
   const role = ROLE_NOUN.exec(m.name);
   const body = BODY_NOUN.exec(m.name);
   const prev = body ? resolveBody(r, body[1]!.toLowerCase(), m.start, sentence, subjectAt) : role ? resolveRoleNoun(r, role[1]!.toLowerCase(), m.start, sentence, subjectAt) : undefined;
+  // "the world indoor champion", "the 31-year-old": a description of the person named last.
+  if (!prev && DESCRIPTION_NOUN.test(m.name)) {
+    const person = resolvePronoun(r, m.start, sentence, m.gender, subjectAt, false);
+    if (person?.person && person !== e) {
+      // The description is a role of the person, not a name of theirs.
+      r.entities.splice(r.entities.indexOf(e), 1);
+      if (!person.roles.includes(m.name)) person.roles.push(m.name);
+      return person;
+    }
+  }
   if (!prev || prev === e) return e;
   addForm(r, prev, m.name, m);
   r.entities.splice(r.entities.indexOf(e), 1);
