@@ -2,7 +2,8 @@
 // by its topics, each with its summary and up to two verbatim quotes; split into posts that fit one
 // platform message each.
 import { strings } from '../bot/i18n.ts';
-import { heading, italic, link, paragraph, postText, type Block, type Inline, type Post } from '../bot/post.ts';
+import { heading, italic, paragraph, postText, type Block, type Inline, type Post } from '../bot/post.ts';
+import { provenance } from '../bot/provenance.ts';
 import type { Lang } from '../news/language.ts';
 import type { Library } from '../news/library.ts';
 import { terms } from '../news/tokens.ts';
@@ -70,10 +71,7 @@ function quoteBlocks(brief: Brief): Block[] {
 }
 
 function section(brief: Brief, lang: Lang, zone: string, budget: number, sourcesOf?: (brief: Brief) => Inline[]): Block[] {
-  const t = strings[lang];
-  const meta: Inline[] = [italic(formatDateTime(brief.doc.date.getTime(), lang, zone))];
-  if (brief.doc.url) meta.push(' · ', link(brief.doc.source ?? t.source, brief.doc.url));
-  else if (brief.doc.source) meta.push(italic(` · ${brief.doc.source}`));
+  const meta: Inline[] = [italic(formatDateTime(brief.doc.date.getTime(), lang, zone)), ...provenance(brief.doc, lang)];
   if (sourcesOf) meta.push(...sourcesOf(brief));
   const summary = brief.summary.map((i) => brief.sentences[i]?.text ?? '').filter(Boolean);
   const blocks: Block[] = [heading(brief.doc.title), paragraph(...meta), ...summary.map((s) => paragraph(s)), ...quoteBlocks(brief)];

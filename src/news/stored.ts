@@ -1,12 +1,40 @@
 // What the store keeps of a document between runs, and the small interface the storage layer
 // implements (src/storage/documents.ts); src/news never sees the database itself.
 import { createHash } from 'node:crypto';
+import { buildBrief } from './brief.ts';
 import type { Sentence } from './sentences.ts';
 import type { Quote, Speaker } from './quotes/types.ts';
 import type { Brief, NewsDocument } from './types.ts';
 
-/** Bumped when brief building changes, so stored briefs made by older code are built again. */
-export const BRIEF_VERSION = 1;
+/** Bumped when the stored brief format changes, so stored briefs made by older code are built again. */
+export const BRIEF_VERSION = 2;
+
+// Made-up probe documents: when summarizing or quote finding changes what it makes of them, every
+// stored brief was made by other code and is built again (BRIEF_VERSION covers what they miss).
+const PROBES: NewsDocument[] = [
+  {
+    id: 'probe-en', file: '', title: 'Port workers end strike', lang: 'en', tags: [], date: new Date(0),
+    text: 'Port workers ended a two-week strike on Friday after a pay deal. "We got what we asked for," said union leader Maria Lopez. The port authority said ships would dock again on Monday. Shipping firms had diverted cargo to other ports during the strike. Dr. Ahmed Karim, an economist, said the losses would be recovered within a month.',
+  },
+  {
+    id: 'probe-ar', file: '', title: 'افتتاح جسر جديد', lang: 'ar', tags: [], date: new Date(0),
+    text: 'افتتحت البلدية جسرا جديدا فوق النهر يوم الأحد. وقال رئيس البلدية سامي حداد: «سيختصر الجسر الطريق إلى النصف». وأضاف أن العمل استغرق ثلاث سنوات. وذكرت وزارة النقل أن الجسر يخدم عشرين ألف سيارة يوميا.',
+  },
+];
+
+const keys = new Map<number, string>();
+
+/** Which code and settings made a brief: stored with it, compared at start-up. */
+export function briefKey(summarySentences: number): string {
+  let key = keys.get(summarySentences);
+  if (!key) {
+    const h = createHash('sha1');
+    for (const doc of PROBES) h.update(encodeBrief(buildBrief(doc, { summarySentences }), ''));
+    key = `${BRIEF_VERSION}.${summarySentences}.${h.digest('base64url').slice(0, 12)}`;
+    keys.set(summarySentences, key);
+  }
+  return key;
+}
 
 export interface StoredDocument {
   doc: NewsDocument;
@@ -31,10 +59,10 @@ export interface DocumentPersistence {
   remove(ids: readonly string[]): Promise<void>;
 }
 
-/** The content hash: every field that shapes the brief or what is shown, plus the brief settings. */
-export function contentHash(doc: NewsDocument, summarySentences: number): string {
+/** The content hash: every field that shapes the brief or what is shown (the code that makes briefs is briefKey's part). */
+export function contentHash(doc: NewsDocument): string {
   const h = createHash('sha1');
-  const parts = [BRIEF_VERSION, summarySentences, doc.id, doc.sourceId, doc.file, doc.title, doc.text, doc.date.getTime(), doc.lang, doc.source, doc.url, doc.author, doc.canonicalUrl, doc.tags.join('\u0001')];
+  const parts = [doc.id, doc.sourceId, doc.file, doc.title, doc.text, doc.date.getTime(), doc.lang, doc.source, doc.url, doc.author, doc.canonicalUrl, doc.tags.join('\u0001')];
   for (const p of parts) h.update(`${p === undefined ? '\u0000' : String(p)}\u0002`);
   return h.digest('base64url');
 }
@@ -51,6 +79,8 @@ interface EncodedQuote {
 }
 
 interface EncodedBrief {
+  /** briefKey of the code and settings that made it. */
+  k: string;
   /** Sentences as offsets into the body: start, end, start, end... */
   s: number[];
   m: number[];
@@ -60,7 +90,7 @@ interface EncodedBrief {
 }
 
 /** The brief as JSON, sentences and quotes as offsets into the body so no text is stored twice. */
-export function encodeBrief(brief: Brief): string {
+export function encodeBrief(brief: Brief, key: string): string {
   const speakers: Speaker[] = [];
   const speakerIndex = new Map<Speaker, number>();
   const q = brief.quotes.map((quote): EncodedQuote => {
@@ -76,12 +106,12 @@ export function encodeBrief(brief: Brief): string {
   });
   const s: number[] = [];
   for (const sentence of brief.sentences) s.push(sentence.start, sentence.end);
-  const encoded: EncodedBrief = { s, m: brief.summary, q, p: speakers };
+  const encoded: EncodedBrief = { k: key, s, m: brief.summary, q, p: speakers };
   return JSON.stringify(encoded);
 }
 
-/** The brief back from encodeBrief over its document; throws on a record that does not fit the body. */
-export function decodeBrief(doc: NewsDocument, json: string): Brief {
+/** The brief back from encodeBrief over its document, and its key; throws on a record that does not fit the body. */
+export function decodeBrief(doc: NewsDocument, json: string): { brief: Brief; key: string } {
   const e = JSON.parse(json) as EncodedBrief;
   const text = doc.text;
   const sentences: Sentence[] = [];
@@ -98,5 +128,5 @@ export function decodeBrief(doc: NewsDocument, json: string): Brief {
     if (q.c !== undefined) quote.cue = q.c;
     return quote;
   });
-  return { doc, sentences, summary: e.m, quotes };
+  return { brief: { doc, sentences, summary: e.m, quotes }, key: e.k ?? '' };
 }

@@ -99,6 +99,9 @@ describe('document store', () => {
     fs.rmSync(path.join(contentDir, 'cup.txt'));
 
     const again = await openStore(dataDir, contentDir);
+    // Answers come from the stored briefs at once; the folder pass runs behind.
+    expect(again.store.library().byId('cup')).toBeDefined();
+    await again.store.whenIdle();
     expect(again.built).toEqual([]);
     const oil = again.store.library().byId('oil')!;
     expect(again.store.library().briefs.map((b) => b.doc.id)).toEqual(['oil']);
@@ -108,6 +111,28 @@ describe('document store', () => {
     expect(oil.doc).toMatchObject({ sourceId: `folder:${path.basename(contentDir)}`, file: 'oil.txt', title: 'Oil prices climb' });
     const rows = await again.storage.db.selectFrom('documents').select('id').execute();
     expect(rows.map((r) => r.id)).toEqual(['oil']);
+  });
+
+  it('builds again, once, the stored briefs made with other settings, keeping them new or not as they were', async () => {
+    const dataDir = tempDir('newsbot-store-');
+    const storage = await openTestStorage({ dataDir });
+    open.push(storage);
+    const log = memoryLogger();
+    const doc: NewsDocument = { id: 'long', file: '', title: 'Markets rally', text: 'Markets rallied on Friday. Traders cheered the news. Banks led the gains. Oil was flat.', date: new Date('2025-03-05T07:30:00Z'), lang: 'en', tags: [] };
+    const first = await createNewsStore({ summarySentences: 3, log, persistence: createDocumentPersistence(storage.db) });
+    await first.ingest([doc], { announce: false });
+    expect(first.library().byId('long')?.summary).toHaveLength(3);
+
+    const built: string[] = [];
+    const counting = (d: NewsDocument, o: BriefOptions) => (built.push(d.id), buildBrief(d, o));
+    const second = await createNewsStore({ summarySentences: 1, log, persistence: createDocumentPersistence(storage.db), buildBrief: counting });
+    await second.whenIdle();
+    expect(built).toEqual(['long']);
+    expect(second.library().byId('long')?.summary).toHaveLength(1);
+    expect(second.firstSeen('long')?.announce).toBe(false);
+    const third = await createNewsStore({ summarySentences: 1, log, persistence: createDocumentPersistence(storage.db), buildBrief: counting });
+    await third.whenIdle();
+    expect(built).toEqual(['long']);
   });
 
   it('never runs two folder passes at once; requests during a pass make exactly one more', async () => {

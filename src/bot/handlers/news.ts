@@ -1,7 +1,8 @@
 import type { Lang } from '../../news/language.ts';
 import type { Brief } from '../../news/types.ts';
 import { formatDate, strings } from '../i18n.ts';
-import { heading, italic, link, paragraph, type Button, type Inline, type Post } from '../post.ts';
+import { heading, italic, paragraph, type Button, type Inline, type Post } from '../post.ts';
+import { provenance } from '../provenance.ts';
 import type { BotServices, CommandRequest } from '../types.ts';
 import { otherReports, sourcesNote, storyEntries, storyView } from './stories.ts';
 
@@ -27,9 +28,7 @@ function sourceLine(services: BotServices, brief: Brief, lang: Lang): Inline[] {
   const library = services.library();
   const t = strings[lang];
   const parts: Inline[] = [italic(`${t.summaryOf(library.numberOf(brief), library.briefs.length)} · ${formatDate(brief.doc.date, lang, services.settings.timeZone)}`)];
-  if (brief.doc.url) parts.push(' · ', link(brief.doc.source ?? t.source, brief.doc.url));
-  else if (brief.doc.source) parts.push(italic(` · ${brief.doc.source}`));
-  return parts;
+  return [...parts, ...provenance(brief.doc, lang)];
 }
 
 export function summaryPost(services: BotServices, asked: Brief, lang: Lang): Post {
@@ -77,7 +76,8 @@ export function listCommand(req: CommandRequest): Post {
   const slice = entries.slice((page - 1) * size, page * size);
   const items: Inline[][] = slice.map((b) => [
     `${b.doc.title} `,
-    italic(`(${formatDate(b.doc.date, lang, services.settings.timeZone)}${b.doc.source ? ` · ${b.doc.source}` : ''})`),
+    italic(`(${formatDate(b.doc.date, lang, services.settings.timeZone)})`),
+    ...provenance(b.doc, lang),
     ...sourcesNote(storyView(services, b), lang),
   ]);
   const numbers = slice.map((b) => library.numberOf(b));

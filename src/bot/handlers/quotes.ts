@@ -2,7 +2,8 @@ import type { Lang } from '../../news/language.ts';
 import { parseQuestion, whoSaid, type QuoteRef, type RegistrySpeaker } from '../../news/quotes/index.ts';
 import type { Quote } from '../../news/quotes/types.ts';
 import { formatDate, strings } from '../i18n.ts';
-import { bold, heading, italic, link, paragraph, type Block, type Button, type Inline, type Post } from '../post.ts';
+import { bold, heading, italic, paragraph, type Block, type Button, type Inline, type Post } from '../post.ts';
+import { provenance } from '../provenance.ts';
 import type { BotServices, CommandRequest } from '../types.ts';
 import { clip, resolveDocument } from './news.ts';
 
@@ -15,8 +16,7 @@ function sourceOf(services: BotServices, ref: QuoteRef, lang: Lang): Inline[] {
   const number = brief ? ` (#${library.numberOf(brief)})` : '';
   const line = italic(`${strings[lang].sourceLine(ref.doc.title, formatDate(ref.doc.date, lang, services.settings.timeZone))}${number}`);
   // Where the document came from (a feed's name), linked when it has an address.
-  if (ref.doc.source && ref.doc.url) return [line, ' · ', link(ref.doc.source, ref.doc.url)];
-  return ref.doc.source ? [line, italic(` · ${ref.doc.source}`)] : [line];
+  return [line, ...provenance(ref.doc, lang)];
 }
 
 /**
