@@ -31,6 +31,7 @@ const benches: Record<string, () => Promise<Record<string, number>>> = {
     return { ...throughput, ...Object.fromEntries(Object.entries(failures).map(([k, v]) => [`failures.${k}`, v])) };
   },
   search: async () => ({ ...(await (await import('./search.ts')).benchSearch()) }),
+  alerts: async () => ({ ...(await (await import('./alerts.ts')).benchAlerts()) }),
 };
 
 const bars: Record<string, string> = {
@@ -63,6 +64,7 @@ const bars: Record<string, string> = {
   'fanout.failures.servedOnce': '= reachable',
   'search.searchP99Ms': '≤ 20',
   'search.peakRssMb': '≤ 250',
+  'alerts.p99Ms': '≤ 2000',
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
