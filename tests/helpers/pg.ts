@@ -1,5 +1,6 @@
 // PostgreSQL for tests: is the server there, and a fresh database per test file, dropped after.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import os from 'node:os';
 import pg from 'pg';
 
 /** The server the tests use (trust auth): NEWSBOT_TEST_POSTGRES_URL or the local default. */
@@ -39,10 +40,38 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** This machine, in database names: only its own dead test runs' leftovers are swept. */
+const HOST = createHash('sha1').update(os.hostname()).digest('hex').slice(0, 6);
+let swept = false;
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Databases left by test processes of this machine that died before their clean-up (killed, timed out). */
+async function sweep(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ datname: string }>('select datname from pg_database where datname like $1', [`newsbot\\_%\\_${HOST}\\_%`]);
+  for (const { datname } of rows) {
+    const pid = Number(datname.split('_').at(-2));
+    if (Number.isInteger(pid) && pid > 0 && !alive(pid)) await client.query(`drop database if exists "${datname}" with (force)`).catch(() => undefined);
+  }
+}
+
 /** A new, empty database; drop() removes it (closing what is still connected). */
 export async function freshDatabase(tag = 'test'): Promise<{ url: string; name: string; drop(): Promise<void> }> {
-  const name = `newsbot_${tag.replace(/\W/g, '_').slice(0, 20)}_${process.pid}_${randomBytes(4).toString('hex')}`.toLowerCase();
-  await admin((c) => c.query(`create database "${name}"`));
+  const name = `newsbot_${tag.replace(/\W/g, '_').slice(0, 12)}_${HOST}_${process.pid}_${randomBytes(4).toString('hex')}`.toLowerCase();
+  await admin(async (c) => {
+    if (!swept) {
+      swept = true;
+      await sweep(c);
+    }
+    await c.query(`create database "${name}"`);
+  });
   return {
     url: withDatabase(PG_ADMIN_URL, name),
     name,
