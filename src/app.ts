@@ -169,6 +169,8 @@ export async function startApp(config: Config, baseLog: Logger, options: AppOpti
 
   const started = new Set<ChatAdapter>();
   watch(ops, { adapters, started, library: () => store.library(), sources: allSources, ...(storage ? { db: storage.db } : {}), ...(briefings ? { briefings } : {}), scheduler: options.cron !== false });
+  // Every role reports what it depends on: with the URLs set, Redis, the queue's depth and the document notices too.
+  for (const [name, check] of scale.checks()) ops.health.add(name, check);
   const stopWatching = options.watch && config.content.watch && plan.schedule ? store.watch() : undefined;
   const closeAll = async () => {
     await Promise.allSettled(adapters.map((a) => a.stopReceiving?.()));

@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from './bot/types.ts';
 import type { Outbox, OutboxOptions } from './briefings/outbox.ts';
 import type { Config } from './config.ts';
+import type { QueueOutbox } from './delivery/queue-outbox.ts';
 import { connectRedis, type RedisHealth } from './delivery/redis.ts';
 import type { NewsStore } from './news/store.ts';
 import type { RolePlan } from './roles.ts';
@@ -17,11 +18,26 @@ export interface ScaleOut {
   /** Starts following other processes' documents (PostgreSQL only). */
   follow(store: NewsStore): void;
   health(): { redis?: RedisHealth; documents?: { ok: boolean; detail: string } };
+  /** Health checks for /healthz: Redis, the delivery queue's depth, the document notices; none without the URLs. */
+  checks(): [string, () => Promise<{ ok: boolean; detail: string }>][];
   stop(): Promise<void>;
 }
 
 /** How long a handled update id is remembered across processes (Telegram re-sends for up to a day). */
 const UPDATE_TTL_S = 86_400;
+
+/** Queue depth per platform in the detail; unhealthy when Redis is down or the depth cannot be read. */
+async function queueCheck(queue: QueueOutbox): Promise<{ ok: boolean; detail: string }> {
+  const redis = queue.health();
+  if (!redis.ok) return redis;
+  try {
+    const depth = await queue.depth();
+    const parts = Object.entries(depth).map(([platform, d]) => `${platform}: ${d.waiting} waiting, ${d.delayed} delayed, ${d.active} active, ${d.failed} failed`);
+    return { ok: true, detail: parts.join('; ') || 'empty' };
+  } catch (error) {
+    return { ok: false, detail: `queue depth unreadable: ${(error as Error).message}` };
+  }
+}
 
 export async function scaleOut(config: Config, plan: RolePlan, storage: Storage | undefined, log: Logger): Promise<ScaleOut> {
   const redisUrl = config.secrets.redisUrl;
@@ -29,6 +45,7 @@ export async function scaleOut(config: Config, plan: RolePlan, storage: Storage 
   let redis: (Redis & { health(): RedisHealth }) | undefined;
   let notices: DocumentNotices | undefined;
   let unsubscribe: (() => void) | undefined;
+  let queue: QueueOutbox | undefined;
   const out: ScaleOut = {
     follow(store) {
       if (!storage?.pool) return;
@@ -43,6 +60,13 @@ export async function scaleOut(config: Config, plan: RolePlan, storage: Storage 
       ...(redis ? { redis: redis.health() } : {}),
       ...(notices ? { documents: notices.listening() ? { ok: true, detail: 'listening' } : { ok: false, detail: 'not listening (reconnecting)' } } : {}),
     }),
+    checks() {
+      const list: [string, () => Promise<{ ok: boolean; detail: string }>][] = [];
+      if (redis) list.push(['redis', async () => redis!.health()]);
+      if (queue) list.push(['queue', () => queueCheck(queue!)]);
+      if (notices) list.push(['documents', async () => out.health().documents ?? { ok: true, detail: 'listening' }]);
+      return list;
+    },
     async stop() {
       unsubscribe?.();
       await notices?.stop();
@@ -52,7 +76,7 @@ export async function scaleOut(config: Config, plan: RolePlan, storage: Storage 
   if (redisUrl) {
     const { createQueueOutbox } = await import('./delivery/queue-outbox.ts');
     const shared = (redis = connectRedis(redisUrl, log, 'newsbot-web'));
-    out.createOutbox = (options) => createQueueOutbox({ ...options, redisUrl, prefix, work: plan.send });
+    out.createOutbox = (options) => (queue = createQueueOutbox({ ...options, redisUrl, prefix, work: plan.send }));
     out.firstTime = async (key) => (await shared.set(`${prefix}:seen:${key}`, '1', 'EX', UPDATE_TTL_S, 'NX')) === 'OK';
   }
   return out;
