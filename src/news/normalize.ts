@@ -3,7 +3,7 @@
 const ARABIC_DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 const TATWEEL = /\u0640/g;
 // Bidi controls and zero-width characters carry no meaning for matching.
-const INVISIBLES = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u061C]/g;
+export const INVISIBLES = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u061C]/g;
 
 /** Folds Arabic spelling variants: alef forms, alef maqsura, ta marbuta, hamza seats, diacritics, tatweel. */
 export function normalizeArabic(text: string): string {

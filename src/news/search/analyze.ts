@@ -7,6 +7,7 @@
 // with its article on («الانتخابات» → انتخاب, «انتخابات» → انتخابا) and a verb better without
 // («قالت» → قال), so both are taken too. Measured on variant pairs in `npm run eval -- search`.
 import snowball from 'snowball-stemmers';
+import { INVISIBLES, normalizeArabic } from '../normalize.ts';
 import { isStopword } from '../stopwords.ts';
 import { stripProclitics } from '../tokens.ts';
 
@@ -16,20 +17,10 @@ const englishStemmer = snowball.newStemmer('english');
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const ARABIC = /[\u0600-\u06FF]/;
 const DIACRITICS = /[\u064B-\u065F\u0670\u0640]/g;
-const INVISIBLES = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u061C]/g;
 const MAX_WORD = 40;
 
 /** Folds spelling variants the stemmer may leave (alef forms, ى, ة, hamza seats); digits to ASCII. */
-function fold(w: string): string {
-  return w
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/ى/g, 'ي')
-    .replace(/ة/g, 'ه')
-    .replace(/ؤ/g, 'و')
-    .replace(/ئ/g, 'ي')
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
-}
+const fold = normalizeArabic;
 
 function arabicReadings(word: string): string[] {
   const forms = [word];
