@@ -31,10 +31,11 @@ export function createOps(config: Pick<Config, 'http' | 'httpPort'>, log: Logger
   return ops;
 }
 
-const quoteCounts = new WeakMap<Library, number>();
+// Counted at each scrape: the library is updated in place as documents arrive, so a count kept per
+// library object would go stale (10,000 documents take well under a millisecond).
 function quotesIn(library: Library): number {
-  let n = quoteCounts.get(library);
-  if (n === undefined) quoteCounts.set(library, (n = library.briefs.reduce((sum, b) => sum + b.quotes.length, 0)));
+  let n = 0;
+  for (const b of library.briefs) n += b.quotes.length;
   return n;
 }
 

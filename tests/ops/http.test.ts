@@ -74,6 +74,11 @@ describe('HTTP server: health, readiness, metrics', () => {
     expect(metrics).toMatch(/^newsbot_reply_seconds_count\{platform="telegram",kind="message"\} 1$/m);
     expect(metrics).toMatch(/^newsbot_documents\{lang="en"\} \d+$/m);
     expect(metrics).toMatch(/^newsbot_quotes \d+$/m);
+    // A document arriving later moves the counts (the library is updated in place, not replaced).
+    const quotesBefore = Number(/^newsbot_quotes (\d+)$/m.exec(metrics)?.[1]);
+    await app.store.ingest([{ id: 'late-arrival', file: 'late-arrival.txt', title: 'Late arrival', text: '"We will open the bridge on Monday," the mayor said.', date: new Date(), lang: 'en', tags: [] }]);
+    const after = (await get(app, '/metrics')).text;
+    expect(Number(/^newsbot_quotes (\d+)$/m.exec(after)?.[1])).toBeGreaterThan(quotesBefore);
     expect(metrics).toMatch(/^newsbot_sources\{kind="folder",state="ok"\} 1$/m);
     expect(metrics).toMatch(/^newsbot_outbox_messages\{state="pending"\} 0$/m);
     expect(metrics).toMatch(/^newsbot_process_resident_memory_bytes \d+/m);
