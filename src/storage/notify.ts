@@ -46,7 +46,7 @@ function batches(change: DocumentChange, from: string): string[] {
 
 export function listenForDocuments(pool: pg.Pool, log: Logger, onChange: (change: DocumentChange) => void): DocumentNotices {
   const self = randomBytes(6).toString('hex');
-  let client: pg.PoolClient | undefined;
+  let client: { c: pg.PoolClient; release: (error?: Error) => void } | undefined;
   let stopped = false;
   let attempt = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -64,20 +64,37 @@ export function listenForDocuments(pool: pg.Pool, log: Logger, onChange: (change
 
   async function connect(): Promise<void> {
     if (stopped) return;
+    let giveBack: ((error?: Error) => void) | undefined;
     try {
       const c = await pool.connect();
+      // A dropping connection can emit several errors, and one can come after stop() gave it back:
+      // pg-pool throws on a second release, so each client is released exactly once.
+      let released = false;
+      const release = (error?: Error) => {
+        if (released) return;
+        released = true;
+        c.removeListener('notification', onNotification);
+        c.release(error);
+      };
+      giveBack = release;
       c.on('notification', onNotification);
       c.on('error', (error: Error) => {
+        if (released) return;
         log.warn({ err: error.message }, `documents: the PostgreSQL listening connection dropped (${error.message}); reconnecting`);
-        c.release(error);
-        if (client === c) client = undefined;
+        release(error);
+        if (client?.c === c) client = undefined;
         retry();
       });
       await c.query(`LISTEN ${DOCUMENTS_CHANNEL}`);
-      client = c;
+      if (stopped) {
+        release();
+        return;
+      }
+      client = { c, release };
       if (attempt > 0) log.info({}, 'documents: listening again for documents stored by other processes');
       attempt = 0;
     } catch (error) {
+      giveBack?.(error as Error);
       log.warn({ err: (error as Error).message }, 'documents: cannot listen for other processes\' documents yet; retrying');
       retry();
     }
@@ -100,11 +117,11 @@ export function listenForDocuments(pool: pg.Pool, log: Logger, onChange: (change
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      const c = client;
+      const held = client;
       client = undefined;
-      if (c) {
-        await c.query(`UNLISTEN ${DOCUMENTS_CHANNEL}`).catch(() => undefined);
-        c.release();
+      if (held) {
+        await held.c.query(`UNLISTEN ${DOCUMENTS_CHANNEL}`).catch(() => undefined);
+        held.release();
       }
     },
   };

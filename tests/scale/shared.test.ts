@@ -2,6 +2,7 @@
 // claim each once (the UNIQUE delivery row), and a document stored by one process is seen by another
 // through LISTEN/NOTIFY. Each "process" has its own connection pool. Skipped, with the reason, when
 // PostgreSQL does not answer.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBriefings } from '../../src/briefings/index.ts';
 import { parseDocument } from '../../src/news/parse.ts';
@@ -72,5 +73,27 @@ describe.skipIf(!pg.ok)('processes sharing PostgreSQL', () => {
     await waitUntil(() => !reader.library().briefs.some((x) => x.doc.id === 'rain'), 2000, 'the removal');
     await notices.stop();
     await publisher.stop();
+  });
+  it('a listening connection killed twice is opened again, and one killed after stop() is let go quietly', async () => {
+    const [a, b] = [await open(), await open()];
+    const log = memoryLogger();
+    const seen: string[] = [];
+    const notices = listenForDocuments(b.pool!, log, (change) => seen.push(...change.changed));
+    const publisher = listenForDocuments(a.pool!, log, () => undefined);
+    const kill = (query: string) => sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and query ilike ${query}`.execute(a.db);
+    await waitUntil(() => notices.listening() && publisher.listening(), 5000, 'listening');
+    for (const round of [1, 2]) {
+      await kill('listen%');
+      await waitUntil(() => !notices.listening(), 5000, `the drop (${round})`);
+      await waitUntil(() => notices.listening() && publisher.listening(), 10_000, `listening again (${round})`);
+    }
+    await publisher.publish({ changed: ['after-drops'], removed: [] });
+    await waitUntil(() => seen.includes('after-drops'), 2000, 'a notice after the drops');
+    await notices.stop();
+    await publisher.stop();
+    // Both connections are idle in their pools now; killing them must not release them a second time.
+    await kill('unlisten%');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(log.lines.filter((l) => /dropped/.test(l.msg)).length).toBeGreaterThanOrEqual(2);
   });
 });
