@@ -15,6 +15,8 @@
 // the gold speaker or one of its aliases (case- and normalization-insensitive, a leading "the" and titles
 // ignored), or shares its last word (surname).
 //
+// - Seen (tests/fixtures/seen/*.json): the first held-out sets, measured once out of sample and tuned on
+//   since (see seen/README.md); in-sample now, their details are printed like the others'.
 // - Held-out (tests/fixtures/heldout/*.json, when present): written by annotators who never saw the rules;
 //   only their figures are printed, never their details.
 //
@@ -248,14 +250,17 @@ export function evalGoldFile(file: string): { lang: 'ar' | 'en'; scores: Scores;
   return { lang, ...total(docs.map((d) => scoreDoc(d.id, extract(d.text, lang), d.quotes))) };
 }
 
+/** The first held-out sets, tuned on since: in-sample (see seen/README.md). */
+export const SEEN_DIR = path.join(FIXTURES, 'seen');
+
 /** The held-out quote gold files present (none until they land): JSON with `items` or `docs` (other sets, such as questions, are left out). */
-export function heldoutFiles(): string[] {
-  if (!fs.existsSync(HELDOUT_DIR)) return [];
+export function heldoutFiles(dir = HELDOUT_DIR): string[] {
+  if (!fs.existsSync(dir)) return [];
   return fs
-    .readdirSync(HELDOUT_DIR)
+    .readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => path.join(HELDOUT_DIR, f))
+    .map((f) => path.join(dir, f))
     .filter((f) => {
       const data = JSON.parse(fs.readFileSync(f, 'utf8')) as GoldFile;
       return [...(data.items ?? []), ...(data.docs ?? [])].some((d) => Array.isArray(d.quotes));
@@ -365,7 +370,7 @@ function printDetails(label: string, details: Detail[]): void {
 
 const HELDOUT = 'quotes-en-heldout.json';
 
-export function runQuotesEval(options: QuotesEvalOptions = { json: false }): { en: Scores; enHeldout?: Scores; ar: Scores; heldout?: (Scores & { name: string; lang: 'ar' | 'en' })[]; seed: SeedResult; msPerDoc: number } {
+export function runQuotesEval(options: QuotesEvalOptions = { json: false }): { en: Scores; enHeldout?: Scores; ar: Scores; seen: (Scores & { name: string; lang: 'ar' | 'en' })[]; heldout?: (Scores & { name: string; lang: 'ar' | 'en' })[]; seed: SeedResult; msPerDoc: number } {
   const en = evalEnglish();
   const enHeldout = fs.existsSync(path.join(FIXTURES, HELDOUT)) ? evalEnglish(HELDOUT) : undefined;
   const ar = evalArabic();
@@ -386,9 +391,11 @@ export function runQuotesEval(options: QuotesEvalOptions = { json: false }): { e
     msPerDoc = Math.min(msPerDoc, Number(process.hrtime.bigint() - t0) / 1e6 / bodies.length);
   }
   const sentencesPerDoc = bodies.reduce((n, b) => n + b.sentences.length, 0) / bodies.length;
+  const seen = heldoutFiles(SEEN_DIR).map((f) => ({ name: path.basename(f, '.json'), ...evalGoldFile(f) }));
   if (process.env.QUOTES_EVAL_VERBOSE) {
     printDetails('en', en.details);
     printDetails('ar', ar.details);
+    for (const s of seen) printDetails(`seen ${s.name}`, s.details);
     for (const m of seed.misses) console.log(`  SEED MISS ${m}`);
   }
   console.log('quotes               gold system    tp   prec    rec     F1  speaker%');
@@ -396,15 +403,17 @@ export function runQuotesEval(options: QuotesEvalOptions = { json: false }): { e
   if (enHeldout) console.log(row('English (held-out)', enHeldout.scores));
   console.log(row('Arabic', ar.scores));
   const heldout = heldoutFiles().map((f) => ({ name: path.basename(f, '.json'), ...evalGoldFile(f) }));
-  for (const h of heldout) {
+  const withPR = (label: string, h: { lang: 'ar' | 'en'; scores: Scores }) => {
     const pr = speakerPR(h.scores);
-    console.log(`${row(`held-out ${h.name}`.slice(0, 19), h.scores)}  speaker P/R ${(100 * pr.precision).toFixed(1)}/${(100 * pr.recall).toFixed(1)} (${h.lang})`);
-  }
+    console.log(`${row(label.slice(0, 19), h.scores)}  speaker P/R ${(100 * pr.precision).toFixed(1)}/${(100 * pr.recall).toFixed(1)} (${h.lang})`);
+  };
+  for (const s of seen) withPR(`seen ${s.name}`, s);
+  for (const h of heldout) withPR(`held-out ${h.name}`, h);
   console.log(
     `seed: ${seed.requiredFound}/${seed.required} required quotes with an accepted speaker, ${seed.optionalFound}/${seed.optional} optional; ${seed.mustNotViolations} attributed to Wang Yi or Lavrov; questions ${seed.questionsAnswered}/${seed.questions} (+${seed.optionalQuestionsAnswered}/${seed.optionalQuestions} optional)`,
   );
   console.log(`speed: ${(msPerDoc * 1000).toFixed(0)} µs per BBC article (${bodies.length} articles of ${sentencesPerDoc.toFixed(1)} sentences on average; extraction only, best of 9 rounds)`);
-  const result = { en: en.scores, ...(enHeldout ? { enHeldout: enHeldout.scores } : {}), ar: ar.scores, ...(heldout.length ? { heldout: heldout.map((h) => ({ name: h.name, lang: h.lang, ...h.scores })) } : {}), seed, msPerDoc: Math.round(msPerDoc * 1e4) / 1e4 };
+  const result = { en: en.scores, ...(enHeldout ? { enHeldout: enHeldout.scores } : {}), ar: ar.scores, seen: seen.map((h) => ({ name: h.name, lang: h.lang, ...h.scores })), ...(heldout.length ? { heldout: heldout.map((h) => ({ name: h.name, lang: h.lang, ...h.scores })) } : {}), seed, msPerDoc: Math.round(msPerDoc * 1e4) / 1e4 };
   if (options.json) console.log(JSON.stringify(result));
   return result;
 }

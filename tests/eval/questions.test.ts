@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evalDev } from '../../src/eval/questions.ts';
+import { evalDev, evalSeen } from '../../src/eval/questions.ts';
 
 // The in-sample development pairs (tests/fixtures/questions-dev.json) as a bar: counts, not timings.
 describe('who-said-what questions, development pairs', () => {
@@ -11,5 +11,14 @@ describe('who-said-what questions, development pairs', () => {
     expect(s.distractorsAvoided).toBe(s.distractors);
     expect(s.byType['cross-language en→ar']?.correct).toBe(12);
     expect(s.byType['cross-language ar→en']?.correct).toBeGreaterThanOrEqual(6);
+  });
+});
+
+// The first held-out pairs, tuned on since session 16 (in-sample): a floor at their current figures.
+describe('who-said-what questions, seen pairs', () => {
+  it('keeps at least the answers it gave when the pairs were held out', () => {
+    const s = evalSeen();
+    expect(s.questions).toBe(70);
+    expect(s.correct).toBeGreaterThanOrEqual(37);
   });
 });
