@@ -61,12 +61,17 @@ function brief(id: string, title: string, text: string, lang: 'ar' | 'en'): Brie
   return buildBrief(doc, { summarySentences: 3 });
 }
 
-/** Briefs of a set: Arabic items (`{items: [{id, text, title?}]}`) and BBC articles named by `{docs: [{doc}]}`. */
+/** Briefs of a set: Arabic items (`{items: [{id, text, title?}]}`), and English `{docs: [{doc, text?, title?}]}`: a BBC article when there is no text. */
 export function loadSetBriefs(arFile: string, enFile: string): Brief[] {
   const ar = JSON.parse(fs.readFileSync(arFile, 'utf8')) as { items: { id: string; text: string; title?: string }[] };
-  const en = JSON.parse(fs.readFileSync(enFile, 'utf8')) as { docs: { doc: string }[] };
+  const en = JSON.parse(fs.readFileSync(enFile, 'utf8')) as { docs: { doc: string; text?: string; title?: string }[] };
   const briefs = ar.items.map((it) => brief(it.id, it.title ?? '', it.text, 'ar'));
   for (const d of en.docs) {
+    // Articles written for a set carry their text; the others are BBC articles named by topic/number.
+    if (d.text !== undefined) {
+      briefs.push(brief(d.doc, d.title ?? '', d.text, 'en'));
+      continue;
+    }
     const raw = fs.readFileSync(path.join(FIXTURES, 'bbc-news-summary/article', `${d.doc}.txt`), 'utf8');
     briefs.push(brief(`bbc:${d.doc}`, raw.split('\n', 1)[0]!.trim(), articleBody(raw), 'en'));
   }
