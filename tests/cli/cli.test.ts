@@ -10,7 +10,8 @@ function newsbot(args: string[], env: Record<string, string> = {}) {
   return spawnSync('npx', ['tsx', 'src/cli.ts', ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn', ...env }, timeout: 30_000 });
 }
 
-describe('newsbot CLI', () => {
+// Each case spawns the CLI through tsx several times: slow on a loaded 2-core machine, hence the long timeout.
+describe('newsbot CLI', { timeout: 90_000 }, () => {
   it('summarize prints an Arabic summary of the seed article', () => {
     const run = newsbot(['summarize', 'content/000_242677af3c996c0f.txt', '--json', '--sentences', '2']);
     expect(run.status).toBe(0);

@@ -49,7 +49,8 @@ function hostileInputs(botId: string): string[] {
   return out;
 }
 
-describe('fuzz: hostile inputs through slash commands and mentions', () => {
+// 2,000 inputs through the real discord.js client: tens of seconds on a loaded machine.
+describe('fuzz: hostile inputs through slash commands and mentions', { timeout: 90_000 }, () => {
   let h: Harness;
 
   beforeAll(async () => {
