@@ -49,6 +49,8 @@ export interface App {
   storage?: Storage;
   /** Health, metrics and the HTTP server (when NEWSBOT_HTTP_PORT is set). */
   ops: Ops;
+  /** The feeds, when this process polls them (a database and the scheduler role). */
+  sources?: Sources;
   /**
    * Stops in order: no more updates taken, replies and sends in flight finish (bounded), the
    * outbox is left consistent, then the platforms, the database and the HTTP server close.
@@ -208,6 +210,7 @@ export async function startApp(config: Config, baseLog: Logger, options: AppOpti
     adapters,
     ops,
     ...(briefings ? { briefings } : {}),
+    ...(sources ? { sources } : {}),
     stop() {
       ops.stopping = true;
       stopping ??= closeAll();
