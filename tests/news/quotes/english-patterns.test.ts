@@ -256,6 +256,17 @@ const CASES: Case[] = [
     text: 'Transport Minister Ivo Tamm has ordered a review of rail fares after a winter of complaints.\n\nThe review will report in June.\n\n"Fares have risen faster than wages," he said.',
     want: [['Ivo Tamm', 'Fares have risen faster than wages']],
   },
+  // Issue 14, session 16: more speaker shapes.
+  { name: 'ROLE-noun Name said that Q (name ending in s).', text: 'Insurance group Hollis said that claims had doubled.', want: [['Hollis', 'claims had doubled']] },
+  { name: '"Q," said Place mod ROLE X.', text: '"The course is ready," said Leeds race director Anna Pike.', want: [['Anna Pike', 'The course is ready']] },
+  { name: '"Q," said one of ROLE, X.', text: '"We will appeal at once," said one of his lawyers, Teodor Vass.', want: [['Teodor Vass', 'We will appeal at once']] },
+  { name: '"Q," said the ROLE of Y, Party ROLE X.', text: '"This is a wasted chance," said the chair of the transport committee, Labour MP Nora Quill.', want: [['Nora Quill', 'This is a wasted chance']] },
+  { name: 'It has been suggested Q (passive, no speaker).', text: 'It has been suggested the stadium will be sold.', want: [] },
+  { name: 'NP did X, suggesting Q (no speaker).', text: 'Last year, the figures showed a fall in sales, suggesting a weak market.', want: [] },
+  { name: 'Capitalized preposition is no subject.', text: 'During the talks the union was backed by most staff, saying the offer was poor.', want: [] },
+  { name: 'Clause, Mr X, said Q (stray comma).', text: 'Although the plan was vague, Mr Corvin, said prices would fall.', want: [['Corvin', 'prices would fall']] },
+  { name: 'The BODY (ACRONYM) said Q.', text: 'The Coastal Fisheries Board (CFB) said quotas would be cut.', want: [['The Coastal Fisheries Board', 'quotas would be cut']] },
+  { name: 'ADJ Place Affairs Committee (ACRONYM) has said Q.', text: 'The influential Home Affairs Committee (HAC) has said the rules are too weak.', want: [['Home Affairs Committee', 'the rules are too weak']] },
 ];
 
 function norm(s: string): string {

@@ -3,12 +3,12 @@
 import type { Sentence } from '../../sentences.ts';
 import type { Candidate, Mention, SubjectAt } from '../internal.ts';
 import type { MarkedSpan } from '../marks.ts';
-import { ADVERBIAL_HEADS, AUX_SKIP, TIME_WORDS } from '../words-en.ts';
+import { ADVERBIAL_HEADS, AUX_SKIP, DETERMINERS, FUNCTION_CAPS, PRONOUNS, TIME_WORDS } from '../words-en.ts';
 import { accordingTo, type Act, afterObject, complementAfterCue, complementBeforeCue, quotationAfter } from './complement.ts';
 import { CUE_SCAN, cueApplies, type CueInfo, CUES, skipAdverbials, skipPrepPhrases } from './cues.ts';
 import { phraseStart, subjectBefore } from './names.ts';
 import { appositionSubject, clauseSubjects, initialSubject, sentenceNames, sentenceSubject, subjectAfter } from './subjects.ts';
-import { type Ctx, isQuoteMark, spanIndexes, tokenize } from './tokens.ts';
+import { type Ctx, isQuoteMark, spanIndexes, tokenize, trimStart } from './tokens.ts';
 
 export interface EnglishResult {
   candidates: Candidate[];
@@ -166,6 +166,8 @@ function cueSpeaker(ctx: Ctx, k: number, info: CueInfo, subjectNow: () => Mentio
   if (!mention && info.form === 'ing') {
     const last = subjectNow();
     if (last) mention = { ...last };
+    // "The figures rose, suggesting ...": a subject that is no speaker does not report.
+    else if (explicitSubject(ctx, k)) return undefined;
     else mention = { kind: 'drop', name: '', start: toks[k]!.s, end: toks[k]!.e };
   }
   // Subject after the verb: "said Claxton", "says Cara Diemont of IT firm Dimension Data".
@@ -192,6 +194,28 @@ function cueSpeaker(ctx: Ctx, k: number, info: CueInfo, subjectNow: () => Mentio
   return { info, cue: cueText, cueAt: toks[k]!.s, mention, start: clusterStart, end: clusterEnd };
 }
 
+/**
+ * Does the clause of the participle at k open with a noun phrase of its own (after a leading adverbial)? A
+ * determiner or a capitalized word there is a subject, not a quotation or a pronoun left to resolve.
+ */
+function explicitSubject(ctx: Ctx, k: number): boolean {
+  const { toks } = ctx;
+  let s = trimStart(ctx, 0, k);
+  const lead = toks[s];
+  if (lead && lead.word && FUNCTION_CAPS.has(lead.t) && !DETERMINERS.has(lead.l) && !PRONOUNS.has(lead.l)) {
+    for (let m = s + 1; m < Math.min(k, s + 8); m++) {
+      if (toks[m]!.t === ',') {
+        s = trimStart(ctx, m + 1, k);
+        break;
+      }
+    }
+  }
+  if (s >= k || ctx.inSpan[s]! >= 0) return false;
+  const t = toks[s]!;
+  if (!t.word || PRONOUNS.has(t.l)) return false;
+  return DETERMINERS.has(t.l) || (t.cap && !FUNCTION_CAPS.has(t.t));
+}
+
 /** The cue's words ("said", "pointed out") and the token before them, past auxiliaries and adverbials. */
 function cueVerb(ctx: Ctx, k: number, info: CueInfo): { cueText: string; verbEnd: number; a: number } {
   const { toks } = ctx;
@@ -206,6 +230,15 @@ function cueVerb(ctx: Ctx, k: number, info: CueInfo): { cueText: string; verbEnd
   // Auxiliaries before the verb belong to the cue: "has said", "is calling on".
   let a = k - 1;
   while (a >= 0 && AUX_SKIP.has(toks[a]!.l) && ctx.inSpan[a]! < 0) a--;
+  // A short parenthesis after the subject, such as its acronym: "the Road Safety Council (RSC) said".
+  if (a >= 3 && toks[a]!.t === ')') {
+    let o = a - 1;
+    while (o > a - 5 && o > 0 && toks[o]!.t !== '(' && toks[o]!.word) o--;
+    if (toks[o]!.t === '(' && o < a - 1 && toks[o - 1]!.word) {
+      a = o - 1;
+      while (a >= 0 && AUX_SKIP.has(toks[a]!.l) && ctx.inSpan[a]! < 0) a--;
+    }
+  }
   // A time or medium adverbial between the subject and the verb: "X on Monday said", "X in a statement said".
   if (a >= 2 && ctx.inSpan[a]! < 0 && TIME_WORDS.has(toks[a]!.l)) {
     let h = a - 1;

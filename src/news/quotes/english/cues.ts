@@ -202,9 +202,14 @@ export function cueApplies(ctx: Ctx, k: number, info: CueInfo): boolean {
   if (info.form === 'ing' && trimStart(ctx, 0, n) === k) return false;
   // Passive or hearsay: "is said to", "were told", "it has been claimed".
   let p = k - 1;
-  while (p >= 0 && PRE_VERB.has(toks[p]!.l)) p--;
+  let passive = false;
+  while (p >= 0 && PRE_VERB.has(toks[p]!.l)) {
+    if (toks[p]!.l === 'been' || toks[p]!.l === 'being') passive = true;
+    p--;
+  }
   const prev = p >= 0 ? toks[p]!.l : '';
-  if ((info.form === 'past' || info.form === 'base') && (BE.has(prev) || prev === 'been' || prev === 'get' || prev === 'got')) return false;
+  // "has been suggested", "was being told": the participle after a form of "be" is passive.
+  if ((info.form === 'past' || info.form === 'base') && (passive || BE.has(prev) || prev === 'get' || prev === 'got')) return false;
   if (info.form === 'base' && MODAL.has(prev)) return false;
   if (info.form === 'ing' && BE.has(prev) && info.cls !== 'directive' && l !== 'saying' && l !== 'telling') return false;
   if (prev === 'the' || prev === 'a' || prev === 'an' || prev === 'his' || prev === 'her' || prev === 'their' || prev === 'its') return false;

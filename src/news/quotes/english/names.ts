@@ -3,7 +3,7 @@
 
 import type { Gender, Mention } from '../internal.ts';
 import { HONORIFICS } from '../titles.ts';
-import { CLAUSE_AUX, CLAUSE_START, DETERMINERS, FIRST_NAMES, FUNCTION_CAPS, NAME_JOINERS, NAME_PARTICLES, PHRASE_STOP, PP_OBJECT, PP_OWNER, PRONOUNS, QUANTIFIERS, ROLE_TITLES, speakerNoun, VAGUE, WRITTEN } from '../words-en.ts';
+import { CLAUSE_AUX, CLAUSE_START, DETERMINERS, FIRST_NAMES, ORG_HEAD, FUNCTION_CAPS, NAME_JOINERS, NAME_PARTICLES, PHRASE_STOP, PP_OBJECT, PP_OWNER, PRONOUNS, QUANTIFIERS, ROLE_TITLES, speakerNoun, VAGUE, WRITTEN } from '../words-en.ts';
 import { CUES } from './cues.ts';
 import { type Ctx, type EToken, mentionText } from './tokens.ts';
 
@@ -36,6 +36,8 @@ export function nameRunStart(toks: EToken[], end: number, floor: number): number
 
 /** Splits a capitalized run into role and name: "Trade and Industry Secretary Patricia Hewitt". */
 export function splitRole(toks: EToken[], a: number, b: number): { nameStart: number } {
+  // A body's name ends with its kind: "Home Affairs Committee" is one name, no role before it.
+  if (b > a && ORG_HEAD.test(toks[b]!.t)) return { nameStart: a };
   let last = a - 1;
   for (let i = a; i <= b; i++) {
     const l = toks[i]!.l;
@@ -215,7 +217,9 @@ function capitalizedSubject(ctx: Ctx, j: number, floor: number): Mention | undef
   // "many Britons", "female MPs": a generic plural, not a named source.
   if (a > 0 && nameStart === a) {
     const before = toks[a - 1]!;
-    if (QUANTIFIERS.has(before.l) || (nameStart === j && /s$/.test(t.t) && before.word && !before.cap && !DETERMINERS.has(before.l))) return undefined;
+    // (A role noun before the name is its role, not a plural's modifier: "security firm Sophos".)
+    const roleBefore = speakerNoun(before.l) || ROLE_TITLES.has(before.l);
+    if (QUANTIFIERS.has(before.l) || (nameStart === j && /s$/.test(t.t) && before.word && !before.cap && !DETERMINERS.has(before.l) && !roleBefore)) return undefined;
   }
   // "the Tories", "the Equal Opportunities Commission": keep the article with a name that took it.
   let s0 = nameStart;

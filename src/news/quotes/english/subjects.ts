@@ -14,6 +14,10 @@ import { type Ctx, type EToken, mentionText, trimStart } from './tokens.ts';
 export function subjectAfter(ctx: Ctx, i: number, limit: number): { mention: Mention; next: number } | undefined {
   const { toks, text } = ctx;
   if (i >= limit || ctx.inSpan[i]! >= 0) return undefined;
+  if (!toks[i]!.cap) {
+    const ap = roleThenName(ctx, i, limit);
+    if (ap) return ap;
+  }
   let j = i;
   let sawName = false;
   while (j < limit && j - i < 10 && ctx.inSpan[j]! < 0) {
@@ -41,6 +45,12 @@ export function subjectAfter(ctx: Ctx, i: number, limit: number): { mention: Men
         j++;
         continue;
       }
+      // Lower-case modifiers of a role before the name: "London race director Ann Bell".
+      const r = roleRunEnd(ctx, j, limit);
+      if (r > j) {
+        j = r;
+        continue;
+      }
       break;
     }
     if (PRONOUNS.has(l) || CLAUSE_AUX.has(l) || (CUES.has(l) && j > i) || STOP_AFTER.has(l)) break;
@@ -64,6 +74,45 @@ export function subjectAfter(ctx: Ctx, i: number, limit: number): { mention: Men
   const m = subjectBefore(ctx, last, i);
   if (!m) return undefined;
   return { mention: m, next: j };
+}
+
+/**
+ * After an inverted verb, a role phrase and the name in apposition, the name closing the clause: "said one
+ * of their lawyers, Ann Bell", "said the chairman of the finance committee, Labour MP Ann Bell".
+ */
+function roleThenName(ctx: Ctx, i: number, limit: number): { mention: Mention; next: number } | undefined {
+  const { toks, text } = ctx;
+  let c = i;
+  let role = false;
+  while (c < limit && c - i < 12 && toks[c]!.t !== ',') {
+    const t = toks[c]!;
+    if (ctx.inSpan[c]! >= 0 || (!t.word && t.t !== "'s" && t.t !== '’s') || CLAUSE_AUX.has(t.l) || CUES.has(t.l) || PRONOUNS.has(t.l) || t.l === 'who' || t.l === 'which' || t.l === 'that') return undefined;
+    if (speakerNoun(t.l) || ROLE_TITLES.has(t.l)) role = true;
+    c++;
+  }
+  if (!role || c === i || c + 1 >= limit || toks[c]!.t !== ',' || !toks[c + 1]!.cap || !toks[c + 1]!.word || ctx.inSpan[c + 1]! >= 0) return undefined;
+  let k = c + 1;
+  while (k < limit && toks[k]!.word && ctx.inSpan[k]! < 0 && (toks[k]!.cap || ((speakerNoun(toks[k]!.l) || ROLE_TITLES.has(toks[k]!.l)) && k + 1 < limit && toks[k + 1]!.cap) || (NAME_PARTICLES.has(toks[k]!.l) && k + 1 < limit && toks[k + 1]!.cap))) k++;
+  if (k < limit && (toks[k]!.word || ctx.inSpan[k]! >= 0)) return undefined;
+  const m = subjectBefore(ctx, k - 1, c + 1);
+  if (!m || m.kind !== 'name') return undefined;
+  const phrase = mentionText(text, toks[i]!.s, toks[c - 1]!.e);
+  const g = m.gender ?? genderOfRole(phrase);
+  return { mention: { ...m, role: m.role ? `${phrase}, ${m.role}` : phrase, ...(g ? { gender: g } : {}) }, next: k };
+}
+
+/**
+ * Up to three lower-case words from token j ending with a role noun and followed by a capitalized name
+ * ("race director" in "London race director Ann Bell"): the index of the role noun + 1, else j.
+ */
+export function roleRunEnd(ctx: Ctx, j: number, limit: number): number {
+  const { toks } = ctx;
+  for (let m = j; m < limit && m - j < 3; m++) {
+    const t = toks[m]!;
+    if (!t.word || t.cap || ctx.inSpan[m]! >= 0 || STOP_AFTER.has(t.l) || CLAUSE_AUX.has(t.l) || CUES.has(t.l) || PRONOUNS.has(t.l)) return j;
+    if ((speakerNoun(t.l) || ROLE_TITLES.has(t.l)) && m + 1 < limit && toks[m + 1]!.cap && toks[m + 1]!.word && ctx.inSpan[m + 1]! < 0) return m + 1;
+  }
+  return j;
 }
 
 /** The noun phrase that opens the sentence, when a comma follows it (an apposition or a relative clause). */
@@ -116,7 +165,7 @@ export function appositionSubject(ctx: Ctx, a: number): { mention: Mention; star
         nameFrom = q + 1;
       }
     }
-    if (pure && !FUNCTION_CAPS.has(toks[nameFrom]!.t) && ctx.inSpan[nameFrom]! < 0) {
+    if (pure && (!FUNCTION_CAPS.has(toks[nameFrom]!.t) || HONORIFICS.has(toks[nameFrom]!.l)) && ctx.inSpan[nameFrom]! < 0) {
       // The role: back from the first comma to the clause start.
       let r = c - 1;
       while (r >= 0 && (toks[r]!.word || toks[r]!.l === "'s") && ctx.inSpan[r]! < 0 && c - r <= 10) r--;
@@ -127,6 +176,12 @@ export function appositionSubject(ctx: Ctx, a: number): { mention: Mention; star
       if (role && nameFrom === c + 1 && r + 1 <= c - 1 && personLike(toks, r + 1, c - 1) && !personFirst(toks, nameFrom, a - 1)) {
         const g = genderOfName(toks, r + 1, c - 1);
         return { mention: { kind: 'name', name: role, role: nameText, ...(g ? { gender: g } : {}), start: toks[r + 1]!.s, end: toks[c - 1]!.e }, start: r + 1 };
+      }
+      // "Although details were scant, Mr Gates, said": a stray comma after a person's name; what stands
+      // before it is a clause, no role.
+      if (role && nameFrom === c + 1 && personFirst(toks, nameFrom, a - 1) && toks.slice(r + 1, c).some((x) => CLAUSE_AUX.has(x.l) || CUES.has(x.l))) {
+        const g = genderOfName(toks, nameFrom, a - 1);
+        return { mention: { kind: 'name', name: nameText, ...(g ? { gender: g } : {}), start: toks[nameFrom]!.s, end: toks[a - 1]!.e }, start: nameFrom };
       }
       if (role && /\p{L}/u.test(role)) {
         const g = genderOfRole(role) ?? genderOfName(toks, nameFrom, a - 1);
