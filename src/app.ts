@@ -12,7 +12,7 @@ import { createLiveIndex } from './news/search/live.ts';
 import { createStoryIndex } from './news/stories/index.ts';
 import type { Brief } from './news/types.ts';
 import { createNewsStore, type NewsStore } from './news/store.ts';
-import { createAdminOps, withErrorLog } from './ops/admin.ts';
+import { createAdminOps, restoreSendingPause, withErrorLog } from './ops/admin.ts';
 import { createOps, watch, type Ops } from './ops/index.ts';
 import type { Metrics } from './ops/metrics.ts';
 import { openStorage, type Storage } from './storage/db.ts';
@@ -193,6 +193,7 @@ export async function startApp(config: Config, baseLog: Logger, options: AppOpti
       started.add(adapter);
       log.info({ platform: adapter.platform, role: plan.role }, `${adapter.platform} adapter started`);
     }
+    if (storage && briefings) await restoreSendingPause(storage.db, briefings.outbox, log);
     await briefings?.start();
     await sources?.start();
   } catch (error) {

@@ -90,8 +90,9 @@ export interface AdminOps {
   audience(): Promise<number>;
   /** Queues the post to every subscribed chat through the outbox; resolves with the number of chats. */
   broadcast(post: Post): Promise<number>;
-  pauseSending(): void;
-  resumeSending(): void;
+  /** Pauses (or resumes) every send; kept in the database, so a restart keeps it. */
+  pauseSending(): Promise<void>;
+  resumeSending(): Promise<void>;
 }
 
 export interface BriefingCommands {

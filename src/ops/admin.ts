@@ -10,6 +10,22 @@ import type { SourceStatus } from '../news/store.ts';
 import type { Database } from '../storage/schema.ts';
 
 const BATCH = 500;
+/** The settings row that keeps an operator's /pause across restarts. */
+const PAUSED = 'sending_paused';
+
+async function setSetting(db: Kysely<Database>, key: string, value: string): Promise<void> {
+  const row = { key, value, updated_at: Date.now() };
+  await db.insertInto('settings').values(row).onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: row.updated_at })).execute();
+}
+
+/** At start, before the outbox sends: an operator's /pause from before the restart still holds. */
+export async function restoreSendingPause(db: Kysely<Database>, outbox: Pick<Outbox, 'pause'>, log: Logger): Promise<boolean> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', PAUSED).executeTakeFirst();
+  if (row?.value !== '1') return false;
+  outbox.pause();
+  log.warn({}, 'sending is paused (an operator\'s /pause from before this start): digests and broadcasts wait in the outbox until /resume');
+  return true;
+}
 
 export interface AdminDeps {
   config: Pick<Config, 'admins'>;
@@ -79,11 +95,13 @@ export function createAdminOps(deps: AdminDeps): AdminOps {
       log.info({ chats }, `broadcast queued for ${chats} chat(s)`);
       return chats;
     },
-    pauseSending() {
+    async pauseSending() {
       outbox.pause();
+      await setSetting(db, PAUSED, '1');
       log.warn({}, 'sending paused by an operator: digests and broadcasts wait in the outbox');
     },
-    resumeSending() {
+    async resumeSending() {
+      await setSetting(db, PAUSED, '0');
       outbox.resume();
       log.info({}, 'sending resumed by an operator');
     },

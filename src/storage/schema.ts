@@ -155,6 +155,13 @@ export interface FeedItemTable {
   first_seen_at: number;
 }
 
+/** Operator settings that outlive a restart (e.g. `sending_paused`). */
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: number;
+}
+
 export interface AlertTable {
   id: Generated<number>;
   platform: string;
@@ -190,4 +197,5 @@ export interface Database {
   documents_seen: DocumentSeenTable;
   feeds: FeedTable;
   feed_items: FeedItemTable;
+  settings: SettingTable;
 }

@@ -12,7 +12,9 @@ import { memoryLogger, repoRoot } from '../helpers/services.ts';
 
 const OPERATOR = '4242';
 let app: App;
+let config: ReturnType<typeof loadConfig>;
 const log = memoryLogger();
+const start = () => startApp(config, log, { watch: false, cron: false, input: new PassThrough(), output: new PassThrough() });
 
 const from = (userId: string, text: string, extra: Partial<IncomingMessage> = {}): IncomingMessage => ({ platform: 'telegram', chatId: userId, userId, text, chatType: 'private', addressed: true, ...extra });
 const say = async (userId: string, text: string, extra: Partial<IncomingMessage> = {}): Promise<Post> => {
@@ -22,10 +24,10 @@ const say = async (userId: string, text: string, extra: Partial<IncomingMessage>
 };
 
 beforeAll(async () => {
-  const config = loadConfig({ NEWSBOT_CONFIG: path.join(repoRoot, 'config/newsbot.json'), NEWSBOT_DATA_DIR: tempDir('newsbot-admin-') }, repoRoot);
+  config = loadConfig({ NEWSBOT_CONFIG: path.join(repoRoot, 'config/newsbot.json'), NEWSBOT_DATA_DIR: tempDir('newsbot-admin-') }, repoRoot);
   config.admins.telegram = [OPERATOR];
   // The console runs (no tokens): Telegram subscriptions wait in the outbox, where the test counts them.
-  app = await startApp(config, log, { watch: false, cron: false, input: new PassThrough(), output: new PassThrough() });
+  app = await start();
 });
 afterAll(async () => {
   await app?.stop();
@@ -86,5 +88,18 @@ describe('operator commands', () => {
     expect(postText(await say(OPERATOR, '/stats'))).toMatch(/Latest errors:\n.*telegram: sendMessage failed for a test/);
     expect(postText(await say(OPERATOR, '/stats', { locale: 'ar' }))).toMatch(/^حالة البوت/);
     expect(postText(await say(OPERATOR, '/reload'))).toBe(`Content reloaded: ${app.store.library().briefs.length} documents.`);
+  });
+
+  it('/pause outlives a restart: the bot starts with sending paused until /resume, which outlives one too', async () => {
+    expect(postText(await say(OPERATOR, '/pause'))).toMatch(/^Sending paused/);
+    await app.stop();
+    app = await start();
+    expect(app.briefings?.outbox.paused()).toBe(true);
+    expect(log.lines.some((l) => l.level === 'warn' && /sending is paused \(an operator's \/pause from before this start\)/.test(l.msg))).toBe(true);
+    expect(postText(await say(OPERATOR, '/stats'))).toContain('Sending is paused');
+    expect(postText(await say(OPERATOR, '/resume'))).toBe('Sending resumed.');
+    await app.stop();
+    app = await start();
+    expect(app.briefings?.outbox.paused()).toBe(false);
   });
 });

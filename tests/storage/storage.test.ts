@@ -91,7 +91,7 @@ describe.runIf(testDialect === 'sqlite')('storage (SQLite file)', () => {
 });
 
 describe.runIf(testDialect === 'sqlite')('start-up', () => {
-  it('npm start stops with exit 1 and a message naming a corrupt database file', () => {
+  it('npm start stops with exit 1 and a message naming a corrupt database file', { timeout: 60_000 }, () => {
     const dir = tempDir();
     const file = path.join(dir, 'newsbot.db');
     fs.writeFileSync(file, 'this is not a database, just some text that is long enough to look like a header '.repeat(100));

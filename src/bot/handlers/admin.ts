@@ -61,13 +61,13 @@ export async function reloadCommand(req: CommandRequest): Promise<Post> {
   return say(req, strings[req.lang].reloaded(r.documents, r.skipped));
 }
 
-export function pauseCommand(req: CommandRequest): Post {
-  ops(req).pauseSending();
+export async function pauseCommand(req: CommandRequest): Promise<Post> {
+  await ops(req).pauseSending();
   return say(req, strings[req.lang].sendingPaused);
 }
 
-export function resumeCommand(req: CommandRequest): Post {
-  ops(req).resumeSending();
+export async function resumeCommand(req: CommandRequest): Promise<Post> {
+  await ops(req).resumeSending();
   return say(req, strings[req.lang].sendingResumed);
 }
 
