@@ -23,7 +23,7 @@ import { createSpeakerRegistry, type SpeakerRegistry } from '../news/quotes/regi
 import { parseQuestion, whoSaid } from '../news/quotes/questions.ts';
 import type { Quote } from '../news/quotes/types.ts';
 import type { Brief, NewsDocument } from '../news/types.ts';
-import { articleBody, speakerMatches } from './quotes.ts';
+import { articleBody, heldoutFiles, speakerMatches } from './quotes.ts';
 
 const FIXTURES = path.join(fileURLToPath(new URL('../../', import.meta.url)), 'tests/fixtures');
 
@@ -61,12 +61,20 @@ function brief(id: string, title: string, text: string, lang: 'ar' | 'en'): Brie
   return buildBrief(doc, { summarySentences: 3 });
 }
 
-/** Briefs of a set: Arabic items (`{items: [{id, text, title?}]}`), and English `{docs: [{doc, text?, title?}]}`: a BBC article when there is no text. */
-export function loadSetBriefs(arFile: string, enFile: string): Brief[] {
-  const ar = JSON.parse(fs.readFileSync(arFile, 'utf8')) as { items: { id: string; text: string; title?: string }[] };
-  const en = JSON.parse(fs.readFileSync(enFile, 'utf8')) as { docs: { doc: string; text?: string; title?: string }[] };
-  const briefs = ar.items.map((it) => brief(it.id, it.title ?? '', it.text, 'ar'));
-  for (const d of en.docs) {
+/** Briefs of a set's gold files: Arabic items (`{items: [{id, text, title?}]}`), and English `{docs: [{doc, text?, title?}]}`: a BBC article when there is no text. */
+export function loadSetBriefs(...files: string[]): Brief[] {
+  const briefs: Brief[] = [];
+  for (const file of files) {
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { items?: { id: string; text: string; title?: string }[]; docs?: { doc: string; text?: string; title?: string }[] };
+    for (const it of data.items ?? []) briefs.push(brief(it.id, it.title ?? '', it.text, 'ar'));
+    briefs.push(...englishBriefs(data.docs ?? []));
+  }
+  return briefs;
+}
+
+function englishBriefs(docs: { doc: string; text?: string; title?: string }[]): Brief[] {
+  const briefs: Brief[] = [];
+  for (const d of docs) {
     // Articles written for a set carry their text; the others are BBC articles named by topic/number.
     if (d.text !== undefined) {
       briefs.push(brief(d.doc, d.title ?? '', d.text, 'en'));
@@ -142,11 +150,12 @@ export function evalSeen(): QuestionScores {
   return scoreQuestions(loadSetBriefs(path.join(dir, 'quotes-ar.json'), path.join(dir, 'quotes-en.json')), readItems(path.join(dir, 'questions.json')));
 }
 
-/** The held-out set; never print or tune on its contents, only its figures. */
+/** The held-out set: every `questions*.json` of the folder over every gold file there; never print or tune on its contents, only its figures. */
 export function evalHeldout(): QuestionScores | undefined {
   const dir = path.join(FIXTURES, 'heldout');
-  if (!fs.existsSync(path.join(dir, 'questions.json'))) return undefined;
-  return scoreQuestions(loadSetBriefs(path.join(dir, 'quotes-ar.json'), path.join(dir, 'quotes-en.json')), readItems(path.join(dir, 'questions.json')));
+  const questions = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /^questions.*\.json$/.test(f)).sort() : [];
+  if (questions.length === 0) return undefined;
+  return scoreQuestions(loadSetBriefs(...heldoutFiles(dir)), questions.flatMap((f) => readItems(path.join(dir, f))));
 }
 
 function line(label: string, s: QuestionScores): string {

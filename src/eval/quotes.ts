@@ -267,6 +267,22 @@ export function heldoutFiles(dir = HELDOUT_DIR): string[] {
     });
 }
 
+/** Every gold file of a folder, scored and pooled by language: one row for all its Arabic files, one for its English ones. */
+export function evalGoldDir(dir: string): { lang: 'ar' | 'en'; files: string[]; scores: Scores; details: Detail[] }[] {
+  const byLang = new Map<'ar' | 'en', { files: string[]; parts: { scores: Scores; details: Detail[] }[] }>();
+  for (const file of heldoutFiles(dir)) {
+    const { lang, ...part } = evalGoldFile(file);
+    const group = byLang.get(lang) ?? { files: [], parts: [] };
+    group.files.push(path.basename(file));
+    group.parts.push(part);
+    byLang.set(lang, group);
+  }
+  return [...byLang].map(([lang, { files, parts }]) => {
+    const sum = (k: 'gold' | 'system' | 'tp' | 'speakerCorrect') => parts.reduce((n, p) => n + p.scores[k], 0);
+    return { lang, files, scores: finish(sum('gold'), sum('system'), sum('tp'), sum('speakerCorrect')), details: parts.flatMap((p) => p.details) };
+  });
+}
+
 /** Speaker precision and recall: quotes found with the right speaker, over quotes returned and over gold quotes. */
 export function speakerPR(s: Scores): { precision: number; recall: number } {
   return { precision: s.system ? s.speakerCorrect / s.system : 0, recall: s.gold ? s.speakerCorrect / s.gold : 0 };
@@ -391,7 +407,7 @@ export function runQuotesEval(options: QuotesEvalOptions = { json: false }): { e
     msPerDoc = Math.min(msPerDoc, Number(process.hrtime.bigint() - t0) / 1e6 / bodies.length);
   }
   const sentencesPerDoc = bodies.reduce((n, b) => n + b.sentences.length, 0) / bodies.length;
-  const seen = heldoutFiles(SEEN_DIR).map((f) => ({ name: path.basename(f, '.json'), ...evalGoldFile(f) }));
+  const seen = evalGoldDir(SEEN_DIR).map((g) => ({ name: g.files.join('+').replace(/\.json/g, ''), ...g }));
   if (process.env.QUOTES_EVAL_VERBOSE) {
     printDetails('en', en.details);
     printDetails('ar', ar.details);
@@ -402,7 +418,7 @@ export function runQuotesEval(options: QuotesEvalOptions = { json: false }): { e
   console.log(row('English', en.scores));
   if (enHeldout) console.log(row('English (held-out)', enHeldout.scores));
   console.log(row('Arabic', ar.scores));
-  const heldout = heldoutFiles().map((f) => ({ name: path.basename(f, '.json'), ...evalGoldFile(f) }));
+  const heldout = evalGoldDir(HELDOUT_DIR).map((g) => ({ name: g.lang, ...g }));
   const withPR = (label: string, h: { lang: 'ar' | 'en'; scores: Scores }) => {
     const pr = speakerPR(h.scores);
     console.log(`${row(label.slice(0, 19), h.scores)}  speaker P/R ${(100 * pr.precision).toFixed(1)}/${(100 * pr.recall).toFixed(1)} (${h.lang})`);
