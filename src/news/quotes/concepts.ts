@@ -5,7 +5,7 @@
 import { isStopword } from '../stopwords.ts';
 import { stripProclitics, words } from '../tokens.ts';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.ts';
-import { englishLemma, wordForms } from './forms.ts';
+import { arabicCore, englishLemma, wordForms } from './forms.ts';
 import type { Glossary } from './glossary.ts';
 import { contentWords, type Alternative, type Concept, type StatementIndex } from './search.ts';
 import { skeleton } from './translit.ts';
@@ -35,7 +35,11 @@ function textAlts(text: string, weight: number): Alternative[] {
 
 function glossaryAlts(glossary: Glossary, entry: number): Alternative[] {
   const alts: Alternative[] = [];
-  for (const stems of glossary.forms(entry, 'ar')) alts.push({ terms: stems, weight: GLOSSARY });
+  // Arabic forms also meet their other inflections through the loose form: ينتظر finds تنتظر.
+  for (const stems of glossary.forms(entry, 'ar')) {
+    alts.push({ terms: stems, weight: GLOSSARY });
+    alts.push({ terms: stems.map((s) => `~${arabicCore(s)}`), weight: GLOSSARY * LOOSE });
+  }
   // English statements are matched on the loose form, so rise, rises, rising and risen-less forms meet.
   for (const stems of glossary.forms(entry, 'en')) alts.push({ terms: stems.map((s) => `~${englishLemma(s)}`), weight: GLOSSARY });
   return alts;

@@ -12,15 +12,18 @@ export function englishLemma(s: string): string {
 }
 
 /**
- * An Arabic stem without the future and imperfect prefixes and a final feminine ت, plural وا or a
- * possessive (نا، كم، هم، ها): ستستمر/يستمر → ستمر, بلدنا → بلد. Only on stems of five letters or more, so
- * short nouns keep their first letter.
+ * An Arabic stem without the future and imperfect prefixes, a final feminine ت, plural ات or وا, a
+ * possessive (نا، كم، هم، ها) or the alif of an indefinite accusative: ستستمر/يستمر → ستمر, بلدنا → بلد,
+ * حساباته/حسابات → حساب, ذريعًا → ذريع. Only on stems of five letters or more (four for the alif), so short
+ * nouns keep their letters.
  */
 export function arabicCore(s: string): string {
   let core = s;
   if (core.length >= 5 && core[0] === 'س' && 'يتنا'.includes(core[1]!)) core = core.slice(1);
   if (core.length >= 5 && 'يتن'.includes(core[0]!)) core = core.slice(1);
-  if (core.length >= 5) core = core.replace(/(?:ت|وا|نا|كم|هم|ها)$/u, '');
+  const before = core;
+  if (core.length >= 5) core = core.replace(/(?:ات|ت|وا|نا|كم|هم|ها)$/u, '');
+  if (core === before && core.length >= 4 && /[^اوي]ا$/u.test(core)) core = core.slice(0, -1);
   return core;
 }
 

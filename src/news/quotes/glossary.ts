@@ -71,13 +71,15 @@ export interface Glossary {
 
 /**
  * The keys a token matches a glossary form by: its stem, then its loose form, then (Arabic) without a
- * leading ب or ل, which the stemmer leaves on words without the article (بخيبة → خيبة).
+ * leading ب or ل, which the stemmer leaves on words without the article (بخيبة → خيبة, لبيع → بيع), and
+ * without the و or ف the stemmer takes for a conjunction when it is the word's first letter (فشلا → فشل).
  */
 function tokenKeys(token: string): string[] {
   const s = stem(token);
   if (!ARABIC.test(s)) return [englishLemma(s)];
   const keys = [s, arabicCore(s)];
-  if (s.length >= 5 && (s[0] === 'ب' || s[0] === 'ل')) keys.push(stem(s.slice(1)));
+  if (s.length >= 4 && (s[0] === 'ب' || s[0] === 'ل')) keys.push(stem(s.slice(1)));
+  if (token.length === 4 && s.length === 3 && (token[0] === 'ف' || token[0] === 'و')) keys.push(arabicCore(token));
   return keys;
 }
 

@@ -17,9 +17,14 @@ const AR_WHO = [
   /^(?:اقوال|تصريحات|اقتباسات|كلام) (.{1,80})$/u,
   /^بماذا (?:صرح|صرحت) (.{1,80})$/u,
 ];
-// Reporting, belief and warning verbs, longer forms first so قالت is not read as قال + ت.
-const AR_SAID_VERBS = 'قالت|قال|يقول|تقول|صرحت|صرح|ذكرت|ذكر|اكدت|اكد|اعلنت|اعلن|حذرت|حذر|توقعت|توقع|اعتبرت|اعتبر|رات|راي|وعدت|وعد|كتبت|كتب|غردت|غرد|نفت|نفي|اوضحت|اوضح|اشارت|اشار|شددت|شدد|وصفت|وصف';
-const AR_WHOSAID = new RegExp(`^من (?:الذي |اللي )?(?:${AR_SAID_VERBS})(?: (?:ب|الي|من|علي))?(?: (?:انها|انه|بانها|بانه|بان|ان|ب?ان))? (.{2,})$`, 'u');
+// Reporting, belief and warning verbs, longer forms first so قالت is not read as قال + ت (folded spelling).
+const AR_SAID_VERBS = 'قالت|قال|يقول|تقول|صرحت|صرح|ذكرت|ذكر|اكدت|اكد|اعلنت|اعلن|حذرت|حذر|توقعت|توقع|يتوقع|تتوقع|اعتبرت|اعتبر|يعتبر|تعتبر|رات|راي|يري|تري|اعتقدت|اعتقد|يعتقد|تعتقد|وعدت|وعد|كتبت|كتب|غردت|غرد|نشرت|نشر|دونت|دون|نفت|نفي|اوضحت|اوضح|اشارت|اشار|لفتت|لفت|شددت|شدد|وصفت|وصف|اضافت|اضاف|افادت|افاد|كشفت|كشف|اعترفت|اعترف|اقرت|اقر|تعهدت|تعهد|ردت|رد|علقت|علق';
+// Verbs that carry what was said (thanks, an apology, blame): kept among the words searched for.
+const AR_CONTENT_VERBS = 'شكرت|شكر|اعتذرت|اعتذر|انتقدت|انتقد|اتهمت|اتهم|رحبت|رحب|طالبت|طالب|دعت|دعا|اشادت|اشاد|هددت|هدد|ناشدت|ناشد';
+// Where it was said, between the verb and its complement: «على إنستغرام»، «في بيان»، «عبر حسابه».
+const AR_WHERE = '(?:(?:في|علي|عبر|خلال|امام|الي) [^ ]+(?: [^ ]+)?? )?';
+const AR_THAT = '(?:(?:ب|الي|من|علي) )?(?:(?:انها|انه|انهم|بانها|بانه|بانهم|بان|ان|لان) )?';
+const AR_WHOSAID = new RegExp(`^(?:من|(?:اي|اية) ([^ ]+)) (?:الذي |اللي )?(?:(${AR_SAID_VERBS})|(${AR_CONTENT_VERBS})) (${AR_WHERE})${AR_THAT}(.{2,})$`, 'du');
 
 const EN_WHO = [
   /^what (?:did|does|do|has|have|had|is|was|were|are) (.{1,80}?) (?:say|said|saying|says|tell|told|telling)(?: about .*)?$/,
@@ -28,7 +33,12 @@ const EN_WHO = [
   /^(?:show|list|give) (?:me )?(?:the )?(?:quotes|statements|comments) (?:from|by|of) (.{1,80})$/,
   /^(.{1,80}?)['’]s (?:quotes|statements|comments|remarks)$/,
 ];
-const EN_WHOSAID = /^who (?:said|says|has said|had said|told (?:\w+ )?|claimed|stated|warned|wrote|declared|announced|predicted|expected|promised|insisted|argued|admitted|denied|believes|believed|thinks|thought|described|called for|urged|described|added|stressed|explained|confirmed|suggested) (?:that )?(.{2,})$/;
+// Reporting and belief verbs (dropped from the words searched for) and verbs that carry what was said
+// (thanks, blame, an apology: kept). "which party said …" keeps its noun, which meets the cue sentence.
+const EN_SAID_VERBS = `said|says|has said|had said|told(?: \\w+)?|tells(?: \\w+)?|claimed|claims|stated|states|warned|warns|wrote|writes|tweeted|tweets|posted|posts|declared|announced|announces|predicted|predicts|expected|expects|forecast|forecasts|promised|promises|pledged|vowed|insisted|insists|argued|argues|admitted|admits|conceded|acknowledged|denied|denies|believes|believed|thinks|thought|feels|felt|reckons|reckoned|described|called for|called|urged|added|stressed|explained|confirmed|suggested|noted|revealed|recalled|replied|responded|commented|maintained|maintains|pointed out|says that`;
+const EN_CONTENT_VERBS = 'thanked|thanks|apologised|apologized|apologises|apologizes|blamed|blames|accused|accuses|criticised|criticized|criticises|criticizes|praised|praises|welcomed|welcomes|condemned|condemns|congratulated|demanded|demands|questioned|doubted|doubts|hoped|hopes|feared|fears|rejected|dismissed|defended|compared|likened|complained|complains';
+const EN_WHERE = '(?:(?:on|in|to|at) (?:[\\w\'’-]+ ){1,3}?(?=that ))?';
+const EN_WHOSAID = new RegExp(`^(?:who|which ([a-z][\\w-]*(?: [a-z][\\w-]*)?)) (?:(?:${EN_SAID_VERBS}) ${EN_WHERE}(?:that )?|(${EN_CONTENT_VERBS}) )(.{2,})$`, 'd');
 
 function clean(text: string): string {
   return stripControls(text.normalize('NFKC'))
@@ -48,22 +58,31 @@ export function parseQuestion(text: string): QuoteQuestion | null {
     // Match on folded letters, answer with the letters as written (only diacritics and tatweel dropped).
     const shown = q.replace(/[\u064B-\u065F\u0670\u0640]/g, '').replace(/[،,]/g, ' ').replace(/\s+/g, ' ').trim();
     const ar = normalizeArabic(shown);
-    const slice = (m: RegExpExecArray): string => {
-      const g = m[1]!;
-      const at = m.index + m[0].lastIndexOf(g);
-      return (ar.length === shown.length ? shown.slice(at, at + g.length) : g).trim();
+    // The text as written of group g (folding keeps lengths, except in rare compatibility forms).
+    const shownOf = (m: RegExpExecArray, g: number): string => {
+      const at = m.indices?.[g];
+      const text = m[g];
+      if (!text) return '';
+      return (at && ar.length === shown.length ? shown.slice(at[0], at[1]) : text).trim();
     };
     for (const re of AR_WHO) {
       const m = re.exec(ar);
-      if (m?.[1]) return { kind: 'who', name: slice(m) };
+      if (!m?.[1]) continue;
+      const at = m.index + m[0].lastIndexOf(m[1]);
+      return { kind: 'who', name: (ar.length === shown.length ? shown.slice(at, at + m[1].length) : m[1]).trim() };
     }
     const m = AR_WHOSAID.exec(ar);
-    if (m?.[1]) return { kind: 'whosaid', words: slice(m) };
-    return null;
+    if (!m) return null;
+    // The noun of «أي حزب قال …», a verb that carries what was said, where it was said, then the rest.
+    const words = [1, 3, 4, 5].map((g) => shownOf(m, g)).filter(Boolean).join(' ');
+    return words ? { kind: 'whosaid', words } : null;
   }
   const en = q.toLowerCase();
   const said = EN_WHOSAID.exec(en);
-  if (said?.[1]) return { kind: 'whosaid', words: q.slice(q.length - said[1].length).trim() };
+  if (said?.[3]) {
+    const words = [1, 2, 3].map((g) => (said.indices?.[g] ? q.slice(said.indices[g]![0], said.indices[g]![1]).trim() : '')).filter(Boolean).join(' ');
+    return { kind: 'whosaid', words };
+  }
   for (const re of EN_WHO) {
     const m = re.exec(en);
     if (m?.[1]) {

@@ -21,7 +21,27 @@ describe('parseQuestion', () => {
     expect(parseQuestion('Who said dialogue is the only way?')).toEqual({ kind: 'whosaid', words: 'dialogue is the only way' });
   });
 
+  it('reads who-said questions with other reporting, belief and posting verbs, dropping the verb', () => {
+    expect(parseQuestion('Who tweeted that the bridge will reopen in May?')).toEqual({ kind: 'whosaid', words: 'the bridge will reopen in May' });
+    expect(parseQuestion('Who expects inflation to slow next year?')).toEqual({ kind: 'whosaid', words: 'inflation to slow next year' });
+    expect(parseQuestion('Who wrote on Facebook that the school would stay shut?')).toEqual({ kind: 'whosaid', words: 'the school would stay shut' });
+    expect(parseQuestion('Who called the new tax a disaster for farmers?')).toEqual({ kind: 'whosaid', words: 'the new tax a disaster for farmers' });
+    expect(parseQuestion('من غرّد بأن الجسر سيفتح في مايو؟')).toEqual({ kind: 'whosaid', words: 'الجسر سيفتح في مايو' });
+    expect(parseQuestion('من يتوقع أن يتباطأ التضخم العام المقبل؟')).toEqual({ kind: 'whosaid', words: 'يتباطأ التضخم العام المقبل' });
+  });
+
+  it('keeps a verb that carries what was said, where it was said, and the noun of "which …"', () => {
+    expect(parseQuestion('Who thanked the volunteers after the flood?')).toEqual({ kind: 'whosaid', words: 'thanked the volunteers after the flood' });
+    expect(parseQuestion('Which union said the strike would go ahead?')).toEqual({ kind: 'whosaid', words: 'union the strike would go ahead' });
+    expect(parseQuestion('من اعتذر للجمهور عن إلغاء الحفل؟')).toEqual({ kind: 'whosaid', words: 'اعتذر للجمهور عن إلغاء الحفل' });
+    expect(parseQuestion('من اعترف عبر حسابه بأنه أخطأ في التقدير؟')).toEqual({ kind: 'whosaid', words: 'عبر حسابه أخطأ في التقدير' });
+    expect(parseQuestion('أي نقابة قالت إن الإضراب سيستمر؟')).toEqual({ kind: 'whosaid', words: 'نقابة الإضراب سيستمر' });
+  });
+
   it('leaves other messages and slash commands alone', () => {
+    expect(parseQuestion('who won the match?')).toBeNull();
+    expect(parseQuestion('who is the new mayor?')).toBeNull();
+    expect(parseQuestion('من هو رئيس البلدية؟')).toBeNull();
     expect(parseQuestion('/who Trump')).toBeNull();
     expect(parseQuestion('summarize the latest news')).toBeNull();
     expect(parseQuestion('')).toBeNull();
