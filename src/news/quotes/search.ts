@@ -12,6 +12,10 @@ const ARABIC = /[\u0600-\u06FF]/;
 
 // A word met only in the sentence around a quote counts for less than one in the quote itself.
 const CONTEXT_WEIGHT = 0.6;
+// Share of a statement's score that depends on how much of its quote the question covers: of two
+// statements holding as much of the question, the one saying little else is the one asked about (an
+// announcement sharing a few words with the question says much else).
+const COVERAGE_WEIGHT = 0.3;
 
 /** One alternative way a question's word can appear: all its terms must be there. */
 export interface Alternative {
@@ -27,6 +31,8 @@ export interface Concept {
 export interface StatementHit {
   statement: number;
   /** Share of the question's weight the statement holds, 0..1. */
+  share: number;
+  /** The share, weighed by how much of the quote's own words the question covers: the ranking score, 0..1. */
   score: number;
 }
 
@@ -56,6 +62,8 @@ export class StatementIndex {
   private readonly offsets: Uint32Array;
   private readonly postings: Uint32Array;
   private readonly count: number;
+  /** Distinct content words of each statement's quote. */
+  private readonly quoteWords: Uint16Array;
   private skeletons: Map<string, string[]> | undefined;
 
   /** Statements in order: the quote's text and the text around it (without the quote). */
@@ -63,6 +71,7 @@ export class StatementIndex {
     // Each statement's terms, as term * 2 + 1 when in the quote, and where each statement ends.
     const terms = new Numbers();
     const ends = new Numbers();
+    const quoteWords = new Numbers();
     // Term ids of each distinct word, for the build only.
     const formIds = new Map<string, number[]>();
     const idsOf = (w: string): number[] => {
@@ -76,7 +85,9 @@ export class StatementIndex {
     };
     for (const st of statements) {
       const inQuote = new Set<number>();
-      for (const w of contentWords(st.quote)) for (const id of idsOf(w)) inQuote.add(id);
+      const qw = new Set(contentWords(st.quote));
+      quoteWords.push(Math.min(qw.size, 0xffff));
+      for (const w of qw) for (const id of idsOf(w)) inQuote.add(id);
       const around = new Set<number>();
       for (const w of contentWords(st.context)) for (const id of idsOf(w)) if (!inQuote.has(id)) around.add(id);
       for (const id of inQuote) terms.push(id * 2 + 1);
@@ -84,6 +95,7 @@ export class StatementIndex {
       ends.push(terms.length);
     }
     this.count = ends.length;
+    this.quoteWords = Uint16Array.from(quoteWords.data.subarray(0, quoteWords.length));
     this.offsets = new Uint32Array(this.vocab.size + 1);
     for (let i = 0; i < terms.length; i++) this.offsets[(terms.data[i]! >>> 1) + 1]!++;
     for (let t = 0; t < this.vocab.size; t++) this.offsets[t + 1]! += this.offsets[t]!;
@@ -169,7 +181,14 @@ export class StatementIndex {
 
   /** Per-question accumulators over this index's statements. */
   begin(): Scoring {
-    return { total: new Float32Array(this.count), best: new Float32Array(this.count), scored: [], touched: [] };
+    const n = this.count;
+    return { total: new Float32Array(n), best: new Float32Array(n), quoted: new Uint8Array(n), covered: new Uint16Array(n), scored: [], touched: [] };
+  }
+
+  /** Share of a statement's quote words the question covered, 0..1 (1 for a quote without content words). */
+  coverage(statement: number, sc: Scoring): number {
+    const n = this.quoteWords[statement] ?? 0;
+    return n === 0 ? 1 : Math.min(1, sc.covered[statement]! / n);
   }
 
   /** Marks each statement's best value for one concept (alternative weight × place); returns its df here. */
@@ -179,6 +198,8 @@ export class StatementIndex {
       let hits = 0;
       const take = (s: number, place: number): void => {
         hits++;
+        // The quote words this concept covers: as many as the alternative's terms.
+        if (place === 1 && a.terms.length > sc.quoted[s]!) sc.quoted[s] = Math.min(a.terms.length, 255);
         const v = a.weight * place;
         if (v > sc.best[s]!) {
           if (sc.best[s] === 0) sc.touched.push(s);
@@ -196,6 +217,9 @@ export class StatementIndex {
 export interface Scoring {
   total: Float32Array;
   best: Float32Array;
+  /** Quote words the current concept covers in each statement, then their sum over the concepts. */
+  quoted: Uint8Array;
+  covered: Uint16Array;
   scored: number[];
   touched: number[];
 }
@@ -206,6 +230,8 @@ function commit(sc: Scoring, w: number): void {
     if (sc.total[s] === 0) sc.scored.push(s);
     sc.total[s]! += w * sc.best[s]!;
     sc.best[s] = 0;
+    sc.covered[s]! += sc.quoted[s]!;
+    sc.quoted[s] = 0;
   }
   sc.touched.length = 0;
 }
@@ -217,8 +243,8 @@ export interface RankedStatement extends StatementHit {
 
 /**
  * Ranks the statements of one or more indexes (parts of one collection) by the idf-weighted share of the
- * question's concepts they hold: a rare content word counts for more than a common one, a word in the
- * quote for more than one only around it.
+ * question's concepts they hold (a rare content word counts for more than a common one, a word in the
+ * quote for more than one only around it), weighed by how much of the quote the question covers.
  */
 export function rankStatements(parts: readonly StatementIndex[], concepts: Concept[]): RankedStatement[] {
   const count = parts.reduce((n, p) => n + p.size, 0);
@@ -232,6 +258,12 @@ export function rankStatements(parts: readonly StatementIndex[], concepts: Conce
     for (const sc of scorings) commit(sc, w);
   }
   if (mass === 0) return [];
-  const hits = scorings.flatMap((sc, part) => sc.scored.map((statement) => ({ part, statement, score: sc.total[statement]! / mass })));
+  const hits = scorings.flatMap((sc, part) =>
+    sc.scored.map((statement) => {
+      const share = sc.total[statement]! / mass;
+      const score = share * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * parts[part]!.coverage(statement, sc));
+      return { part, statement, share, score };
+    }),
+  );
   return hits.sort((a, b) => b.score - a.score || a.part - b.part || a.statement - b.statement);
 }

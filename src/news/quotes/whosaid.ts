@@ -105,10 +105,12 @@ export function createStatementSearch(initial: readonly Brief[], gazetteer: Gaze
       const ps = current();
       const concepts = questionConcepts(question, ps, glossary ?? defaultGlossary(), gazetteer);
       const found = rankStatements(ps.map((p) => p.index), concepts);
-      const floor = Math.max(concepts.length <= 1 ? MIN_SHARE_ONE_WORD : MIN_SHARE, (found[0]?.score ?? 0) * RELATIVE_SHARE);
+      const floor = concepts.length <= 1 ? MIN_SHARE_ONE_WORD : MIN_SHARE;
+      const relative = (found[0]?.score ?? 0) * RELATIVE_SHARE;
       const hits: StatementHit[] = [];
       for (const h of found) {
-        if (h.score < floor || hits.length >= limit) break;
+        if (h.score < relative || hits.length >= limit) break;
+        if (h.share < floor) continue;
         const ref = ps[h.part]!.refs[h.statement];
         if (ref) hits.push({ ...ref, score: h.score });
       }
