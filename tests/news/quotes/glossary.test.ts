@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GLOSSARY_PATH, GlossaryError, loadGlossary } from '../../../src/news/quotes/glossary.ts';
+import { buildGlossary, DEFAULT_GLOSSARY_PATH, GlossaryError, loadGlossary } from '../../../src/news/quotes/glossary.ts';
 import { words } from '../../../src/news/tokens.ts';
 
 function write(content: string): string {
@@ -49,6 +49,18 @@ describe('the bilingual news glossary', () => {
     // A verb form meets its entry through the loose form: سترتفع and the verbal noun share "rise".
     const rise = g.matchAt(words('سترتفع'), 0);
     expect(rise?.entries.some((e) => g.forms(e, 'en').some((f) => f[0] === 'rise'))).toBe(true);
+  });
+
+  it('finds a word under a clitic ل or ب, an accusative alif, and a first و or ف that is not a clitic', () => {
+    const g = buildGlossary([
+      { en: 'sell', ar: ['بيع', 'يبيع'] },
+      { en: 'fail', also: ['failure'], ar: ['فشل'] },
+      { en: 'final', ar: ['أخير', 'نهائي'] },
+    ]);
+    const english = (ar: string): string[] => (g.matchAt(words(ar), 0)?.entries ?? []).flatMap((e) => g.forms(e, 'en').map((f) => f.join(' ')));
+    expect(english('لبيع')).toContain('sell');
+    expect(english('فشلا')).toContain('fail');
+    expect(english('أخيرا')).toContain('final');
   });
 
   it('stops with the file, the entry and the key named when the file is broken', () => {

@@ -7,7 +7,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { postText } from '../../../src/bot/post.ts';
 import { createRouter, type Router } from '../../../src/bot/router.ts';
 import type { BotServices } from '../../../src/bot/types.ts';
+import { questionConcepts } from '../../../src/news/quotes/concepts.ts';
+import { defaultGazetteer } from '../../../src/news/quotes/gazetteer.ts';
+import { defaultGlossary } from '../../../src/news/quotes/glossary.ts';
 import { whoSaid } from '../../../src/news/quotes/questions.ts';
+import { rankStatements, StatementIndex } from '../../../src/news/quotes/search.ts';
 import { realServices } from '../../helpers/services.ts';
 
 const ARTICLES: Record<string, string> = {
@@ -20,6 +24,8 @@ const ARTICLES: Record<string, string> = {
   'en-exports.txt': 'Farm exports\n\n"Our exports to Europe doubled last year," said Maria Olsen, head of the farmers\' union.\n',
   'en-harbour.txt': 'Harbour works\n\nSpeaking at the harbour on Monday, port director Ahmed Nasser said: "We will finish in June."\n',
   'en-stadium.txt': 'Stadium works\n\n"We will finish in June," said Paul Brandt, whose firm is building the stadium.\n',
+  'ar-union.txt': 'حسابات النقابة\n\nوقال أمين صندوق النقابة سامر الحلبي إن حساباتها خضعت لتدقيق مستقل.\n',
+  'en-market.txt': 'Old market\n\n"The first attempt to sell the old market hall was a complete failure," said council leader Mark Dunn.\n',
 };
 
 let services: BotServices;
@@ -56,6 +62,25 @@ describe('who said … ? over whole statements', () => {
   it('answers an Arabic question about an English quote, and not with the body that shares its subject', () => {
     expect(top('الجسر الجديد سيفتح أمام حركة المرور في الربيع')).toBe('Daniel Hart');
     expect(top('الصادرات إلى أوروبا تضاعفت العام الماضي')).toBe('Maria Olsen');
+  });
+
+  it('prefers, of two statements holding as much of the question, the one that says little else', () => {
+    // Both quotes hold returning, Libya and young; the long one says much else, and comes first in the index.
+    const index = new StatementIndex([
+      { quote: 'نحو عشرين ألف مهاجر غادروا مراكز الإيواء في المدن الساحلية خلال العام الماضي وأغلب العائدين من ليبيا من الشباب', context: 'وأكدت المنظمة في تقريرها أن' },
+      { quote: 'أغلب العائدين من ليبيا من الشباب', context: 'وقالت المتحدثة باسم المنظمة هالة سمير إن' },
+    ]);
+    const concepts = questionConcepts('those returning from Libya were young', [{ index }], defaultGlossary(), defaultGazetteer());
+    const [first, second] = rankStatements([index], concepts);
+    expect(first!.statement).toBe(1);
+    expect(first!.share).toBeCloseTo(second!.share, 5);
+    expect(first!.score).toBeGreaterThan(second!.score);
+  });
+
+  it('meets Arabic inflections: a plural with a possessive, an accusative alif, a clitic on a short word', () => {
+    // حساباتها: plural ات under the pronoun; فشلا and لبيع: a first letter that is not a clitic, and one that is.
+    expect(top('its accounts had been independently audited')).toBe('سامر الحلبي');
+    expect(top('المحاولة الأولى لبيع قاعة السوق القديمة كانت فشلا ذريعا')).toBe('Mark Dunn');
   });
 
   it('meets a name in the other script through the transliteration skeleton', () => {
