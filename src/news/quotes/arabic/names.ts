@@ -2,7 +2,8 @@
 // («المتحدث باسم وزارة الخارجية الصينية Guo Jiakun»), with adverbials and objects cut off.
 
 import type { Gender, Mention } from '../internal.ts';
-import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, COMPOUND_FIRST, CONSTRUCT, MEDIA_ADDRESSEES, NAME_PARTICLES, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
+import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, CONSTRUCT, MEDIA_ADDRESSEES, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
+import { nameAt, roleEnd, roleThenName } from './roles.ts';
 import { type Ctx, LATIN, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
 export function isTimePhrase(ctx: Ctx, i: number): boolean {
@@ -43,6 +44,8 @@ export function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
     const t = stripConj(toks[i]!.t);
     if ((t === 'نقلا' || t === 'نقل') && toks[i + 1]!.t === 'عن') a = i + 2;
   }
+  a = addresseeEnd(ctx, a, b);
+  if (a >= b) return undefined;
   const later = namedLater(ctx, a, b);
   if (later) return later;
   const cut = cutPhrase(ctx, a, b);
@@ -53,10 +56,12 @@ export function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
   if (!found) {
     const raw0 = toks[a]!.t;
     const first = ROLE_HEADS.has(raw0) || BODY_HEADS.has(raw0) || COMMON_HEADS.has(raw0) ? raw0 : stripConj(raw0);
-    const roleLike = hasArticle(raw0) || ROLE_HEADS.has(first) || BODY_HEADS.has(first);
+    const roleHead = ROLE_HEADS.has(first) || ROLE_HEADS.has(first.replace(/^ال/, ''));
+    const roleLike = hasArticle(raw0) || roleHead || BODY_HEADS.has(first);
     if (!roleLike) return bareName(ctx, a, end, first, speech);
-    const r = roleThenName(ctx, a, end, first, speech);
-    if ('mention' in r) return r;
+    const plural = looksPlural(raw0) || (/ان$|ين$/.test(first) && first.length > 5);
+    const r = roleThenName(ctx, a, end, bodyHeadOf(first), roleHead, plural);
+    if (r.mention) return { mention: r.mention, next: r.next, object: r.next < end, speech };
     found = r.name;
     gender = r.gender;
     if (!found) return undefined;
@@ -127,11 +132,26 @@ function cutPhrase(ctx: Ctx, a: number, b: number): { end: number; latinAfterCom
       break;
     }
     if (ADVERB_STARTS.has(t) || (TIME_WORDS.has(t) && isTimePhrase(ctx, c))) break;
-    if (c > a && t.startsWith('لل') && t.length > 4 && MEDIA_ADDRESSEES.has(t.slice(2))) break;
-    if (c > a && t.length > 3 && t[0] === 'ل' && !t.startsWith('لا') && MEDIA_ADDRESSEES.has(t.slice(1))) break;
-    if (c > a && (t === 'ل' || t === 'لـ')) break;
+    if (c > a && addressee(t)) break;
   }
   return { end: c, latinAfterComma, speech };
+}
+
+/** «للصحافيين», «لموقعنا», «لقناة», «لـ«…»», «له»: whom the words were said to, not who said them. */
+function addressee(t: string): boolean {
+  if (t === 'ل' || t === 'لـ' || t === 'له' || t === 'لها' || t === 'لهم') return true;
+  if (t.length <= 3 || t[0] !== 'ل' || t.startsWith('لا')) return false;
+  const w = (t.startsWith('لل') ? t.slice(2) : t.slice(1)).replace(/(?:نا|ها|هم|ه)$/u, '');
+  return MEDIA_ADDRESSEES.has(w) || MEDIA_ADDRESSEES.has(t.startsWith('لل') ? t.slice(2) : t.slice(1));
+}
+
+/** Past an addressee that opens the phrase after a verb («وقال للصحافيين في …», «وقالت لـ«…»»): a, if none. */
+function addresseeEnd(ctx: Ctx, a: number, b: number): number {
+  const { toks } = ctx;
+  if (a >= b || !addressee(toks[a]!.t)) return a;
+  let i = a + 1;
+  while (i < b && (ctx.inSpan[i]! >= 0 || hasArticle(toks[i]!.t))) i++;
+  return i;
 }
 
 /** The run of Latin tokens from token s: "Lars Eriksson". */
@@ -165,111 +185,6 @@ function gazetteerName(ctx: Ctx, a: number, end: number): [number, number] | und
   return undefined;
 }
 
-/** Past the role words from token i: the article, construct heads, places, «في». */
-function roleEnd(ctx: Ctx, i: number, end: number): number {
-  const { toks } = ctx;
-  while (i < end) {
-    const t = toks[i]!.t;
-    if (ctx.inSpan[i]! >= 0) {
-      i++;
-      continue;
-    }
-    const g = gazetteerAt(ctx, i, end);
-    if (g && g.kind === 'place') {
-      i = g.end + 1;
-      continue;
-    }
-    if (hasArticle(t) || CONSTRUCT.has(t) || (t.length > 3 && t[0] === 'ل' && (CONSTRUCT.has(t.slice(1)) || ROLE_HEADS.has(t.slice(1)))) || t === 'في' || (t.startsWith('وال') && t.length > 4)) {
-      i++;
-      continue;
-    }
-    // A possessive ends the role: «المتحدثة باسمها ماريا ...», «مستشاره الإعلامي ...» (its adjectives go on).
-    if (hasPronounSuffix(ctx, i) && possessed(t)) {
-      i++;
-      continue;
-    }
-    // "في شؤون المناخ": a preposition inside the role.
-    break;
-  }
-  return i;
-}
-
-/** A personal name after the role: up to three words, two when more words follow (an object). */
-function personalName(ctx: Ctx, i: number, end: number): [number, number] | undefined {
-  const { toks } = ctx;
-  const rest = end - i;
-  const max = rest <= 3 ? 3 : 2;
-  let k = i;
-  let words = 0;
-  while (k < end && words < max) {
-    const t = toks[k]!.t;
-    if (!nameWord(ctx, k)) break;
-    const joined = particleEnd(ctx, k, end);
-    if (joined > k) {
-      // A particle and its word stay together and add no word of their own: «حمد بن خليفة آل ثاني».
-      if (k === i) words++;
-      k = joined;
-      continue;
-    }
-    if (k > i && hasArticle(t)) {
-      // A surname with the article ends the name.
-      k++;
-      break;
-    }
-    k++;
-    words++;
-  }
-  return k > i ? [i, k - 1] : undefined;
-}
-
-/** A word that can be part of a personal name: no punctuation, function word, quotation or attached pronoun. */
-function nameWord(ctx: Ctx, k: number): boolean {
-  const t = ctx.toks[k]!.t;
-  return ctx.inSpan[k]! < 0 && !isPunct(t) && !STOP_WORDS.has(t) && !hasPronounSuffix(ctx, k);
-}
-
-/**
- * After a name particle or the first part of a compound name at token k (عبد، أبو، بن، ابن، آل، نور …), the
- * token after the word it takes: «عبد الرحمن», «أبو خليل», «بن خليفة», «نور الهدى»; k itself otherwise.
- */
-function particleEnd(ctx: Ctx, k: number, end: number): number {
-  const t = ctx.toks[k]!.t;
-  if (k + 1 >= end || !nameWord(ctx, k + 1)) return k;
-  if (NAME_PARTICLES.has(t)) return k + 2;
-  // «نور الهدى», «عز الدين»: a first part that takes a word with the article.
-  if (COMPOUND_FIRST.has(t) && hasArticle(ctx.toks[k + 1]!.t)) return k + 2;
-  return k;
-}
-
-/** Role and body words that take a possessive pronoun: «باسمها», «مستشاره», «نائبها». */
-function possessed(t: string): boolean {
-  const base = t.replace(/(?:هما|هم|ها|ه)$/u, '');
-  return CONSTRUCT.has(base) || ROLE_HEADS.has(base) || base === 'نايب';
-}
-
-/** Role words, then a personal name; or the role alone ("رئيس الوزراء", "وزارة الصحة المصرية"). */
-function roleThenName(ctx: Ctx, a: number, end: number, first: string, speech: boolean): NP | { name: [number, number] | undefined; gender: Gender | undefined } {
-  const { toks } = ctx;
-  const raw0 = toks[a]!.t;
-  let i = a + 1;
-  const bodyHead = bodyHeadOf(first);
-  // An indefinite head takes its adjectives: "جماعة مسلحة", "مصدر أمني".
-  if (!hasArticle(raw0) && i < end && !hasArticle(toks[i]!.t) && /(?:ة|ي|ية)$/u.test(originalText(ctx, i, i)) && !STOP_WORDS.has(toks[i]!.t) && (bodyHeadOf(first) || i + 1 >= end)) i++;
-  i = roleEnd(ctx, i, end);
-  const name = i < end && !bodyHead ? personalName(ctx, i, end) : undefined;
-  let gender: Gender | undefined;
-  if (ROLE_HEADS.has(first.replace(/^ال/, '')) || ROLE_HEADS.has(first)) {
-    if (endsWithTaMarbuta(ctx, a)) gender = 'f';
-  }
-  if (bodyHead) gender = 'f';
-  if (name) return { name, gender };
-  const next = i;
-  const m: Mention = { kind: 'noun', name: originalText(ctx, a, next - 1), start: orig(ctx, toks[a]!.s), end: orig(ctx, toks[next - 1]!.e) };
-  const g = gender ?? (looksPlural(toks[a]!.t) ? 'p' : /ان$|ين$/.test(first) && first.length > 5 ? 'p' : undefined);
-  if (g) m.gender = g;
-  return { mention: m, next, object: next < end, speech };
-}
-
 /** No role word: a bare name (ترامب، قو، أبو محمد) or a common noun phrase (مصدر أمني، شهود عيان). */
 function bareName(ctx: Ctx, a: number, end: number, first: string, speech: boolean): NP | undefined {
   const { toks } = ctx;
@@ -280,26 +195,12 @@ function bareName(ctx: Ctx, a: number, end: number, first: string, speech: boole
     const g: Gender = owner[1] === 'ه' ? 'm' : owner[1] === 'ها' ? 'f' : 'p';
     return { mention: { kind: 'pronoun', name: toks[a]!.t, gender: g, start: orig(ctx, toks[a]!.s), end: orig(ctx, toks[a]!.e) }, next: a + 1, object: false, speech: false };
   }
-  const common = COMMON_HEADS.has(first);
+  // A plural noun without the article is a group of people: «صيادون في الميناء».
+  const common = COMMON_HEADS.has(first) || (looksPlural(first) && /(?:ون|ين)$/.test(first));
   if (STOP_WORDS.has(raw0) || STOP_WORDS.has(first) || /^(?:ذلك|هذا|هذه|ذاك|تلك)$/.test(first)) return undefined;
-  let k = a;
-  const max = common ? 6 : 3;
-  while (k < end && k - a < max) {
-    const t = toks[k]!.t;
-    if (isPunct(t) && ctx.inSpan[k]! < 0) break;
-    // «عبد الرحمن الشهري», «أبو خليل»: a particle takes its word.
-    const joined = common ? k : particleEnd(ctx, k, end);
-    if (joined > k) {
-      k = joined;
-      continue;
-    }
-    if (!common && k > a && hasPronounSuffix(ctx, k)) break;
-    if (!common && k > a && hasArticle(t) && k - a >= 1) {
-      k++;
-      break;
-    }
-    k++;
-  }
+  // «شهود عيان», «تجار في سوق الحميدية»: a common noun with its genitives; else a name («عبد الرحمن الشهري», «بن عاشور»).
+  const k = common ? roleEnd(ctx, a, end, false, false) : (nameAt(ctx, a, end, true)?.end ?? a);
+  if (k <= a) return undefined;
   const m: Mention = { kind: common ? 'noun' : 'name', name: originalText(ctx, a, k - 1), start: orig(ctx, toks[a]!.s), end: orig(ctx, toks[k - 1]!.e) };
   if (looksPlural(toks[a]!.t) || (common && /^(?:شهود|مراقبون|عشرات|مصادر|سكان|ثلاثه|محللون)$/.test(first)) || (k > a + 1 && looksPlural(toks[k - 1]!.t) && common)) m.gender = 'p';
   return { mention: m, next: k, object: k < end, speech };

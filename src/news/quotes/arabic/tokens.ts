@@ -108,9 +108,13 @@ export function endsWithTaMarbuta(ctx: Ctx, i: number): boolean {
   return /ة[\u064B-\u065F]*$/u.test(o);
 }
 
-/** Ends with an attached pronoun (ه، ها، هم): an object, not a name. Uses the original spelling (ة is not ه). */
+/**
+ * Ends with an attached pronoun (ه، ها، هم): an object, not a name. Uses the original spelling (ة is not ه); a
+ * word with the article takes no pronoun («الله», «الإله»).
+ */
 export function hasPronounSuffix(ctx: Ctx, i: number): boolean {
   const tok = ctx.toks[i]!;
+  if (hasArticle(tok.t) && !tok.t.startsWith('لل')) return false;
   const o = ctx.text.slice(orig(ctx, tok.s), orig(ctx, tok.e)).replace(/[\u064B-\u065F\u0640]/g, '');
   return o.length >= 4 && /(?:ه|ها|هم|هما|هن)$/u.test(o) && !/ة$/u.test(o);
 }

@@ -1,0 +1,190 @@
+// Arabic stage 3a, roles and personal names: a role phrase read as a chain of construct nouns, adjectives and
+// prepositional phrases («رئيس شعبة المواد الغذائية بالغرفة التجارية»), then the personal name that closes it
+// («شريف أبو الفتوح», «هيفاء بنت ناصر آل سعود»), or the role alone («والي الولاية»).
+
+import type { Gender, Mention } from '../internal.ts';
+import { ACTION_NOUNS, COMPOUND_FIRST, COMPOUND_SECOND, CONSTRUCT, NAME_LINKS, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS } from '../words-ar.ts';
+import { verbAt } from './cues.ts';
+import { type Ctx, endsWithTaMarbuta, gazetteerAt, hasArticle, hasPronounSuffix, isPunct, orig, originalText, stripConj } from './tokens.ts';
+
+/** A word that can be part of a personal name: no punctuation, function word, verb, quotation or attached pronoun. */
+export function nameWord(ctx: Ctx, k: number): boolean {
+  const t = ctx.toks[k]!.t;
+  return ctx.inSpan[k]! < 0 && !isPunct(t) && !STOP_WORDS.has(t) && !hasPronounSuffix(ctx, k) && !verbAt(t);
+}
+
+/** A name part opened by a particle or a compound first part at k: «عبد الرحمن», «أبو خليل», «نور الدين»; k if none. */
+function startGroup(ctx: Ctx, k: number, end: number): number {
+  const t = ctx.toks[k]!.t;
+  if (k + 1 >= end || !nameWord(ctx, k + 1)) return k;
+  if (NAME_START.has(t)) return k + 2;
+  if (COMPOUND_FIRST.has(t) && COMPOUND_SECOND.has(ctx.toks[k + 1]!.t)) return k + 2;
+  return k;
+}
+
+/** A linked part at k: «بن خليفة», «بن عبد العزيز», «آل ثاني», «ولد عبد الله»; k if none. */
+function linkGroup(ctx: Ctx, k: number, end: number): number {
+  if (!NAME_LINKS.has(ctx.toks[k]!.t) || k + 1 >= end || !nameWord(ctx, k + 1)) return k;
+  const g = startGroup(ctx, k + 1, end);
+  return g > k + 1 ? g : k + 2;
+}
+
+/**
+ * A personal name from token i: its parts (a word, a particle with its word, a linked patronymic or family
+ * part), at most two plain words and a surname with the article unless a third closes the phrase; a word
+ * followed by a possessive («خسارة فريقه») is an object, not a name. Undefined when no name starts at i.
+ */
+export function nameAt(ctx: Ctx, i: number, end: number, linkFirst = false): { end: number; units: number } | undefined {
+  const { toks } = ctx;
+  let k = i;
+  let units = 0;
+  while (k < end && nameWord(ctx, k)) {
+    const t = toks[k]!.t;
+    const link = linkGroup(ctx, k, end);
+    if (link > k) {
+      if (units === 0 && !linkFirst) return undefined;
+      k = link;
+      units++;
+      continue;
+    }
+    const start = startGroup(ctx, k, end);
+    if (start > k) {
+      if (units >= 3) break;
+      k = start;
+      units++;
+      continue;
+    }
+    if (ACTION_NOUNS.has(stripConj(t))) break;
+    if (hasArticle(t)) {
+      // A surname with the article closes the name; a name does not start with one, and a title is no surname.
+      if (units === 0) return undefined;
+      if (ROLE_HEADS.has(t) || ROLE_HEADS.has(t.slice(2))) break;
+      k++;
+      units++;
+      break;
+    }
+    if (units >= 3 || (units >= 2 && k + 1 < end)) break;
+    // «خسارة فريقه»: a noun with a possessive is the head of an object.
+    if (units >= 1 && k + 1 < end && !hasArticle(toks[k + 1]!.t) && hasPronounSuffix(ctx, k + 1)) break;
+    k++;
+    units++;
+  }
+  return units ? { end: k, units } : undefined;
+}
+
+/** «في بيانه», «في حيثيات حكمها», «في المؤتمر الصحفي»: an occasion, not part of a role. */
+function occasionAt(ctx: Ctx, i: number, end: number): boolean {
+  const { toks } = ctx;
+  for (let k = i + 1; k < Math.min(end, i + 3); k++) {
+    const w = stripConj(toks[k]!.t);
+    if (SPEECH_EVENTS.has(w) || SPEECH_EVENTS.has(w.replace(/^ال/, '')) || hasPronounSuffix(ctx, k)) return true;
+  }
+  return false;
+}
+
+/** Role and body words that take a possessive pronoun: «باسمها», «مستشاره», «نائبها». */
+function possessed(t: string): boolean {
+  const base = t.replace(/(?:هما|هم|ها|ه)$/u, '');
+  return CONSTRUCT.has(base) || ROLE_HEADS.has(base) || base === 'نايب';
+}
+
+/**
+ * Past the role words from the head at a: a noun in construct takes its genitive («مدير عام السياحة», «جمعية
+ * سكان حي النخيل»), then adjectives with the article, «في …», «ل…» and, before a person's name, «ب…»
+ * («بجامعة عين شمس»). A second genitive without the article is taken only while a name of two parts can
+ * still follow it («وزير خارجية مصر سامح شكري»).
+ */
+export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB: boolean): number {
+  const { toks } = ctx;
+  let i = a + 1;
+  let needGen = !hasArticle(toks[a]!.t) && !hasPronounSuffix(ctx, a);
+  let loose = false;
+  while (i < end) {
+    const t = toks[i]!.t;
+    if (ctx.inSpan[i]! >= 0) {
+      const sp = ctx.inSpan[i]!;
+      while (i < end && ctx.inSpan[i] === sp) i++;
+      needGen = false;
+      continue;
+    }
+    const g = gazetteerAt(ctx, i, end);
+    if (g && g.kind === 'place') {
+      i = g.end + 1;
+      needGen = false;
+      continue;
+    }
+    if (isPunct(t) || verbAt(t)) break;
+    if (t === 'في') {
+      if (i + 1 >= end || occasionAt(ctx, i, end)) break;
+      i++;
+      needGen = true;
+      loose = false;
+      continue;
+    }
+    if (needGen) {
+      if (STOP_WORDS.has(t) || hasPronounSuffix(ctx, i)) break;
+      if (loose && !hasArticle(t)) {
+        // A full name starts here and none would be left after this word: the genitive chain has ended.
+        if (person ? (nameAt(ctx, i, end)?.units ?? 0) >= 2 && (nameAt(ctx, i + 1, end)?.units ?? 0) < 2 : ACTION_NOUNS.has(stripConj(t))) break;
+      }
+      i++;
+      needGen = !hasArticle(t);
+      loose = needGen;
+      continue;
+    }
+    if (hasArticle(t) || (t.startsWith('وال') && t.length > 4)) {
+      if (!withB && t[0] === 'ب') break;
+      i++;
+      continue;
+    }
+    if (CONSTRUCT.has(t)) {
+      i++;
+      needGen = true;
+      loose = false;
+      continue;
+    }
+    // A possessive ends the head: «المتحدثة باسمها ماريا ...», «مستشاره الإعلامي ...» (its adjectives go on).
+    if (hasPronounSuffix(ctx, i)) {
+      if (!possessed(t)) break;
+      i++;
+      continue;
+    }
+    // «لنقابات العمال», «لشؤون اللاجئين», «بجامعة …»: a preposition with a noun in construct (a role or body word,
+    // or, before a person's name, a word with its genitive that leaves a name after them).
+    if (t.length > 3 && (t[0] === 'ل' || (withB && t[0] === 'ب')) && i + 1 < end && (!person || CONSTRUCT.has(t.slice(1)) || ROLE_HEADS.has(t.slice(1)) || (nameAt(ctx, i, end)?.end !== end && nameAt(ctx, i + 2, end) !== undefined))) {
+      i++;
+      needGen = true;
+      loose = false;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
+export interface RoleResult {
+  mention?: Mention;
+  /** First token after the phrase. */
+  next: number;
+  name?: [number, number];
+  gender?: Gender;
+}
+
+/** Role words, then a personal name; or the role alone ("رئيس الوزراء", "وزارة الصحة المصرية"). */
+export function roleThenName(ctx: Ctx, a: number, end: number, bodyHead: boolean, roleHead: boolean, plural: boolean): RoleResult {
+  const { toks } = ctx;
+  let gender: Gender | undefined;
+  if (roleHead && endsWithTaMarbuta(ctx, a)) gender = 'f';
+  if (bodyHead) gender = endsWithTaMarbuta(ctx, a) ? 'f' : 'n';
+  if (!bodyHead) {
+    const i = roleEnd(ctx, a, end, true, true);
+    const name = i < end ? nameAt(ctx, i, end) : undefined;
+    if (name) return { next: name.end, name: [i, name.end - 1], ...(gender ? { gender } : {}) };
+  }
+  // No name: the role or body alone, without a «ب…» phrase (an object: «رحب الاتحاد بالقرار»).
+  const next = Math.max(a + 1, roleEnd(ctx, a, end, false, false));
+  const m: Mention = { kind: 'noun', name: originalText(ctx, a, next - 1), start: orig(ctx, toks[a]!.s), end: orig(ctx, toks[next - 1]!.e) };
+  const g = gender ?? (plural ? 'p' : undefined);
+  if (g) m.gender = g;
+  return { mention: m, next };
+}
