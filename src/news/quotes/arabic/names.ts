@@ -3,7 +3,7 @@
 
 import type { Gender, Mention } from '../internal.ts';
 import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, MEDIA_ADDRESSEES, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
-import { nameAt, roleEnd, roleThenName } from './roles.ts';
+import { nameAt, possessed, roleEnd, roleThenName } from './roles.ts';
 import { type Ctx, LATIN, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
 export function isTimePhrase(ctx: Ctx, i: number): boolean {
@@ -56,7 +56,7 @@ export function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
   if (!found) {
     const raw0 = toks[a]!.t;
     const first = ROLE_HEADS.has(raw0) || BODY_HEADS.has(raw0) || COMMON_HEADS.has(raw0) ? raw0 : stripConj(raw0);
-    const roleHead = ROLE_HEADS.has(first) || ROLE_HEADS.has(first.replace(/^ال/, ''));
+    const roleHead = ROLE_HEADS.has(first) || ROLE_HEADS.has(first.replace(/^ال/, '')) || (hasPronounSuffix(ctx, a) && possessed(first));
     const roleLike = hasArticle(raw0) || roleHead || BODY_HEADS.has(first);
     if (!roleLike) return bareName(ctx, a, end, first, speech);
     const plural = looksPlural(raw0) || (/ان$|ين$/.test(first) && first.length > 5);

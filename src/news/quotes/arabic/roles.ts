@@ -24,7 +24,8 @@ function startGroup(ctx: Ctx, k: number, end: number): number {
 
 /** A linked part at k: «بن خليفة», «بن عبد العزيز», «آل ثاني», «ولد عبد الله»; k if none. */
 function linkGroup(ctx: Ctx, k: number, end: number): number {
-  if (!NAME_LINKS.has(ctx.toks[k]!.t) || k + 1 >= end || !nameWord(ctx, k + 1)) return k;
+  // The word after a link is a name even when it reads as a function word («بن علي»: علي is also folded على).
+  if (!NAME_LINKS.has(ctx.toks[k]!.t) || k + 1 >= end || ctx.inSpan[k + 1]! >= 0 || isPunct(ctx.toks[k + 1]!.t)) return k;
   const g = startGroup(ctx, k + 1, end);
   return g > k + 1 ? g : k + 2;
 }
@@ -83,9 +84,11 @@ function occasionAt(ctx: Ctx, i: number, end: number): boolean {
 }
 
 /** Role and body words that take a possessive pronoun: «باسمها», «مستشاره», «نائبها». */
-function possessed(t: string): boolean {
+export function possessed(t: string): boolean {
   const base = t.replace(/(?:هما|هم|ها|ه)$/u, '');
-  return CONSTRUCT.has(base) || ROLE_HEADS.has(base) || base === 'نايب';
+  // «رئيستها», «مديرته»: ة is written ت before the pronoun.
+  const fem = base.replace(/ت$/u, 'ه');
+  return CONSTRUCT.has(base) || ROLE_HEADS.has(base) || ROLE_HEADS.has(fem) || CONSTRUCT.has(fem) || base === 'نايب';
 }
 
 /**
@@ -174,7 +177,8 @@ export interface RoleResult {
 export function roleThenName(ctx: Ctx, a: number, end: number, bodyHead: boolean, roleHead: boolean, plural: boolean): RoleResult {
   const { toks } = ctx;
   let gender: Gender | undefined;
-  if (roleHead && endsWithTaMarbuta(ctx, a)) gender = 'f';
+  // «مديرة», «رئيستها»: a feminine role (ة, or ت before a possessive).
+  if (roleHead && (endsWithTaMarbuta(ctx, a) || (hasPronounSuffix(ctx, a) && /ت(?:ه|ها|هم|هما)$/u.test(toks[a]!.t)))) gender = 'f';
   if (bodyHead) gender = endsWithTaMarbuta(ctx, a) ? 'f' : 'n';
   if (!bodyHead) {
     const i = roleEnd(ctx, a, end, true, true);

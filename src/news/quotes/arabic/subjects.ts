@@ -37,7 +37,7 @@ export function clauseSubject(ctx: Ctx, a: number, b: number): Mention | undefin
   if (verbAt(toks[s]!.t)) return undefined;
   // The phrase runs to the first preposition or punctuation.
   let e = s;
-  while (e < b && !isPunct(toks[e]!.t) && !['الي', 'علي', 'عن', 'من', 'مع', 'في', 'امام', 'لدي', 'بعد', 'قبل', 'خلال'].includes(toks[e]!.t) && !verbAt(toks[e]!.t) && e - s < 9) e++;
+  while (e < b && !isPunct(toks[e]!.t) && !['الي', 'علي', 'عن', 'من', 'مع', 'في', 'امام', 'لدي', 'بعد', 'قبل', 'خلال'].includes(toks[e]!.t) && !verbAt(toks[e]!.t) && e - s < 14) e++;
   if (e <= s) return undefined;
   const np = parseNP(ctx, s, e);
   if (!np) return undefined;
