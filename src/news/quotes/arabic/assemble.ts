@@ -7,7 +7,7 @@ import type { Gazetteer } from '../gazetteer.ts';
 import type { Candidate, Gender, Mention, SubjectAt } from '../internal.ts';
 import { isArabicLabel } from '../labels.ts';
 import { type MarkedSpan, spanIndexAt } from '../marks.ts';
-import { RELATIVE_BEFORE, RELAY_NOUNS, SOURCE_CUES, SPEECH_EVENTS, THAT, VAGUE_AR } from '../words-ar.ts';
+import { NAME_LINKS, RELATIVE_BEFORE, RELAY_NOUNS, SOURCE_CUES, SPEECH_EVENTS, THAT, VAGUE_AR } from '../words-ar.ts';
 import { complementBefore, complementEnd, pushDirect, pushReported } from './complement.ts';
 import { CUE_SCAN, VERBS, type VerbInfo, verbAt } from './cues.ts';
 import { relayed, sourceCue } from './sources.ts';
@@ -217,7 +217,8 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
     if (j > k + 1 && verbAt(t) && !VERBS.get(t)?.participle && t !== 'ويدعي' && t !== 'يدعي') break;
     if (j > k + 1 && (t === 'قايلا' || t === 'قايله')) continue;
     if (info.preps.length) {
-      const prepHit = info.preps.some((p) => (p === 'ب' ? t.length > 2 && t[0] === 'ب' && !SPEECH_EVENTS.has(t.slice(1)) && toks[j - 1]!.t !== 'في' && !THAT.has(t) && !gazetteerAt(ctx, j, n) : t === p));
+      // «بن علي» is a name, not the preposition على.
+      const prepHit = info.preps.some((p) => (p === 'ب' ? t.length > 2 && t[0] === 'ب' && !SPEECH_EVENTS.has(t.slice(1)) && toks[j - 1]!.t !== 'في' && !THAT.has(t) && !gazetteerAt(ctx, j, n) : t === p && !NAME_LINKS.has(toks[j - 1]!.t)));
       if (prepHit) {
         marker = { type: 'prep', at: j };
         break;
