@@ -24,6 +24,11 @@ export const HONORIFICS = new Map<string, Gender | undefined>([
 // Other titles dropped from a name when speakers are compared ("Father Brown", «الشيخ ...»).
 const OTHER_TITLES = new Map<string, Gender | undefined>([
   ['rev', undefined],
+  ['reverend', undefined],
+  ['rabbi', undefined],
+  ['imam', undefined],
+  ['cardinal', undefined],
+  ['pastor', undefined],
   ['father', 'm'],
   ['sheikh', undefined],
   ['president', undefined],

@@ -48,7 +48,7 @@ export const ROLE_TITLES = new Set(
   inspector superintendent constable sergeant detective commander colonel lieutenant major admiral marshal brigadier
   novelist writer author actor actress singer playwright producer presenter broadcaster journalist economist analyst
   athlete sprinter hurdler runner champion star designer artist sculptor comedian musician lawyer campaigner chairwoman
-  poet composer director-general spokesperson`
+  poet composer director-general spokesperson rabbi imam cardinal pastor reverend`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -267,6 +267,13 @@ const CASES: Case[] = [
   { name: 'Clause, Mr X, said Q (stray comma).', text: 'Although the plan was vague, Mr Corvin, said prices would fall.', want: [['Corvin', 'prices would fall']] },
   { name: 'The BODY (ACRONYM) said Q.', text: 'The Coastal Fisheries Board (CFB) said quotas would be cut.', want: [['The Coastal Fisheries Board', 'quotas would be cut']] },
   { name: 'ADJ Place Affairs Committee (ACRONYM) has said Q.', text: 'The influential Home Affairs Committee (HAC) has said the rules are too weak.', want: [['Home Affairs Committee', 'the rules are too weak']] },
+  { name: 'X recommended OBJ to ... (directive).', text: 'Orbis Software said the flaw was rare and recommended customers to install the patch.', want: [['Orbis Software', 'the flaw was rare'], ['Orbis Software', 'customers to install the patch']] },
+  { name: 'X advised OBJ to ... (directive).', text: 'Harbour Freight advised drivers to avoid the port on Monday.', want: [['Harbour Freight', 'drivers to avoid the port on Monday']] },
+  { name: 'X specified that Q with a fragment.', text: 'The Alder Prize committee specified that entries had to be "written in the last two years".', want: [['The Alder Prize committee', 'written in the last two years']] },
+  { name: 'X maintained Q.', text: 'Tom Harlow maintained he had never seen the letter.', want: [['Tom Harlow', 'he had never seen the letter']] },
+  { name: 'Q, X told a long addressee.', text: 'Fares could double within five years, Orbis Rail told a meeting of investors at its headquarters in Derby last spring.', want: [['Orbis Rail', 'Fares could double within five years']] },
+  { name: 'Q "frag", Title X, ROLE of Y said (no closing comma).', text: 'The club must apologise for "the harm it has done", Rabbi Aron Feld, founder of the Jordan Centre said.', want: [['Aron Feld', 'the harm it has done']] },
+  { name: 'X, ROLE of Y said Q (no closing comma).', text: 'Ann Bell, director of the Westfield Trust said the plan was dead.', want: [['Ann Bell', 'the plan was dead']] },
 ];
 
 function norm(s: string): string {

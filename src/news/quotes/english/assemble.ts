@@ -7,7 +7,7 @@ import { ADVERBIAL_HEADS, AUX_SKIP, DETERMINERS, FUNCTION_CAPS, PRONOUNS, TIME_W
 import { accordingTo, type Act, afterObject, complementAfterCue, complementBeforeCue, quotationAfter } from './complement.ts';
 import { CUE_SCAN, cueApplies, type CueInfo, CUES, skipAdverbials, skipPrepPhrases } from './cues.ts';
 import { phraseStart, subjectBefore } from './names.ts';
-import { appositionSubject, clauseSubjects, initialSubject, sentenceNames, sentenceSubject, subjectAfter } from './subjects.ts';
+import { appositionSubject, clauseSubjects, initialSubject, personBeforeRole, sentenceNames, sentenceSubject, subjectAfter } from './subjects.ts';
 import { type Ctx, isQuoteMark, spanIndexes, tokenize, trimStart } from './tokens.ts';
 
 export interface EnglishResult {
@@ -271,7 +271,10 @@ function speakerBeforeCue(ctx: Ctx, k: number, a: number, info: CueInfo, subject
       const last = subjectNow();
       if (last && last.kind !== 'drop') mention = { ...last };
     } else {
-      const m = subjectBefore(ctx, a, 0);
+      const found = subjectBefore(ctx, a, 0);
+      // "Ann Bell, director of the Westfield Trust said": the person, not the body of her role.
+      const person = found?.kind === 'pronoun' ? undefined : personBeforeRole(ctx, a);
+      const m = person?.mention ?? found;
       if (m) {
         // Inside a relative clause after the sentence subject ("Ms Robinson, who presents The Weakest Link
         // tells ..."), the speaker is the sentence subject.

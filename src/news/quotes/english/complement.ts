@@ -127,7 +127,9 @@ export function afterObject(ctx: Ctx, out: Candidate[], act: Act, c: number): nu
   if (info.cls !== 'tell' && info.cls !== 'directive') return c;
   let m = c;
   let thatAt = -1;
-  while (m < n && m - c < 10 && ctx.inSpan[m]! < 0 && toks[m]!.t !== ':' && toks[m]!.t !== '.') {
+  // The addressee of "tell" may carry a long place and time: "told an audience at the trade fair in Milan last year".
+  const reach = info.cls === 'tell' ? 16 : 10;
+  while (m < n && m - c < reach && ctx.inSpan[m]! < 0 && toks[m]!.t !== ':' && toks[m]!.t !== '.') {
     const l = toks[m]!.l;
     if (l === 'that') {
       thatAt = m;

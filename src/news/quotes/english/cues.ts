@@ -76,6 +76,12 @@ cue('clause', 'emphasize', '- emphasizes emphasized');
 cue('clause', 'retort', '- retorts retorted');
 cue('clause', 'exclaim', '- exclaims exclaimed');
 cue('directive', 'call', 'call calls called calling');
+cue('directive', 'advise', '- advises advised advising');
+cue('directive', 'recommend', 'recommend recommends recommended recommending');
+cue('clause', 'specify', '- specifies specified');
+cue('clause', 'maintain', '- maintains maintained');
+cue('clause', 'contend', '- contends contended');
+cue('clause', 'allege', '- alleges alleged');
 // Verbs that attribute a quoted fragment to their subject but take no clause: `brands it "rubbish"`.
 cue('frag', 'describe', 'describe describes described describing');
 cue('frag', 'brand', 'brand brands branded branding');

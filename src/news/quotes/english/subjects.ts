@@ -7,7 +7,7 @@ import { type MarkedSpan, spanIndexAt } from '../marks.ts';
 import { HONORIFICS } from '../titles.ts';
 import { CLAUSE_AUX, DETERMINERS, FIRST_NAMES, FUNCTION_CAPS, NAME_JOINERS, NAME_PARTICLES, ORG_WORDS, PRONOUNS, ROLE_TITLES, speakerNoun, STOP_AFTER, TAIL_OK, VAGUE } from '../words-en.ts';
 import { CUES } from './cues.ts';
-import { genderOfName, genderOfRole, subjectBefore } from './names.ts';
+import { genderOfName, genderOfRole, splitRole, subjectBefore } from './names.ts';
 import { type Ctx, type EToken, mentionText, trimStart } from './tokens.ts';
 
 /** A speaker phrase starting at token i (after an inverted verb): "said Mr Stone", "said his wife, Sheila". */
@@ -319,4 +319,37 @@ function personLike(toks: EToken[], a: number, b: number): boolean {
     if (!t.cap || !t.word || ROLE_TITLES.has(t.l) || ORG_WORDS.test(t.t) || FUNCTION_CAPS.has(t.t)) return false;
   }
   return true;
+}
+
+/**
+ * A person named before a comma, then a role phrase that runs up to the verb with no closing comma:
+ * "Dr Ann Bell, director of the Westfield Trust said". A subject found before the verb (the body at the
+ * end of the role phrase) is then the person's role, not the speaker.
+ */
+export function personBeforeRole(ctx: Ctx, a: number): { mention: Mention; start: number } | undefined {
+  const { toks, text } = ctx;
+  let c = a;
+  while (c > 0 && a - c < 14 && toks[c]!.t !== ',') {
+    const t = toks[c]!;
+    if (ctx.inSpan[c]! >= 0 || (!t.word && t.t !== "'s" && t.t !== '’s') || CLAUSE_AUX.has(t.l) || CUES.has(t.l) || PRONOUNS.has(t.l) || t.l === 'who' || t.l === 'which') return undefined;
+    c--;
+  }
+  if (c < 2 || toks[c]!.t !== ',') return undefined;
+  const first = toks[c + 1]!;
+  if (first.cap || !(speakerNoun(first.l) || ROLE_TITLES.has(first.l) || DETERMINERS.has(first.l))) return undefined;
+  // The name before the comma, opening the clause.
+  let b = c - 1;
+  while (b - 1 >= 0 && toks[b - 1]!.cap && toks[b - 1]!.word && ctx.inSpan[b - 1]! < 0 && c - b < 4) b--;
+  if (b > 0 && (toks[b - 1]!.word || ctx.inSpan[b - 1]! >= 0) && toks[b - 1]!.t !== "'s") {
+    // Only a boundary may stand before the name: a comma, a dash, a quotation or the start.
+    const p = toks[b - 1]!;
+    if (!(p.t === ',' || p.t === '-' || p.t === '—' || p.t === '–' || ctx.inSpan[b - 1]! >= 0)) return undefined;
+  }
+  // A title before the name is part of the role: "Rabbi Aron Feld".
+  const { nameStart } = splitRole(toks, b, c - 1);
+  if (nameStart > c - 1 || (!personLike(toks, nameStart, c - 1) && !personFirst(toks, nameStart, c - 1))) return undefined;
+  const title = nameStart > b ? `${mentionText(text, toks[b]!.s, toks[nameStart - 1]!.e)}, ` : '';
+  const role = title + mentionText(text, toks[c + 1]!.s, toks[a]!.e);
+  const g = genderOfName(toks, b, c - 1) ?? genderOfRole(role);
+  return { mention: { kind: 'name', name: mentionText(text, toks[nameStart]!.s, toks[c - 1]!.e), role, ...(g ? { gender: g } : {}), start: toks[nameStart]!.s, end: toks[c - 1]!.e }, start: b };
 }
