@@ -230,14 +230,12 @@ function cueVerb(ctx: Ctx, k: number, info: CueInfo): { cueText: string; verbEnd
   // Auxiliaries before the verb belong to the cue: "has said", "is calling on".
   let a = k - 1;
   while (a >= 0 && AUX_SKIP.has(toks[a]!.l) && ctx.inSpan[a]! < 0) a--;
-  // A short parenthesis after the subject, such as its acronym: "the Road Safety Council (RSC) said".
-  if (a >= 3 && toks[a]!.t === ')') {
-    let o = a - 1;
-    while (o > a - 5 && o > 0 && toks[o]!.t !== '(' && toks[o]!.word) o--;
-    if (toks[o]!.t === '(' && o < a - 1 && toks[o - 1]!.word) {
-      a = o - 1;
-      while (a >= 0 && AUX_SKIP.has(toks[a]!.l) && ctx.inSpan[a]! < 0) a--;
-    }
+  // A parenthesis after the subject, its acronym or a relative clause: "the Road Safety Council (RSC)
+  // said", "Ann Bell - who was cleared on appeal - said".
+  const o = a >= 3 ? parenthesisOpen(ctx, a) : -1;
+  if (o > 0 && toks[o - 1]!.word) {
+    a = o - 1;
+    while (a >= 0 && AUX_SKIP.has(toks[a]!.l) && ctx.inSpan[a]! < 0) a--;
   }
   // A time or medium adverbial between the subject and the verb: "X on Monday said", "X in a statement said".
   if (a >= 2 && ctx.inSpan[a]! < 0 && TIME_WORDS.has(toks[a]!.l)) {
@@ -249,6 +247,22 @@ function cueVerb(ctx: Ctx, k: number, info: CueInfo): { cueText: string; verbEnd
     }
   }
   return { cueText, verbEnd, a };
+}
+
+const DASHES = new Set(['-', '–', '—']);
+
+/** The opening bracket or dash of a parenthesis that closes at token a (words only inside), or -1. */
+function parenthesisOpen(ctx: Ctx, a: number): number {
+  const { toks } = ctx;
+  const close = toks[a]!.t;
+  if (close !== ')' && !DASHES.has(close)) return -1;
+  for (let o = a - 1; o > 0 && a - o <= 20; o--) {
+    const t = toks[o]!;
+    if (ctx.inSpan[o]! >= 0) return -1;
+    if (close === ')' ? t.t === '(' : DASHES.has(t.t)) return o < a - 1 ? o : -1;
+    if (!t.word && t.t !== ',' && t.t !== "'s" && t.t !== '’s') return -1;
+  }
+  return -1;
 }
 
 /** The speaker before the verb, and the token where the attribution starts. */
@@ -265,6 +279,13 @@ function speakerBeforeCue(ctx: Ctx, k: number, a: number, info: CueInfo, subject
       if (ap) {
         mention = ap.mention;
         clusterStart = ap.start;
+      }
+    } else if (t.l === 'who' && a >= 2 && toks[a - 1]!.t === ',') {
+      // "..., Professor Ann Bell, who has said ...": the relative pronoun stands for the name before it.
+      const m = subjectBefore(ctx, a - 2, 0);
+      if (m && m.kind !== 'pronoun') {
+        mention = m;
+        clusterStart = a;
       }
     } else if (t.l === 'and' || t.l === 'but' || t.l === 'then' || t.l === 'before' || t.l === 'after') {
       // "X won ... and then claimed ...": the subject of the sentence.

@@ -2,10 +2,10 @@
 
 import type { Candidate, Mention } from '../internal.ts';
 import { isLabel } from '../labels.ts';
-import { CLAUSE_AUX, DETERMINERS, PRONOUNS, VAGUE } from '../words-en.ts';
+import { CLAUSE_AUX, DETERMINERS, NAME_JOINERS, PRONOUNS, VAGUE } from '../words-en.ts';
 import { subjectBefore, subjectBeforeCore } from './names.ts';
 import { type Ctx, mentionText, trimEnd, trimStart } from './tokens.ts';
-import { clauseEnd, type CueInfo, isClauseBreak, looksClausal, skipAdverbials, skipPrepPhrases } from './cues.ts';
+import { clauseEnd, type CueInfo, CUES, isClauseBreak, looksClausal, skipAdverbials, skipPrepPhrases } from './cues.ts';
 
 export function directsIn(ctx: Ctx, s: number, e: number): number[] {
   const out: number[] = [];
@@ -24,6 +24,7 @@ export function accordingTo(ctx: Ctx, out: Candidate[], k: number): void {
   let e = j;
   while (e < n && toks[e]!.t !== ',' && toks[e]!.t !== '.' && toks[e]!.t !== ';' && ctx.inSpan[e]! < 0) e++;
   if (e === j) return;
+  if (e >= n - 1 && trimStart(ctx, 0, k) >= k && accordingNoComma(ctx, out, k)) return;
   // "according to their figures" / "according to the survey": the source is its owner only when named.
   let last = e - 1;
   while (last > j && toks[last]!.t === ')') last--;
@@ -58,6 +59,20 @@ export function accordingTo(ctx: Ctx, out: Candidate[], k: number): void {
     const s = trimStart(ctx, 0, k - 1);
     if (s < k - 1) pushReported(ctx, out, toks[s]!.s, trimEnd(text, toks[s]!.s, toks[k - 2]!.e), cueText, toks[k]!.s, mention);
   }
+}
+
+/** "According to Orbis Research most homes ...": no comma after a named source, the clause after its name. */
+function accordingNoComma(ctx: Ctx, out: Candidate[], k: number): boolean {
+  const { toks, text } = ctx;
+  const n = toks.length;
+  const j = k + 2;
+  let r = j;
+  while (r < n && toks[r]!.word && ctx.inSpan[r]! < 0 && (toks[r]!.cap || (NAME_JOINERS.has(toks[r]!.l) && r + 1 < n && toks[r + 1]!.cap))) r++;
+  if (r === j || r >= n - 1 || !(looksClausal(ctx, r, n) || toks.slice(r, r + 14).some((t) => CLAUSE_AUX.has(t.l) || CUES.has(t.l)))) return false;
+  const mention = subjectBefore(ctx, r - 1, j);
+  if (!mention || mention.kind !== 'name') return false;
+  pushReported(ctx, out, toks[r]!.s, trimEnd(text, toks[r]!.s, toks[n - 1]!.e), 'according to', toks[k]!.s, mention);
+  return true;
 }
 
 export function pushReported(ctx: Ctx, out: Candidate[], s: number, e: number, cue: string, cueAt: number, mention: Mention | undefined): void {
