@@ -98,7 +98,7 @@ export const PP_OWNER = new Set(['of', 'for', 'at', 'from', 'with']);
 
 export const PREPOSITIONS = new Set(['in', 'at', 'on', 'of', 'about', 'during', 'after', 'before', 'with', 'from', 'via', 'through', 'outside', 'inside', 'near', 'amid', 'over', 'for', 'following', 'ahead', 'to']);
 
-export const ORG_WORDS = /\b(?:commission|council|office|party|ltd|plc|inc|group|bank|airways|airlines|executive|department|ministry|association|federation|union|club|university|institute|agency|authority|board|committee|corporation|company|foundation|trust|society|bbc|fa|court|government|police|service|services|network|television|radio|news|times|post|guardian|telegraph|newspaper|conservatives|tories|democrats|labour|watchdog|forum|network|centre|center|organisation|organization|ofcom|uefa|fifa|iaaf|nato|eu|un)\b/i;
+export const ORG_WORDS = /\b(?:commission|council|office|party|ltd|plc|inc|group|bank|airways|airlines|executive|department|ministry|association|federation|union|club|university|institute|agency|authority|board|committee|corporation|company|foundation|trust|society|bbc|fa|court|government|police|service|services|network|television|radio|news|times|post|guardian|telegraph|newspaper|conservatives|tories|democrats|labour|watchdog|forum|network|centre|center|theatre|theater|museum|gallery|hospital|school|college|academy|church|cathedral|orchestra|opera|stadium|festival|organisation|organization|ofcom|uefa|fifa|iaaf|nato|eu|un)\b/i;
 
 // The last word of a body's name: "the Home Affairs Committee", "the Labour Party".
 export const ORG_HEAD = /^(?:Commission|Council|Committee|Party|Group|Bank|Association|Federation|Union|Club|University|Institute|Agency|Authority|Board|Corporation|Company|Foundation|Trust|Society|Court|Government|Police|Service|Network|Forum|Centre|Center|Organisation|Organization|Department|Ministry|Office)$/;
@@ -110,18 +110,71 @@ export const BODY_NOUN = /^the\s+(company|firm|group|bank|airline|carrier|club|r
 // body named before only when its name has the same head ("Leeds City Council ... the council").
 export const OWN_BODY = new Set(['party', 'government', 'union', 'council', 'commission', 'organisation', 'organization', 'watchdog', 'regulator', 'agency', 'ministry', 'department', 'authority', 'charity']);
 
-// Lower case only: "the Scottish Executive" is the name of a body, not a role.
-export const ROLE_NOUN = /^[Tt]he\s+(?:[a-z-]+\s+)?(minister|president|leader|chairman|chairwoman|secretary|chancellor|governor|mayor|senator|judge|bishop|director|editor|founder|owner|premier|coach|manager|captain|boss|executive|spokesman|spokeswoman|spokesperson|economist|analyst|actor|actress|singer|star|player|striker)$/;
+// Nouns for a person by the office they hold: "the minister" is the person named before with that role.
+export const OFFICE_NOUNS = new Set(
+  `minister president leader chairman chairwoman chair secretary chancellor governor mayor senator judge bishop director
+  editor founder owner premier coach manager captain boss executive spokesman spokeswoman spokesperson economist analyst
+  chief king queen prince princess mp mep ambassador commissioner professor lawyer prosecutor headteacher treasurer
+  councillor inspector superintendent`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
-export const PERSON_ROLE = /(?:minister|president|leader|chairman|chairwoman|secretary|spokesman|spokeswoman|chief|boss|manager|coach|author|writer|actor|actress|singer|player|captain|chancellor|governor|mayor|senator|judge|bishop|director|editor|founder|owner|premier|king|queen|prince|princess|\d+-year-old)$/i;
+// Nouns that describe a person by what they do or did rather than by an office: "the striker", "the world
+// champion". With no one of that role named before, they stand for the person named last.
+export const DESCRIPTIVE_NOUNS = new Set(
+  `champion winner medallist veteran teenager youngster rookie newcomer debutant finalist runner-up title-holder
+  striker midfielder defender goalkeeper keeper winger forward sprinter hurdler runner athlete player star actor actress
+  singer rapper musician artist novelist author writer poet playwright director-general comedian presenter designer
+  entrepreneur billionaire businessman businesswoman`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
-export const NOT_FIRST = /^(?:The|A|An|But|And|However|In|On|At|For|If|When|While|As|After|Before|So|Meanwhile|Earlier|Later|Now|This|That|It|He|She|They|We|I|His|Her|Its|Their|Our|Speaking|Asked|According|Last|Both|With|From|To|By|Of|Despite|Although|Because|Also|Yesterday|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Secretary|Minister|Chancellor|Leader|President|Chairman|Director|Commissioner|Spokesman|Spokeswoman|Officer|Executive|Chief|Prime|Deputy|Shadow|Home|Foreign|Tory|Labour|Conservative|Liberal|Democrat|Lib|Dem|MP|Senator|Governor|Mayor|General|Coach|Manager|Captain|Trade|Industry|State|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Lord|Lady|Dame)$/;
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred';
 
-/** An age used as a noun: "the 31-year-old", "a 19-year-old". */
-export const AGE_NOUN = /^\d+-year-old$/;
+/** An age used as a noun, by its shape: "the 31-year-old", "a five-year-old", "the 18-month-old", "the twenty-two-year-old". */
+export const AGE_NOUN = new RegExp(`^(?:\\d+|(?:${NUMBER_WORDS})(?:-(?:${NUMBER_WORDS}))?)(?:-and-a-half)?-(?:year|month|week)s?-old$`);
+
+/** The last word of a noun phrase, and its head when hyphenated ("co-founder" → "founder"; ages kept whole). */
+function headOf(phrase: string): string {
+  const last = phrase.trim().split(/\s+/).pop()!.toLowerCase();
+  return AGE_NOUN.test(last) || !last.includes('-') || OFFICE_NOUNS.has(last) || DESCRIPTIVE_NOUNS.has(last) ? last : last.slice(last.lastIndexOf('-') + 1);
+}
+
+/** A word that stands for a person: an office, a description or an age. */
+export function personNoun(word: string): boolean {
+  const w = headOf(word);
+  return OFFICE_NOUNS.has(w) || DESCRIPTIVE_NOUNS.has(w) || AGE_NOUN.test(w);
+}
+
+/** A role phrase or a noun phrase held by a person: its last word is an office, a description or an age. */
+export function personRole(phrase: string): boolean {
+  return phrase.trim() !== '' && personNoun(phrase);
+}
+
+const DEFINITE_LOWER = /^[Tt]he\s+((?:[a-z0-9][a-z0-9-]*\s+){0,1})([a-z][a-z-]*)$/;
+
+/**
+ * "the minister", "the transport minister": a definite office noun in lower case (so "the Scottish Executive",
+ * a name, is none); its head noun, else undefined.
+ */
+export function officeNoun(name: string): string | undefined {
+  const m = DEFINITE_LOWER.exec(name);
+  if (!m) return undefined;
+  const head = headOf(m[2]!);
+  return OFFICE_NOUNS.has(head) || DESCRIPTIVE_NOUNS.has(head) ? head : undefined;
+}
 
 /** A description that stands for a person named before: "the world indoor champion", "the 31-year-old". */
-export const DESCRIPTION_NOUN = /^[Tt]he\s+(?:[A-Za-z-]+\s+){0,3}(champion|winner|medallist|veteran|teenager|\d+-year-old)$/;
+export function descriptionNoun(name: string): boolean {
+  const m = /^[Tt]he\s+(?:[A-Za-z0-9-]+\s+){0,3}([A-Za-z0-9-]+)$/.exec(name);
+  if (!m) return false;
+  const head = headOf(m[1]!);
+  return DESCRIPTIVE_NOUNS.has(head) || AGE_NOUN.test(head);
+}
+
+export const NOT_FIRST = /^(?:The|A|An|But|And|However|In|On|At|For|If|When|While|As|After|Before|So|Meanwhile|Earlier|Later|Now|This|That|It|He|She|They|We|I|His|Her|Its|Their|Our|Speaking|Asked|According|Last|Both|With|From|To|By|Of|Despite|Although|Because|Also|Yesterday|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Secretary|Minister|Chancellor|Leader|President|Chairman|Director|Commissioner|Spokesman|Spokeswoman|Officer|Executive|Chief|Prime|Deputy|Shadow|Home|Foreign|Tory|Labour|Conservative|Liberal|Democrat|Lib|Dem|MP|Senator|Governor|Mayor|General|Coach|Manager|Captain|Trade|Industry|State|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Lord|Lady|Dame)$/;
 
 /** A role or speaker noun, ages included by their shape rather than listed. */
 export function speakerNoun(word: string): boolean {

@@ -274,6 +274,12 @@ const CASES: Case[] = [
   { name: 'Q, X told a long addressee.', text: 'Fares could double within five years, Orbis Rail told a meeting of investors at its headquarters in Derby last spring.', want: [['Orbis Rail', 'Fares could double within five years']] },
   { name: 'Q "frag", Title X, ROLE of Y said (no closing comma).', text: 'The club must apologise for "the harm it has done", Rabbi Aron Feld, founder of the Jordan Centre said.', want: [['Aron Feld', 'the harm it has done']] },
   { name: 'X, ROLE of Y said Q (no closing comma).', text: 'Ann Bell, director of the Westfield Trust said the plan was dead.', want: [['Ann Bell', 'the plan was dead']] },
+  { name: '"Q," said Surname (ending in s).', text: '"I have no regrets about leaving," said Hodges.', want: [['Hodges', 'I have no regrets about leaving']] },
+  { name: '"Q," the AGE in words said (named before)', text: 'Sarah Laine won the junior title in Oslo. "I did not expect it at all," the fifteen-year-old said.', want: [['Sarah Laine', 'I did not expect it at all']] },
+  { name: '"Q," the AGE ADJ POSITION said (named before)', text: 'Carlos Ribeiro scored the winner. "It was the best goal of my life," the 23-year-old Brazilian midfielder said.', want: [['Carlos Ribeiro', 'It was the best goal of my life']] },
+  { name: 'X, who has said Q "frag" (relative after an apposition)', text: 'Another critic is the former head of the agency, Professor Ann Bell, who has said there is no case for a "total overhaul".', want: [['Ann Bell', 'total overhaul']] },
+  { name: 'X - who ... - said Q (dashes)', text: 'One of the so-called Leeds Three, Tom Gale - who was wrongly jailed for the fire - said the families were relieved.', want: [['Tom Gale', 'the families were relieved']] },
+  { name: 'According to Name CLAUSE (no comma)', text: 'According to Orbis Research 30% of homes with fast broadband say it has changed how they watch television.', want: [['Orbis Research', '30% of homes with fast broadband say it has changed how they watch television']] },
 ];
 
 function norm(s: string): string {

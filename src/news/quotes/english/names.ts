@@ -3,7 +3,7 @@
 
 import type { Gender, Mention } from '../internal.ts';
 import { HONORIFICS } from '../titles.ts';
-import { CLAUSE_AUX, CLAUSE_START, DETERMINERS, FIRST_NAMES, ORG_HEAD, FUNCTION_CAPS, NAME_JOINERS, NAME_PARTICLES, PHRASE_STOP, PP_OBJECT, PP_OWNER, PRONOUNS, QUANTIFIERS, ROLE_TITLES, speakerNoun, VAGUE, WRITTEN } from '../words-en.ts';
+import { AGE_NOUN, CLAUSE_AUX, CLAUSE_START, DETERMINERS, FIRST_NAMES, ORG_HEAD, personNoun, FUNCTION_CAPS, NAME_JOINERS, NAME_PARTICLES, PHRASE_STOP, PP_OBJECT, PP_OWNER, PRONOUNS, QUANTIFIERS, ROLE_TITLES, speakerNoun, VAGUE, WRITTEN } from '../words-en.ts';
 import { CUES } from './cues.ts';
 import { type Ctx, type EToken, mentionText } from './tokens.ts';
 
@@ -116,8 +116,8 @@ export function phraseStart(ctx: Ctx, i: number): number {
       continue;
     }
     if (CUES.has(l) || CLAUSE_AUX.has(l) || PRONOUNS.has(l) || CLAUSE_START.has(l) || PHRASE_STOP.has(l)) break;
-    const head = l.includes('-') && !l.endsWith('-old') ? l.slice(l.lastIndexOf('-') + 1) : l;
-    if (ROLE_TITLES.has(head) || speakerNoun(head) || l.endsWith('-old') || /['’]s$/.test(l)) role = true;
+    const head = l.includes('-') && !AGE_NOUN.test(l) ? l.slice(l.lastIndexOf('-') + 1) : l;
+    if (ROLE_TITLES.has(head) || speakerNoun(head) || personNoun(l) || /['’]s$/.test(l)) role = true;
     w--;
   }
   // Or a determiner with adjectives: "a defiant Mr Tamm".
@@ -217,8 +217,8 @@ function capitalizedSubject(ctx: Ctx, j: number, floor: number): Mention | undef
   // "many Britons", "female MPs": a generic plural, not a named source.
   if (a > 0 && nameStart === a) {
     const before = toks[a - 1]!;
-    // (A role noun before the name is its role, not a plural's modifier: "security firm Sophos".)
-    const roleBefore = speakerNoun(before.l) || ROLE_TITLES.has(before.l);
+    // (A role noun before the name is its role, and a verb no modifier: "security firm Sophos", "said Jones".)
+    const roleBefore = speakerNoun(before.l) || ROLE_TITLES.has(before.l) || CUES.has(before.l);
     if (QUANTIFIERS.has(before.l) || (nameStart === j && /s$/.test(t.t) && before.word && !before.cap && !DETERMINERS.has(before.l) && !roleBefore)) return undefined;
   }
   // "the Tories", "the Equal Opportunities Commission": keep the article with a name that took it.
@@ -234,8 +234,8 @@ function nounSubject(ctx: Ctx, j: number, floor: number): Mention | undefined {
   const { toks, text } = ctx;
   const t = toks[j]!;
   const l = t.l;
-  const head = l.includes('-') && !l.endsWith('-old') ? l.slice(l.lastIndexOf('-') + 1) : l;
-  if (t.word && (speakerNoun(head) || l.endsWith('-old'))) {
+  const head = l.includes('-') && !AGE_NOUN.test(l) ? l.slice(l.lastIndexOf('-') + 1) : l;
+  if (t.word && (speakerNoun(head) || personNoun(l))) {
     // A noun phrase back to its determiner: "a Cabinet Office spokeswoman", "the prime minister's spokesman".
     let i = j;
     let found = -1;

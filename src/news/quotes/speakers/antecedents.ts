@@ -4,7 +4,7 @@
 import { nameKey } from '../gazetteer.ts';
 import type { Gender, Mention, SubjectAt } from '../internal.ts';
 import { HONORIFIC_PREFIX, firstNameGender, honorificGender } from '../titles.ts';
-import { ORG_WORDS, PERSON_ROLE } from '../words-en.ts';
+import { ORG_WORDS, personRole } from '../words-en.ts';
 import { englishFullNames } from './canonical.ts';
 import { type Entity, type Resolver, entityFor } from './entities.ts';
 
@@ -79,10 +79,10 @@ export function pickAgreeing(r: Resolver, pool: PoolItem[], gender: Gender | und
     if (r.english && !c.speaker && (gender === 'm' || gender === 'f') && !c.gender) {
       const m = c.mention!;
       // "The prime minister ... He insisted": a role held by a person takes "he" or "she".
-      const personRole = m.kind === 'noun' && PERSON_ROLE.test(m.name);
-      if (!personRole && (m.kind !== 'name' || ORG_WORDS.test(m.name))) continue;
+      const heldByPerson = m.kind === 'noun' && personRole(m.name);
+      if (!heldByPerson && (m.kind !== 'name' || ORG_WORDS.test(m.name))) continue;
       // A single word is a person when the document gives it a first name ("Collins" / "Kim Collins").
-      if (!personRole && m.name.split(/\s+/).length < 2 && englishFullNames(r, m.name).length === 0) continue;
+      if (!heldByPerson && m.name.split(/\s+/).length < 2 && englishFullNames(r, m.name).length === 0) continue;
     }
     return c;
   }
@@ -99,7 +99,7 @@ export function materialize(r: Resolver, c: PoolItem, gender: Gender | undefined
 export function personLike(name: string, gender: Gender | undefined, role: string | undefined): boolean {
   if (gender === 'm' || gender === 'f') return true;
   if (honorificGender(name) || firstNameGender(name) || HONORIFIC_PREFIX.test(name)) return true;
-  return !!role && PERSON_ROLE.test(role.trim());
+  return !!role && personRole(role);
 }
 
 /** The subject of the sentence when a quotation opens right after a colon in it (no reporting verb). */

@@ -6,8 +6,8 @@ import type { Folded } from '../fold.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import type { Candidate, Mention, SubjectAt } from '../internal.ts';
 import type { Quote, Speaker } from '../types.ts';
-import { BODY_NOUN, DESCRIPTION_NOUN, ROLE_NOUN } from '../words-en.ts';
-import { colonSubject, resolvePronoun } from './antecedents.ts';
+import { BODY_NOUN, descriptionNoun, officeNoun } from '../words-en.ts';
+import { colonSubject, personLike, resolvePronoun } from './antecedents.ts';
 import { resolveBody, resolveRoleNoun } from './bodies.ts';
 import { speakerOf } from './canonical.ts';
 import { type Entity, type Resolver, addForm, entityFor, sentenceOf } from './entities.ts';
@@ -79,13 +79,16 @@ function attribute(r: Resolver, input: ResolveInput): Resolved[] {
 function nounEntity(r: Resolver, m: Mention, sentence: number, subjectAt: SubjectAt): Entity {
   const e = entityFor(r, m);
   if (!r.english || m.kind !== 'noun' || e.forms.size !== 1) return e;
-  const role = ROLE_NOUN.exec(m.name);
+  const role = officeNoun(m.name);
   const body = BODY_NOUN.exec(m.name);
-  const prev = body ? resolveBody(r, body[1]!.toLowerCase(), m.start, sentence, subjectAt) : role ? resolveRoleNoun(r, role[1]!.toLowerCase(), m.start, sentence, subjectAt) : undefined;
+  const prev = body ? resolveBody(r, body[1]!.toLowerCase(), m.start, sentence, subjectAt) : role ? resolveRoleNoun(r, role, m.start, sentence, subjectAt) : undefined;
   // "the world indoor champion", "the 31-year-old": a description of the person named last.
-  if (!prev && DESCRIPTION_NOUN.test(m.name)) {
+  if (!prev && descriptionNoun(m.name)) {
     const person = resolvePronoun(r, m.start, sentence, m.gender, subjectAt, false);
-    if (person?.person && person !== e) {
+    // Only a person known as one by a first name or a title, or who spoke before: not any capitalized pair
+    // ("New York").
+    const known = !!person && (r.events.some((ev) => ev.entity === person) || [...person.forms.values()].some((f) => personLike(f, undefined, undefined)));
+    if (person?.person && person !== e && known) {
       // The description is a role of the person, not a name of theirs.
       r.entities.splice(r.entities.indexOf(e), 1);
       if (!person.roles.includes(m.name)) person.roles.push(m.name);
