@@ -95,11 +95,13 @@ export function questionConcepts(question: string, parts: readonly { index: Stat
       i += name.length;
       continue;
     }
-    if (isStopword(w) || isStopword(stripProclitics(w))) {
+    const stop = isStopword(w) || isStopword(stripProclitics(w));
+    // A phrase may open with a function word (ما زال، غير مسبوق، at last): only a phrase is taken there.
+    const gloss = glossary.matchAt(tokens, i);
+    if (stop && (!gloss || gloss.length < 2)) {
       i++;
       continue;
     }
-    const gloss = glossary.matchAt(tokens, i);
     if (gloss) {
       concepts.push({ alts: dedupe([...plainAlts(tokens.slice(i, i + gloss.length), 1), ...gloss.entries.flatMap((e) => glossaryAlts(glossary, e))]) });
       i += gloss.length;

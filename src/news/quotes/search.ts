@@ -10,8 +10,15 @@ import { skeleton } from './translit.ts';
 
 const ARABIC = /[\u0600-\u06FF]/;
 
-// A word met only in the sentence around a quote counts for less than one in the quote itself.
+// A word met only in the sentence around a quote counts for less than one in the quote itself, and one
+// met only in its article's lead (title and first sentence: the event a question may name) for less still.
 const CONTEXT_WEIGHT = 0.6;
+const LEAD_WEIGHT = 0.3;
+// Where a term is met, two bits of each posting: the quote, the sentence around it, the article's lead.
+const QUOTE = 2;
+const AROUND = 1;
+const LEAD = 0;
+const PLACE_WEIGHT = [LEAD_WEIGHT, CONTEXT_WEIGHT, 1];
 // Share of a statement's score that depends on how much of its quote the question covers: of two
 // statements holding as much of the question, the one saying little else is the one asked about (an
 // announcement sharing a few words with the question says much else).
@@ -58,7 +65,7 @@ class Numbers {
 
 export class StatementIndex {
   private readonly vocab = new Map<string, number>();
-  /** Postings of term t: postings[offsets[t] .. offsets[t + 1]), each statement * 2 + 1 when in the quote. */
+  /** Postings of term t: postings[offsets[t] .. offsets[t + 1]), each statement * 4 + where it is met. */
   private readonly offsets: Uint32Array;
   private readonly postings: Uint32Array;
   private readonly count: number;
@@ -66,9 +73,9 @@ export class StatementIndex {
   private readonly quoteWords: Uint16Array;
   private skeletons: Map<string, string[]> | undefined;
 
-  /** Statements in order: the quote's text and the text around it (without the quote). */
-  constructor(statements: Iterable<{ quote: string; context: string }>) {
-    // Each statement's terms, as term * 2 + 1 when in the quote, and where each statement ends.
+  /** Statements in order: the quote's text, the text around it (without the quote), its article's lead. */
+  constructor(statements: Iterable<{ quote: string; context: string; lead?: string }>) {
+    // Each statement's terms, as term * 4 + where it is met, and where each statement ends.
     const terms = new Numbers();
     const ends = new Numbers();
     const quoteWords = new Numbers();
@@ -90,14 +97,17 @@ export class StatementIndex {
       for (const w of qw) for (const id of idsOf(w)) inQuote.add(id);
       const around = new Set<number>();
       for (const w of contentWords(st.context)) for (const id of idsOf(w)) if (!inQuote.has(id)) around.add(id);
-      for (const id of inQuote) terms.push(id * 2 + 1);
-      for (const id of around) terms.push(id * 2);
+      const lead = new Set<number>();
+      for (const w of contentWords(st.lead ?? '')) for (const id of idsOf(w)) if (!inQuote.has(id) && !around.has(id)) lead.add(id);
+      for (const id of inQuote) terms.push(id * 4 + QUOTE);
+      for (const id of around) terms.push(id * 4 + AROUND);
+      for (const id of lead) terms.push(id * 4 + LEAD);
       ends.push(terms.length);
     }
     this.count = ends.length;
     this.quoteWords = Uint16Array.from(quoteWords.data.subarray(0, quoteWords.length));
     this.offsets = new Uint32Array(this.vocab.size + 1);
-    for (let i = 0; i < terms.length; i++) this.offsets[(terms.data[i]! >>> 1) + 1]!++;
+    for (let i = 0; i < terms.length; i++) this.offsets[(terms.data[i]! >>> 2) + 1]!++;
     for (let t = 0; t < this.vocab.size; t++) this.offsets[t + 1]! += this.offsets[t]!;
     this.postings = new Uint32Array(terms.length);
     const fill = this.offsets.slice(0, this.vocab.size);
@@ -105,7 +115,7 @@ export class StatementIndex {
     for (let i = 0; i < terms.length; i++) {
       while (i >= ends.data[statement]!) statement++;
       const t = terms.data[i]!;
-      this.postings[fill[t >>> 1]!++] = statement * 2 + (t & 1);
+      this.postings[fill[t >>> 2]!++] = statement * 4 + (t & 3);
     }
   }
 
@@ -123,7 +133,7 @@ export class StatementIndex {
   }
 
   /**
-   * Calls back for each statement holding a term, with 1 when it is in the quote and CONTEXT_WEIGHT when
+   * Calls back for each statement holding a term, with the weight of where it is met (PLACE_WEIGHT) when
    * only around it. A loose form (~x) also finds the words whose stem is x: those were indexed once.
    */
   private each(term: string, fn: (statement: number, place: number) => void): void {
@@ -132,7 +142,7 @@ export class StatementIndex {
       if (id === undefined) continue;
       for (let i = this.offsets[id]!; i < this.offsets[id + 1]!; i++) {
         const p = this.postings[i]!;
-        fn(p >>> 1, p & 1 ? 1 : CONTEXT_WEIGHT);
+        fn(p >>> 2, PLACE_WEIGHT[p & 3]!);
       }
     }
   }
@@ -197,7 +207,8 @@ export class StatementIndex {
     for (const a of c.alts) {
       let hits = 0;
       const take = (s: number, place: number): void => {
-        hits++;
+        // A word of an article's lead is met by each of its statements: its rarity is counted on the others.
+        if (place > LEAD_WEIGHT) hits++;
         // The quote words this concept covers: as many as the alternative's terms.
         if (place === 1 && a.terms.length > sc.quoted[s]!) sc.quoted[s] = Math.min(a.terms.length, 255);
         const v = a.weight * place;

@@ -45,6 +45,11 @@ export function statementContext(b: Brief, q: Quote): string {
   return `${b.doc.text.slice(start, Math.max(start, q.start))} ${b.doc.text.slice(Math.min(end, q.end), end)}`;
 }
 
+/** An article's title and first sentence: the event a question may name without the words around a quote. */
+export function articleLead(b: Brief): string {
+  return `${b.doc.title} ${b.sentences[0]?.text ?? ''}`.slice(0, MAX_CONTEXT);
+}
+
 interface Part {
   index: StatementIndex;
   /** The quote of each statement; undefined once its document is removed. */
@@ -65,12 +70,14 @@ const MAX_DEAD_SHARE = 0.25;
 
 function buildPart(briefs: Iterable<Brief>): Part {
   const refs: Part['refs'] = [];
-  const texts = function* (): Generator<{ quote: string; context: string }> {
+  const texts = function* (): Generator<{ quote: string; context: string; lead: string }> {
     for (const b of briefs) {
+      let lead: string | undefined;
       for (const q of b.quotes) {
         if (!q.speaker.name) continue;
         refs.push({ quote: q, doc: b.doc });
-        yield { quote: q.text, context: statementContext(b, q) };
+        lead ??= articleLead(b);
+        yield { quote: q.text, context: statementContext(b, q), lead };
       }
     }
   };

@@ -25,6 +25,10 @@ const ARTICLES: Record<string, string> = {
   'en-harbour.txt': 'Harbour works\n\nSpeaking at the harbour on Monday, port director Ahmed Nasser said: "We will finish in June."\n',
   'en-stadium.txt': 'Stadium works\n\n"We will finish in June," said Paul Brandt, whose firm is building the stadium.\n',
   'ar-union.txt': 'حسابات النقابة\n\nوقال أمين صندوق النقابة سامر الحلبي إن حساباتها خضعت لتدقيق مستقل.\n',
+  'en-marathon.txt':
+    'Marathon hopes\n\nOrganisers of the city marathon hope the suspended runner Ana Ruiz can still race in April.\nThe federation banned her for missing a training camp.\n"We are watching it closely," said race director Tom Hale.\n',
+  'en-merger.txt':
+    'Bank merger\n\nTwo regional banks confirmed talks on a merger worth two billion dollars.\nShareholders will vote next month.\n"We are watching it closely," said regulator Ines Falk.\n',
   'en-market.txt': 'Old market\n\n"The first attempt to sell the old market hall was a complete failure," said council leader Mark Dunn.\n',
 };
 
@@ -81,6 +85,18 @@ describe('who said … ? over whole statements', () => {
     // حساباتها: plural ات under the pronoun; فشلا and لبيع: a first letter that is not a clitic, and one that is.
     expect(top('its accounts had been independently audited')).toBe('سامر الحلبي');
     expect(top('المحاولة الأولى لبيع قاعة السوق القديمة كانت فشلا ذريعا')).toBe('Mark Dunn');
+  });
+
+  it('uses the article\'s lead when the question names the event and the quote does not', () => {
+    // The same words said about a runner's ban and about a bank merger: the question names the marathon.
+    expect(top('يتابعون عن كثب مشاركة العداءة الموقوفة في الماراثون')).toBe('Tom Hale');
+    expect(top('watching closely the merger of the two banks')).toBe('Ines Falk');
+  });
+
+  it('takes a glossary phrase that opens with a function word (لا يزال: remains)', () => {
+    const index = new StatementIndex([{ quote: 'demand remains weak', context: '' }]);
+    const concepts = questionConcepts('الطلب لا يزال ضعيفا', [{ index }], defaultGlossary(), defaultGazetteer());
+    expect(concepts.some((c) => c.alts.some((a) => a.terms.join(' ') === '~remain'))).toBe(true);
   });
 
   it('meets a name in the other script through the transliteration skeleton', () => {
