@@ -3,7 +3,7 @@
 // («شريف أبو الفتوح», «هيفاء بنت ناصر آل سعود»), or the role alone («والي الولاية»).
 
 import type { Gender, Mention } from '../internal.ts';
-import { ACTION_NOUNS, COMPOUND_FIRST, COMPOUND_SECOND, CONSTRUCT, NAME_LINKS, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS } from '../words-ar.ts';
+import { ACTION_NOUNS, COMMON_HEADS, COMPOUND_FIRST, COMPOUND_SECOND, CONSTRUCT, NAME_LINKS, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS } from '../words-ar.ts';
 import { verbAt } from './cues.ts';
 import { type Ctx, endsWithTaMarbuta, gazetteerAt, hasArticle, hasPronounSuffix, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
@@ -57,9 +57,10 @@ export function nameAt(ctx: Ctx, i: number, end: number, linkFirst = false): { e
     }
     if (ACTION_NOUNS.has(stripConj(t))) break;
     if (hasArticle(t)) {
-      // A surname with the article closes the name; a name does not start with one, and a title is no surname.
+      // A surname with the article closes the name; a name does not start with one, and a title before a name
+      // is no surname («… الدكتورة منى», but «ريم النقيب»).
       if (units === 0) return undefined;
-      if (ROLE_HEADS.has(t) || ROLE_HEADS.has(t.slice(2))) break;
+      if ((ROLE_HEADS.has(t) || ROLE_HEADS.has(t.slice(2))) && k + 1 < end && nameAt(ctx, k + 1, end)) break;
       k++;
       units++;
       break;
@@ -187,7 +188,9 @@ export function roleThenName(ctx: Ctx, a: number, end: number, bodyHead: boolean
   }
   // No name: the role or body alone, without a «ب…» phrase (an object: «رحب الاتحاد بالقرار»).
   const next = Math.max(a + 1, roleEnd(ctx, a, end, false, false));
-  const m: Mention = { kind: 'noun', name: originalText(ctx, a, next - 1), start: orig(ctx, toks[a]!.s), end: orig(ctx, toks[next - 1]!.e) };
+  // A lone word with the article that is no role, body or plural is a surname: «ووصف الدباغ …».
+  const surname = next === a + 1 && !roleHead && !bodyHead && !plural && hasArticle(toks[a]!.t) && !COMMON_HEADS.has(toks[a]!.t.slice(2));
+  const m: Mention = { kind: surname ? 'name' : 'noun', name: originalText(ctx, a, next - 1), start: orig(ctx, toks[a]!.s), end: orig(ctx, toks[next - 1]!.e) };
   const g = gender ?? (plural ? 'p' : undefined);
   if (g) m.gender = g;
   return { mention: m, next };

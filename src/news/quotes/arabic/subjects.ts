@@ -1,7 +1,7 @@
 // Arabic stage 4, speakers of a sentence: the subject of a clause, for dropped subjects and participles.
 
 import type { Mention } from '../internal.ts';
-import { BODY_HEADS, CLAUSE_OPENERS, COMMON_HEADS, ROLE_HEADS, STOP_WORDS } from '../words-ar.ts';
+import { ADVERB_STARTS, BODY_HEADS, CLAUSE_OPENERS, COMMON_HEADS, ROLE_HEADS, STOP_WORDS, TIME_MODIFIERS } from '../words-ar.ts';
 import { verbAt, type VerbInfo } from './cues.ts';
 import { type NP, parseNP } from './names.ts';
 import { type Ctx, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, LATIN, stripConj } from './tokens.ts';
@@ -64,15 +64,20 @@ export function verbSpeaker(ctx: Ctx, k: number, info: VerbInfo, conj: boolean, 
   const { toks } = ctx;
   const n = toks.length;
   let npEnd = marker ? marker.at : complementEndForNoun(ctx, k + 1, n);
-  // وصف takes an object before بأن: "ووصف المدرب أداء فريقه بأنه ...".
-  if (info.lemma === 'وصف' && marker && npEnd - (k + 1) >= 2) {
-    npEnd--;
-    if (npEnd - (k + 1) >= 2 && hasPronounSuffix(ctx, npEnd)) npEnd--;
-  }
-  let np = npEnd > k + 1 ? parseNP(ctx, k + 1, npEnd) : undefined;
+  // وصف takes an object before بأن: "ووصف المدرب أداء فريقه بأنه ...", «ووصفت اللحظة بأنها ...».
+  if (info.lemma === 'وصف' && marker) npEnd = objectStart(ctx, k + 1, npEnd);
+  // A participle has no subject after it: what follows is its object («واصفًا التهم بأنها»).
+  let np = npEnd > k + 1 && !info.participle ? parseNP(ctx, k + 1, npEnd) : undefined;
   let svo = false;
   let mention: Mention | undefined = np?.mention;
   if (np && info.objectGuard && np.object && !np.speech) return undefined;
+  // «أما X فقالت», «X، التي …، قالت», «X، الذي يرى أن»: the subject stands before.
+  const fronted = info.participle ? undefined : frontedSubject(ctx, k);
+  if (fronted && (!mention || ctx.toks[k]!.t[0] === 'ف')) {
+    np = fronted;
+    mention = fronted.mention;
+    svo = true;
+  }
   if (!mention && !conj && !info.participle) {
     // SVO: the clause before the verb.
     let a = k - 1;
@@ -98,4 +103,48 @@ export function verbSpeaker(ctx: Ctx, k: number, info: VerbInfo, conj: boolean, 
     }
   }
   return { np, mention, svo, npEnd };
+}
+
+/** The object before بأن at the end of [s, e): a definite noun with its adjectives, or a noun with a possessive. */
+function objectStart(ctx: Ctx, s: number, e: number): number {
+  const { toks } = ctx;
+  let o = e - 1;
+  if (o < s) return e;
+  const adjective = (t: string): boolean => /(?:ي|يه)$/u.test(t) || TIME_MODIFIERS.has(t);
+  while (o - 1 >= s && hasArticle(toks[o]!.t) && hasArticle(toks[o - 1]!.t) && adjective(toks[o]!.t)) o--;
+  if (o - 1 >= s && hasPronounSuffix(ctx, o) && !hasArticle(toks[o - 1]!.t)) o--;
+  return o;
+}
+
+const RELATIVES = new Set(['الذي', 'التي', 'الذين', 'اللذان', 'اللتان', 'اللواتي']);
+
+/** A word that opens an aside between a subject and its verb: a relative, a preposition, «مثل», «كغيره». */
+function asideOpener(t: string): boolean {
+  const w = stripConj(t);
+  return RELATIVES.has(t) || STOP_WORDS.has(w) || ADVERB_STARTS.has(w) || w === 'مثل' || (w.length > 3 && w[0] === 'ك');
+}
+
+/**
+ * The subject of the verb at k when it stands before it: after «أما» with «ف» on the verb («أما X فوصفت»), before
+ * an aside set off by commas («X، على غرار …، قالت»), or before a relative whose verb this is («X، الذي يرى»).
+ */
+function frontedSubject(ctx: Ctx, k: number): NP | undefined {
+  const { toks } = ctx;
+  const before = k > 0 ? toks[k - 1]!.t : '';
+  let e = k;
+  if (RELATIVES.has(before) && k >= 2 && isComma(toks[k - 2]!.t)) e = k - 2;
+  else if (isComma(before) && !(toks[k]!.t[0] === 'و' && verbAt(toks[k]!.t)?.conj)) {
+    // (A verb with و after a comma is a second verb of the clause before: «نفت ذلك، وقالت».)
+    let c = k - 2;
+    while (c >= 0 && !isComma(toks[c]!.t) && !isEnd(toks[c]!.t) && k - c < 30) c--;
+    if (c < 1 || !isComma(toks[c]!.t) || !asideOpener(toks[c + 1]!.t)) return undefined;
+    e = c;
+  } else if (toks[k]!.t[0] !== 'ف') return undefined;
+  let s = e - 1;
+  while (s >= 0 && !isComma(toks[s]!.t) && !isEnd(toks[s]!.t) && toks[s]!.t !== 'اما' && !verbAt(toks[s]!.t) && ctx.inSpan[s]! < 0 && e - s <= 14) s--;
+  // With «ف» on the verb, the subject follows «أما».
+  if (e === k && (s < 0 || toks[s]!.t !== 'اما')) return undefined;
+  s++;
+  while (s < e && STOP_WORDS.has(toks[s]!.t)) s++;
+  return s < e ? parseNP(ctx, s, e) : undefined;
 }
