@@ -280,6 +280,9 @@ const CASES: Case[] = [
   { name: 'X, who has said Q "frag" (relative after an apposition)', text: 'Another critic is the former head of the agency, Professor Ann Bell, who has said there is no case for a "total overhaul".', want: [['Ann Bell', 'total overhaul']] },
   { name: 'X - who ... - said Q (dashes)', text: 'One of the so-called Leeds Three, Tom Gale - who was wrongly jailed for the fire - said the families were relieved.', want: [['Tom Gale', 'the families were relieved']] },
   { name: 'According to Name CLAUSE (no comma)', text: 'According to Orbis Research 30% of homes with fast broadband say it has changed how they watch television.', want: [['Orbis Research', '30% of homes with fast broadband say it has changed how they watch television']] },
+  { name: '"Q," X said in a statement posted on ... (no second complement)', text: '“We will appeal,” the club said in a statement posted on its website.', want: [['the club', 'We will appeal']] },
+  { name: 'A body-kind ROLE said: "Q"', text: 'A government spokesperson said: “We are aware of the reports.”', want: [['A government spokesperson', 'We are aware of the reports.']] },
+  { name: 'A ROLE alone is too vague', text: 'A spokesman said the road would reopen soon.', want: [] },
 ];
 
 function norm(s: string): string {

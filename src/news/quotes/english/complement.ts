@@ -236,6 +236,9 @@ export function complementBeforeCue(ctx: Ctx, out: Candidate[], act: Act, c: num
     }
     if (atEnd) return true;
   }
+  // `"...," the club said in a statement posted on its website.`: the quotation before the attribution is
+  // its complement; what follows the adverbial describes it.
+  if (c < n && toks[c]!.t !== ',' && toks[c]!.l !== 'that' && ctx.inSpan[c]! < 0 && attachBefore(ctx, out, act.start, act.cue, act.cueAt, act.mention)) return true;
   return false;
 }
 

@@ -260,8 +260,9 @@ function nounSubject(ctx: Ctx, j: number, floor: number): Mention | undefined {
     }
     const det = toks[found]!.l;
     if (det === 'a' || det === 'an' || det === 'one' || det === 'another') {
-      // "a spokeswoman" is specific enough only with a named body: "a Cabinet Office spokeswoman".
-      if (!toks.slice(found + 1, j).some((x) => x.cap)) return undefined;
+      // "a spokeswoman" is specific enough only with a named body or a body's kind: "a Cabinet Office
+      // spokeswoman", "a government spokesperson" (not "a senior figure").
+      if (!toks.slice(found + 1, j).some((x) => x.cap || (x.word && genderOfNoun(x.l) === 'n' && !x.l.endsWith('s')))) return undefined;
     }
     if (VAGUE.has(l) && (det === 'some' || det === 'many')) return undefined;
     const g = genderOfNoun(l);
