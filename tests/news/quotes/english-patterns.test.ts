@@ -283,6 +283,10 @@ const CASES: Case[] = [
   { name: '"Q," X said in a statement posted on ... (no second complement)', text: '“We will appeal,” the club said in a statement posted on its website.', want: [['the club', 'We will appeal']] },
   { name: 'A body-kind ROLE said: "Q"', text: 'A government spokesperson said: “We are aware of the reports.”', want: [['A government spokesperson', 'We are aware of the reports.']] },
   { name: 'A ROLE alone is too vague', text: 'A spokesman said the road would reopen soon.', want: [] },
+  { name: 'X said Q "frag" and that Q2 (a second, unquoted clause)', text: 'Ann Bell said it was a "huge relief" to hear the verdict and that her family could now move on.', want: [['Ann Bell', 'huge relief'], ['Ann Bell', 'her family could now move on']] },
+  { name: 'X said Q1 and that Q2 (no quoted words: one complement)', text: 'Orbis said sales rose 5% and that profits were flat.', want: [['Orbis', 'sales rose 5% and that profits were flat']] },
+  { name: 'before X announced NP, CLAUSE (a noun object, no report)', text: 'Even before Orbis announced this latest spending boost it was a big backer of the project.', want: [] },
+  { name: 'X claimed NP PRONOUN VERB was ... (a reduced relative)', text: 'Tom Bell claimed the man he met was a spy.', want: [['Tom Bell', 'the man he met was a spy']] },
 ];
 
 function norm(s: string): string {

@@ -242,6 +242,22 @@ export function complementBeforeCue(ctx: Ctx, out: Candidate[], act: Act, c: num
   return false;
 }
 
+/** The token of "and" in "... and that ..." when quoted words stand before it and none after it; else -1. */
+function secondThatClause(ctx: Ctx, s: number, e: number): number {
+  const { toks } = ctx;
+  let quoted = false;
+  for (let k = s; k < e - 2; k++) {
+    if (ctx.inSpan[k]! >= 0) {
+      if (!ctx.spans[ctx.inSpan[k]!]!.single) quoted = true;
+      continue;
+    }
+    if (toks[k]!.l !== 'and' || toks[k + 1]!.l !== 'that' || !quoted) continue;
+    for (let m = k + 2; m < e; m++) if (ctx.inSpan[m]! >= 0) return -1;
+    return k;
+  }
+  return -1;
+}
+
 /** A complement after the verb: a clause, with or without "that", or quoted fragments for a verb without one. */
 export function complementAfterCue(ctx: Ctx, out: Candidate[], act: Act, c: number): void {
   const { toks, text } = ctx;
@@ -272,6 +288,14 @@ export function complementAfterCue(ctx: Ctx, out: Candidate[], act: Act, c: numb
   if (s >= n) return;
   const e = clauseEnd(ctx, s, n);
   if (e <= s) return;
+  // `said it was a "fine day" and that nobody was hurt`: quoted words in the first clause, an unquoted
+  // second clause of its own.
+  const and = secondThatClause(ctx, s, e);
+  if (and > 0) {
+    pushReported(ctx, out, toks[s]!.s, trimEnd(text, toks[s]!.s, toks[and - 1]!.e), act.cue, act.cueAt, act.mention);
+    pushReported(ctx, out, toks[and + 2]!.s, trimEnd(text, toks[and + 2]!.s, toks[e - 1]!.e), act.cue, act.cueAt, act.mention);
+    return;
+  }
   // A whole complement that is one quotation: `said "these are not as big as ..."`.
   pushReported(ctx, out, toks[s]!.s, trimEnd(text, toks[s]!.s, toks[e - 1]!.e), act.cue, act.cueAt, act.mention);
 }

@@ -153,6 +153,8 @@ export function skipPrepPhrases(ctx: Ctx, i: number, limit: number): number {
   return i;
 }
 
+const DEMONSTRATIVES = new Set(['this', 'these', 'those']);
+
 /** Does the token stretch look like a clause (not a bare noun phrase)? */
 export function looksClausal(ctx: Ctx, i: number, limit: number): boolean {
   const { toks } = ctx;
@@ -164,7 +166,11 @@ export function looksClausal(ctx: Ctx, i: number, limit: number): boolean {
       continue;
     }
     const l = t.l;
-    if (k === i && CLAUSE_START.has(l)) return true;
+    // A demonstrative may open a noun phrase ("announced this new plan"): read on.
+    if (k === i && CLAUSE_START.has(l) && !DEMONSTRATIVES.has(l)) return true;
+    // A subject pronoun and an auxiliary after a noun phrase start another clause: the phrase was an object
+    // ("announced this new plan it was ..."; not "the man he met was ...").
+    if (k > i + 1 && PRONOUNS.has(l) && k + 1 < limit && CLAUSE_AUX.has(toks[k + 1]!.l)) return false;
     if (CLAUSE_AUX.has(l)) return k > i;
     if (k > i && /^[a-z]+ed$/.test(l) && l.length > 4 && !NOT_PAST.has(l)) return true;
   }
