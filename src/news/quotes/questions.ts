@@ -24,7 +24,9 @@ const AR_CONTENT_VERBS = 'شكرت|شكر|اعتذرت|اعتذر|انتقدت|�
 // Where it was said, between the verb and its complement: «على إنستغرام»، «في بيان»، «عبر حسابه».
 const AR_WHERE = '(?:(?:في|علي|عبر|خلال|امام|الي) [^ ]+(?: [^ ]+)?? )?';
 const AR_THAT = '(?:(?:ب|الي|من|علي) )?(?:(?:انها|انه|انهم|بانها|بانه|بانهم|بان|ان|لان) )?';
-const AR_WHOSAID = new RegExp(`^(?:من|(?:اي|اية) ([^ ]+)) (?:الذي |اللي )?(?:(${AR_SAID_VERBS})|(${AR_CONTENT_VERBS})) (${AR_WHERE})${AR_THAT}(.{2,})$`, 'du');
+// «من قال …», «من الذي قال …», «من هو الذي …», «أي حزب قال …», «من المسؤول الذي قال …» (the noun is kept).
+const AR_WHO_OPEN = '(?:(?:اي|اية) ([^ ]+)|من(?: (?:هو|هي))?(?: (ال[^ ]+)(?= (?:الذي|التي|اللي) ))?)';
+const AR_WHOSAID = new RegExp(`^${AR_WHO_OPEN} (?:(?:الذي|التي|اللي) )?(?:(${AR_SAID_VERBS})|(${AR_CONTENT_VERBS})) (${AR_WHERE})${AR_THAT}(.{2,})$`, 'du');
 
 const EN_WHO = [
   /^what (?:did|does|do|has|have|had|is|was|were|are) (.{1,80}?) (?:say|said|saying|says|tell|told|telling)(?: about .*)?$/,
@@ -35,10 +37,10 @@ const EN_WHO = [
 ];
 // Reporting and belief verbs (dropped from the words searched for) and verbs that carry what was said
 // (thanks, blame, an apology: kept). "which party said …" keeps its noun, which meets the cue sentence.
-const EN_SAID_VERBS = `said|says|has said|had said|told(?: \\w+)?|tells(?: \\w+)?|claimed|claims|stated|states|warned|warns|wrote|writes|tweeted|tweets|posted|posts|declared|announced|announces|predicted|predicts|expected|expects|forecast|forecasts|promised|promises|pledged|vowed|insisted|insists|argued|argues|admitted|admits|conceded|acknowledged|denied|denies|believes|believed|thinks|thought|feels|felt|reckons|reckoned|described|called for|called|urged|added|stressed|explained|confirmed|suggested|noted|revealed|recalled|replied|responded|commented|maintained|maintains|pointed out|says that`;
+const EN_SAID_VERBS = `said|says|has said|had said|told(?: \\w+)?|tells(?: \\w+)?|claimed|claims|stated|states|warned|warns|wrote|writes|tweeted|tweets|posted|posts|declared|announced|announces|predicted|predicts|expected|expects|forecast|forecasts|promised|promises|pledged|vowed|insisted|insists|argued|argues|admitted|admits|conceded|acknowledged|denied|denies|believes|believed|thinks|thought|feels|felt|reckons|reckoned|described|called for|called|urged|added|stressed|explained|confirmed|suggested|noted|revealed|recalled|replied|responded|commented|maintained|maintains|pointed out|says that|quoted as saying|quoted as having said`;
 const EN_CONTENT_VERBS = 'thanked|thanks|apologised|apologized|apologises|apologizes|blamed|blames|accused|accuses|criticised|criticized|criticises|criticizes|praised|praises|welcomed|welcomes|condemned|condemns|congratulated|demanded|demands|questioned|doubted|doubts|hoped|hopes|feared|fears|rejected|dismissed|defended|compared|likened|complained|complains';
 const EN_WHERE = '(?:(?:on|in|to|at) (?:[\\w\'’-]+ ){1,3}?(?=that ))?';
-const EN_WHOSAID = new RegExp(`^(?:who|which ([a-z][\\w-]*(?: [a-z][\\w-]*)?)) (?:(?:${EN_SAID_VERBS}) ${EN_WHERE}(?:that )?|(${EN_CONTENT_VERBS}) )(.{2,})$`, 'd');
+const EN_WHOSAID = new RegExp(`^(?:who|which ([a-z][\\w-]*(?: [a-z][\\w-]*)?))(?: (?:has|have|had|was|is))? (?:(?:${EN_SAID_VERBS})[:,]? ${EN_WHERE}(?:that )?|(${EN_CONTENT_VERBS}) )(.{2,})$`, 'd');
 
 function clean(text: string): string {
   return stripControls(text.normalize('NFKC'))
@@ -74,7 +76,7 @@ export function parseQuestion(text: string): QuoteQuestion | null {
     const m = AR_WHOSAID.exec(ar);
     if (!m) return null;
     // The noun of «أي حزب قال …», a verb that carries what was said, where it was said, then the rest.
-    const words = [1, 3, 4, 5].map((g) => shownOf(m, g)).filter(Boolean).join(' ');
+    const words = [1, 2, 4, 5, 6].map((g) => shownOf(m, g)).filter(Boolean).join(' ');
     return words ? { kind: 'whosaid', words } : null;
   }
   const en = q.toLowerCase();

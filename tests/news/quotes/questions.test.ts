@@ -38,6 +38,15 @@ describe('parseQuestion', () => {
     expect(parseQuestion('أي نقابة قالت إن الإضراب سيستمر؟')).toEqual({ kind: 'whosaid', words: 'نقابة الإضراب سيستمر' });
   });
 
+  it('reads auxiliaries, a colon, "quoted as saying", and «من الذي/من هو الذي/من المسؤول الذي»', () => {
+    expect(parseQuestion('Who was quoted as saying the ferry would run again?')).toEqual({ kind: 'whosaid', words: 'the ferry would run again' });
+    expect(parseQuestion('Who has warned that the dam could burst?')).toEqual({ kind: 'whosaid', words: 'the dam could burst' });
+    expect(parseQuestion('Who said: the ferry would run again')).toEqual({ kind: 'whosaid', words: 'the ferry would run again' });
+    expect(parseQuestion('من الذي قال إن العبّارة ستعود للعمل؟')).toEqual({ kind: 'whosaid', words: 'العبارة ستعود للعمل' });
+    expect(parseQuestion('من هو الذي حذر من أن السد قد ينهار؟')).toEqual({ kind: 'whosaid', words: 'السد قد ينهار' });
+    expect(parseQuestion('من المسؤول الذي قال إن العبارة ستعود للعمل؟')).toEqual({ kind: 'whosaid', words: 'المسؤول العبارة ستعود للعمل' });
+  });
+
   it('leaves other messages and slash commands alone', () => {
     expect(parseQuestion('who won the match?')).toBeNull();
     expect(parseQuestion('who is the new mayor?')).toBeNull();
