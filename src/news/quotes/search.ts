@@ -90,6 +90,8 @@ export class StatementIndex {
       }
       return ids;
     };
+    let lastLead: string | undefined;
+    let leadIds = new Set<number>();
     for (const st of statements) {
       const inQuote = new Set<number>();
       const qw = new Set(contentWords(st.quote));
@@ -97,8 +99,13 @@ export class StatementIndex {
       for (const w of qw) for (const id of idsOf(w)) inQuote.add(id);
       const around = new Set<number>();
       for (const w of contentWords(st.context)) for (const id of idsOf(w)) if (!inQuote.has(id)) around.add(id);
+      // The statements of one article come in a row and share its lead: its words are read once.
+      if (st.lead !== lastLead) {
+        lastLead = st.lead;
+        leadIds = new Set(contentWords(st.lead ?? '').flatMap(idsOf));
+      }
       const lead = new Set<number>();
-      for (const w of contentWords(st.lead ?? '')) for (const id of idsOf(w)) if (!inQuote.has(id) && !around.has(id)) lead.add(id);
+      for (const id of leadIds) if (!inQuote.has(id) && !around.has(id)) lead.add(id);
       for (const id of inQuote) terms.push(id * 4 + QUOTE);
       for (const id of around) terms.push(id * 4 + AROUND);
       for (const id of lead) terms.push(id * 4 + LEAD);
