@@ -15,18 +15,18 @@ describe('who-said-what questions, development pairs', () => {
 });
 
 // The first held-out pairs, tuned on since session 16 (in-sample): a floor at their current figures
-// (37/70 when they were held out; 55/70 after the question forms, glossary, coverage and lead work).
+// (37/70 when they were held out; 66/70 after the question and extraction work of session 16, one below as slack).
 describe('who-said-what questions, seen pairs', () => {
   it('keeps at least the answers it gives today', () => {
     const s = evalSeen();
     expect(s.questions).toBe(70);
-    expect(s.correct).toBeGreaterThanOrEqual(55);
+    expect(s.correct).toBeGreaterThanOrEqual(65);
     expect(s.quoteFound).toBeGreaterThanOrEqual(66);
     // Where extraction found the gold quote with its speaker, the answer is right (one item's question is not a question).
     expect(s.answerableCorrect).toBeGreaterThanOrEqual(s.answerable - 1);
-    expect(s.byType['cross-language en→ar']?.correct).toBeGreaterThanOrEqual(15);
+    expect(s.byType['cross-language en→ar']?.correct).toBeGreaterThanOrEqual(21);
     expect(s.byType['cross-language ar→en']?.correct).toBeGreaterThanOrEqual(16);
-    expect(s.byType['paraphrase ar→ar']?.correct).toBeGreaterThanOrEqual(10);
+    expect(s.byType['paraphrase ar→ar']?.correct).toBeGreaterThanOrEqual(11);
     expect(s.distractorsAvoided).toBeGreaterThanOrEqual(9);
   });
 });
