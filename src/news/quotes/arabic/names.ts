@@ -2,7 +2,7 @@
 // («المتحدث باسم وزارة الخارجية الصينية Guo Jiakun»), with adverbials and objects cut off.
 
 import type { Gender, Mention } from '../internal.ts';
-import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, MEDIA_ADDRESSEES, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
+import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, GROUP_NOUNS, MEDIA_ADDRESSEES, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
 import { nameAt, possessed, roleEnd, roleThenName } from './roles.ts';
 import { type Ctx, LATIN, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
@@ -202,7 +202,7 @@ function bareName(ctx: Ctx, a: number, end: number, first: string, speech: boole
   const k = common ? roleEnd(ctx, a, end, false, false) : (nameAt(ctx, a, end, true)?.end ?? a);
   if (k <= a) return undefined;
   const m: Mention = { kind: common ? 'noun' : 'name', name: originalText(ctx, a, k - 1), start: orig(ctx, toks[a]!.s), end: orig(ctx, toks[k - 1]!.e) };
-  if (looksPlural(toks[a]!.t) || (common && /^(?:شهود|مراقبون|عشرات|مصادر|سكان|ثلاثه|محللون)$/.test(first)) || (k > a + 1 && looksPlural(toks[k - 1]!.t) && common)) m.gender = 'p';
+  if (looksPlural(toks[a]!.t) || (common && GROUP_NOUNS.has(first)) || (k > a + 1 && looksPlural(toks[k - 1]!.t) && common)) m.gender = 'p';
   return { mention: m, next: k, object: k < end, speech };
 }
 

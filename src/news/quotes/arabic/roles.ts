@@ -55,7 +55,7 @@ export function nameAt(ctx: Ctx, i: number, end: number, linkFirst = false): { e
       units++;
       continue;
     }
-    if (ACTION_NOUNS.has(stripConj(t))) break;
+    if (ACTION_NOUNS.has(t) || ACTION_NOUNS.has(stripConj(t))) break;
     if (hasArticle(t)) {
       // A surname with the article closes the name; a name does not start with one, and a title before a name
       // is no surname («… الدكتورة منى», but «ريم النقيب»).
@@ -129,7 +129,7 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
       if (STOP_WORDS.has(t) || hasPronounSuffix(ctx, i)) break;
       if (loose && !hasArticle(t)) {
         // A full name starts here and none would be left after this word: the genitive chain has ended.
-        if (person ? (nameAt(ctx, i, end)?.units ?? 0) >= 2 && (nameAt(ctx, i + 1, end)?.units ?? 0) < 2 : ACTION_NOUNS.has(stripConj(t))) break;
+        if (person ? (nameAt(ctx, i, end)?.units ?? 0) >= 2 && (nameAt(ctx, i + 1, end)?.units ?? 0) < 2 : ACTION_NOUNS.has(t)) break;
       }
       i++;
       needGen = !hasArticle(t);

@@ -1,29 +1,41 @@
 // Arabic stage 4, speakers of a sentence: the subject of a clause, for dropped subjects and participles.
 
-import type { Mention } from '../internal.ts';
-import { ADVERB_STARTS, BODY_HEADS, CLAUSE_OPENERS, COMMON_HEADS, ROLE_HEADS, STOP_WORDS, TIME_MODIFIERS } from '../words-ar.ts';
+import type { Gender, Mention } from '../internal.ts';
+import { ADVERB_STARTS, BODY_HEADS, CLAUSE_OPENERS, COMMON_HEADS, GROUP_NOUNS, ROLE_HEADS, STOP_WORDS, TIME_MODIFIERS } from '../words-ar.ts';
 import { verbAt, type VerbInfo } from './cues.ts';
-import { type NP, parseNP } from './names.ts';
-import { type Ctx, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, LATIN, stripConj } from './tokens.ts';
+import { looksPlural, type NP, parseNP } from './names.ts';
+import { type Ctx, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, LATIN, orig, stripConj } from './tokens.ts';
 import { complementEndForNoun } from './complement.ts';
+
+// «غير أن X», «في حين أن X»: أنّ after these opens a clause whose subject follows.
+const THAT_AFTER = new Set(['حين', 'رغم', 'بالرغم', 'مع', 'حيث', 'غير', 'الا', 'بيد']);
+
+const SUBJECT_STOPS = new Set(['الي', 'علي', 'عن', 'من', 'مع', 'في', 'امام', 'لدي', 'بعد', 'قبل', 'خلال']);
 
 /** The subject of a clause that starts at token a: "التقى وزير الخارجية العماني سالم الهنائي نظيره ...". */
 export function clauseSubject(ctx: Ctx, a: number, b: number): Mention | undefined {
   const { toks } = ctx;
   let i = a;
-  // Skip a leading adverbial up to a comma: "في المقابل،", "وردًا على سؤال عن البطالة،".
+  // A dateline: «صنعاء - …», «الخرطوم (وكالة …) - …».
+  for (let k = a; k < Math.min(b, a + 12); k++) {
+    const t = toks[k]!.t;
+    if (t === '-' || t === '–' || t === '—') i = k + 1;
+    if (verbAt(t) || isEnd(t)) break;
+  }
+  a = i;
+  // Skip a leading adverbial up to a comma: "في المقابل،", "وردًا على سؤال عن البطالة،" (not «أما X،»).
   for (let k = a; k < Math.min(b, a + 7); k++) {
     if (isComma(toks[k]!.t)) {
       const first = stripConj(toks[a]!.t);
-      if (STOP_WORDS.has(toks[a]!.t) || STOP_WORDS.has(first) || first === 'ردا' || first.startsWith('ب') || first === 'في') i = k + 1;
+      if (first !== 'اما' && (STOP_WORDS.has(toks[a]!.t) || STOP_WORDS.has(first) || first === 'ردا' || first.startsWith('ب') || first === 'في')) i = k + 1;
       break;
     }
   }
-  // "في حين أن X", "أما X", "لكن X".
+  // "في حين أن X", "غير أن X", "أما X", "لكن X", «كما نشرت X» (also).
   for (let k = i; k < Math.min(b, i + 4); k++) {
     const t = toks[k]!.t;
     const prev = k > 0 ? toks[k - 1]!.t : '';
-    if ((t === 'ان' && (prev === 'حين' || prev === 'رغم' || prev === 'بالرغم' || prev === 'مع' || prev === 'حيث')) || t === 'اما' || t === 'لكن' || t === 'ولكن' || t === 'بينما' || t === 'وبينما') {
+    if ((t === 'ان' && THAT_AFTER.has(prev)) || t === 'اما' || t === 'لكن' || t === 'ولكن' || t === 'بينما' || t === 'وبينما' || ((t === 'كما' || t === 'وكما') && k === i)) {
       i = k + 1;
       break;
     }
@@ -31,13 +43,14 @@ export function clauseSubject(ctx: Ctx, a: number, b: number): Mention | undefin
   if (i >= b) return undefined;
   const first = toks[i]!.t;
   // Verb first (VSO): the subject follows the verb.
-  const nounFirst = (hasArticle(first) && !/^ال(?:تق|تف|تز|تح)/.test(first)) || has(ROLE_HEADS, first) || has(BODY_HEADS, first) || LATIN.test(first) || gazetteerAt(ctx, i, b) !== undefined;
+  const group = COMMON_HEADS.has(first) || GROUP_NOUNS.has(first);
+  const nounFirst = (hasArticle(first) && !/^ال(?:تق|تف|تز|تح)/.test(first)) || has(ROLE_HEADS, first) || has(BODY_HEADS, first) || LATIN.test(first) || group || gazetteerAt(ctx, i, b) !== undefined;
   const s = nounFirst ? i : i + 1;
   if (s >= b) return undefined;
   if (verbAt(toks[s]!.t)) return undefined;
-  // The phrase runs to the first preposition or punctuation.
+  // The phrase runs to the first preposition or punctuation («في» stays in a group: «سكان في القرية»).
   let e = s;
-  while (e < b && !isPunct(toks[e]!.t) && !['الي', 'علي', 'عن', 'من', 'مع', 'في', 'امام', 'لدي', 'بعد', 'قبل', 'خلال'].includes(toks[e]!.t) && !verbAt(toks[e]!.t) && e - s < 14) e++;
+  while (e < b && !isPunct(toks[e]!.t) && !(SUBJECT_STOPS.has(toks[e]!.t) && !(group && toks[e]!.t === 'في')) && !verbAt(toks[e]!.t) && e - s < 14) e++;
   if (e <= s) return undefined;
   const np = parseNP(ctx, s, e);
   if (!np) return undefined;
@@ -67,7 +80,12 @@ export function verbSpeaker(ctx: Ctx, k: number, info: VerbInfo, conj: boolean, 
   // وصف takes an object before بأن: "ووصف المدرب أداء فريقه بأنه ...", «ووصفت اللحظة بأنها ...».
   if (info.lemma === 'وصف' && marker) npEnd = objectStart(ctx, k + 1, npEnd);
   // A participle has no subject after it: what follows is its object («واصفًا التهم بأنها»).
-  let np = npEnd > k + 1 && !info.participle ? parseNP(ctx, k + 1, npEnd) : undefined;
+  const after = k + 1 < n ? toks[k + 1]!.t : '';
+  // «رسالة … قالت فيها إن»: a verb in a clause that describes a noun; its subject is dropped.
+  if (RESUMPTIVE.test(after)) return { np: undefined, mention: undefined, svo: false, npEnd };
+  // «ودعت المواطنين إلى»: a sound plural in -ين right after a singular verb is its object (a subject is in -ون).
+  const objectFirst = info.gender !== 'p' && hasArticle(after) && after.length >= 8 && /ين$/u.test(after) && looksPlural(after);
+  let np = npEnd > k + 1 && !info.participle && !objectFirst ? parseNP(ctx, k + 1, npEnd) : undefined;
   let svo = false;
   let mention: Mention | undefined = np?.mention;
   if (np && info.objectGuard && np.object && !np.speech) return undefined;
@@ -78,12 +96,18 @@ export function verbSpeaker(ctx: Ctx, k: number, info: VerbInfo, conj: boolean, 
     mention = fronted.mention;
     svo = true;
   }
+  // «لكنها أكدت»: the pronoun on لكنّ is the subject.
+  const but = k > 0 ? /^و?لكن(ه|ها|هم|هما)$/u.exec(toks[k - 1]!.t) : null;
+  if (!mention && but) {
+    const g: Gender = but[1] === 'ه' ? 'm' : but[1] === 'ها' ? 'f' : 'p';
+    mention = { kind: 'pronoun', name: toks[k - 1]!.t, gender: g, start: orig(ctx, toks[k - 1]!.s), end: orig(ctx, toks[k - 1]!.e) };
+  }
   if (!mention && !conj && !info.participle) {
     // SVO: the clause before the verb.
     let a = k - 1;
     while (a >= 0 && !isComma(toks[a]!.t) && !isEnd(toks[a]!.t) && !CLAUSE_OPENERS.has(toks[a]!.t) && ctx.inSpan[a]! < 0 && k - a <= 10) a--;
     let s = a + 1;
-    while (s < k && (toks[s]!.t === 'فقد' || toks[s]!.t === 'قد')) s++;
+    while (s < k && (toks[s]!.t === 'فقد' || toks[s]!.t === 'قد' || (toks[s]!.t === 'ان' && s > 0 && THAT_AFTER.has(toks[s - 1]!.t)))) s++;
     let e = k;
     while (e > s && (toks[e - 1]!.t === 'فقد' || toks[e - 1]!.t === 'قد' || toks[e - 1]!.t === 'لقد')) e--;
     if (e > s) {
@@ -115,6 +139,8 @@ function objectStart(ctx: Ctx, s: number, e: number): number {
   if (o - 1 >= s && hasPronounSuffix(ctx, o) && !hasArticle(toks[o - 1]!.t)) o--;
   return o;
 }
+
+const RESUMPTIVE = /^(?:فيه|فيها|فيهم|فيهما)$/u;
 
 const RELATIVES = new Set(['الذي', 'التي', 'الذين', 'اللذان', 'اللتان', 'اللواتي']);
 
