@@ -36,9 +36,9 @@ describe('quote bars, seen sets (in-sample)', () => {
     const { scores } = evalGoldFile(path.join(SEEN_DIR, 'quotes-ar.json'));
     const pr = speakerPR(scores);
     expect(scores.gold).toBeGreaterThanOrEqual(260);
-    expect(scores.f1).toBeGreaterThanOrEqual(97);
-    expect(pr.precision).toBeGreaterThanOrEqual(0.75);
-    expect(pr.recall).toBeGreaterThanOrEqual(0.73);
+    expect(scores.f1).toBeGreaterThanOrEqual(98);
+    expect(pr.precision).toBeGreaterThanOrEqual(0.96);
+    expect(pr.recall).toBeGreaterThanOrEqual(0.96);
   });
 
   it('seen/quotes-en.json: quote F1 and speaker accuracy hold', () => {
