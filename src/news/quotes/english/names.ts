@@ -142,7 +142,7 @@ export function subjectBefore(ctx: Ctx, j: number, floor: number): Mention | und
   if (p < floor || p < 1 || !PP_OBJECT.has(toks[p]!.l) || ctx.inSpan[p]! >= 0) return m;
   const owner = PP_OWNER.has(toks[p]!.l);
   // Between capitalized words the preposition is part of a name: "the Committee to Protect Bloggers".
-  const inName = toks[p - 1]!.cap && toks[p - 1]!.word;
+  const inName = toks[p - 1]!.cap && toks[p - 1]!.word && !FUNCTION_CAPS.has(toks[p - 1]!.t);
   if (!owner) return inName ? m : undefined;
   const inner = subjectBeforeCore(ctx, p - 1, floor) ?? roleOf(ctx, p - 1, floor);
   if (!inner || inner.kind === 'pronoun') return inName ? m : undefined;
@@ -218,7 +218,7 @@ function capitalizedSubject(ctx: Ctx, j: number, floor: number): Mention | undef
   if (a > 0 && nameStart === a) {
     const before = toks[a - 1]!;
     // (A role noun before the name is its role, and a verb no modifier: "security firm Sophos", "said Jones".)
-    const roleBefore = speakerNoun(before.l) || ROLE_TITLES.has(before.l) || CUES.has(before.l);
+    const roleBefore = speakerNoun(before.l) || ROLE_TITLES.has(before.l) || CUES.has(before.l) || PP_OBJECT.has(before.l);
     if (QUANTIFIERS.has(before.l) || (nameStart === j && /s$/.test(t.t) && before.word && !before.cap && !DETERMINERS.has(before.l) && !roleBefore)) return undefined;
   }
   // "the Tories", "the Equal Opportunities Commission": keep the article with a name that took it.
@@ -239,14 +239,16 @@ function nounSubject(ctx: Ctx, j: number, floor: number): Mention | undefined {
     // A noun phrase back to its determiner: "a Cabinet Office spokeswoman", "the prime minister's spokesman".
     let i = j;
     let found = -1;
-    while (i - 1 >= floor && j - i < 7) {
+    while (i - 1 >= floor && j - i < 8) {
       const p = toks[i - 1]!.l;
       if (DETERMINERS.has(p)) {
         found = i - 1;
         break;
       }
       if (!toks[i - 1]!.word && p !== "'s" && p !== '’s') break;
-      if (CUES.has(p) || CLAUSE_AUX.has(p) || p === 'that' || p === 'who' || p === 'which' || p === 'and' || p === 'but') break;
+      // "the health and social care committee": "and" between two lower-case modifiers of the head.
+      const inner = p === 'and' && i - 2 >= floor && i < j && !toks[i]!.cap && toks[i - 2]!.word && !toks[i - 2]!.cap && !DETERMINERS.has(toks[i - 2]!.l) && !speakerNoun(toks[i - 2]!.l);
+      if (CUES.has(p) || CLAUSE_AUX.has(p) || p === 'that' || p === 'who' || p === 'which' || (p === 'and' && !inner) || p === 'but') break;
       i--;
     }
     if (found < 0) {
