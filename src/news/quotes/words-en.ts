@@ -31,7 +31,8 @@ export const SPEAKER_NOUNS = new Set(
   campaigner campaigners teenager veteran champion winner medallist founder owner producer director-general analyst economist
   professor expert researcher organisation organization charity institute association federation businessman adviser
   advisor aide envoy counterpart opposition prosecutor prosecutors magazine newspaper broadcaster publisher website
-  channel station studio carmaker manufacturer insurer lender supermarket brewer`
+  channel station studio carmaker manufacturer insurer lender supermarket brewer panel taskforce coalition consortium
+  alliance think-tank`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -287,7 +287,7 @@ const CASES: Case[] = [
   { name: 'X said Q1 and that Q2 (no quoted words: one complement)', text: 'Orbis said sales rose 5% and that profits were flat.', want: [['Orbis', 'sales rose 5% and that profits were flat']] },
   { name: 'before X announced NP, CLAUSE (a noun object, no report)', text: 'Even before Orbis announced this latest spending boost it was a big backer of the project.', want: [] },
   { name: 'X claimed NP PRONOUN VERB was ... (a reduced relative)', text: 'Tom Bell claimed the man he met was a spy.', want: [['Tom Bell', 'the man he met was a spy']] },
-  { name: 'Q, a BODY of PLURAL has said.', text: 'A new fund for rural buses should be set up, a committee of councillors has said.', want: [['a committee of councillors', 'A new fund for rural buses should be set up']] },
+  { name: 'Q, a BODY of PLURAL has said.', text: 'A new fund for rural buses should be set up, a panel of MEPs has said.', want: [['a panel of MEPs', 'A new fund for rural buses should be set up']] },
   { name: 'Some of the PLURAL said Q (vague)', text: 'Some of the MPs said the bill was rushed.', want: [] },
   { name: 'Q "frag", the Place x and y BODY added.', text: 'There was an "acute shortage" of nurses and other care staff, the Commons health and social care committee added.', want: [['the Commons health and social care committee', 'acute shortage']] },
 ];

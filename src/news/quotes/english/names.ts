@@ -58,7 +58,7 @@ export function genderOfName(toks: EToken[], a: number, b: number): Gender | und
 export function genderOfNoun(word: string): Gender | undefined {
   if (/^(spokeswoman|chairwoman|wife|mother|daughter|sister|actress|queen|princess|woman|girl|lady|businesswoman|baroness|grandmother|aunt|niece|widow|mum|mrs|ms)$/.test(word)) return 'f';
   if (/^(spokesman|chairman|husband|father|son|brother|actor|king|prince|man|boy|businessman|grandfather|uncle|nephew|widower|dad|mr)$/.test(word)) return 'm';
-  if (/^(company|firm|group|government|department|ministry|commission|committee|council|agency|union|party|club|bank|report|statement|study|survey|ruling|court|regulator|watchdog|airline|carrier|retailer|authority|board|inquiry|tribunal|organisation|organization|charity|institute|association|federation)$/.test(word)) return 'n';
+  if (/^(company|firm|group|government|department|ministry|commission|committee|council|agency|union|party|club|bank|report|statement|study|survey|ruling|court|regulator|watchdog|airline|carrier|retailer|authority|board|inquiry|tribunal|organisation|organization|charity|institute|association|federation|panel|taskforce|coalition|consortium|alliance|think-tank)$/.test(word)) return 'n';
   if (word.endsWith('s') && !word.endsWith('ss')) return 'p';
   return undefined;
 }
