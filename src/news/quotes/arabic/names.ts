@@ -2,7 +2,7 @@
 // («المتحدث باسم وزارة الخارجية الصينية Guo Jiakun»), with adverbials and objects cut off.
 
 import type { Gender, Mention } from '../internal.ts';
-import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, GROUP_NOUNS, MEDIA_ADDRESSEES, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
+import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
 import { nameAt, possessed, roleEnd, roleThenName } from './roles.ts';
 import { type Ctx, LATIN, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
@@ -16,7 +16,8 @@ export function isTimePhrase(ctx: Ctx, i: number): boolean {
 }
 
 export function bodyHeadOf(first: string): boolean {
-  return BODY_HEADS.has(first) || BODY_HEADS.has(first.replace(/^ال/, ''));
+  // A governorate or a city speaks as a body: «وقالت محافظة …».
+  return BODY_HEADS.has(first) || BODY_HEADS.has(first.replace(/^ال/, '')) || PLACE_HEADS.has(first);
 }
 
 export function looksPlural(word: string): boolean {
@@ -57,7 +58,7 @@ export function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
     const raw0 = toks[a]!.t;
     const first = ROLE_HEADS.has(raw0) || BODY_HEADS.has(raw0) || COMMON_HEADS.has(raw0) ? raw0 : stripConj(raw0);
     const roleHead = ROLE_HEADS.has(first) || ROLE_HEADS.has(first.replace(/^ال/, '')) || (hasPronounSuffix(ctx, a) && possessed(first));
-    const roleLike = hasArticle(raw0) || roleHead || BODY_HEADS.has(first);
+    const roleLike = hasArticle(raw0) || roleHead || bodyHeadOf(first);
     if (!roleLike) return bareName(ctx, a, end, first, speech);
     const plural = looksPlural(raw0) || (/ان$|ين$/.test(first) && first.length > 5);
     const r = roleThenName(ctx, a, end, bodyHeadOf(first), roleHead, plural);
@@ -131,7 +132,9 @@ function cutPhrase(ctx: Ctx, a: number, b: number): { end: number; latinAfterCom
       speech = true;
       break;
     }
-    if (ADVERB_STARTS.has(t) || (TIME_WORDS.has(t) && isTimePhrase(ctx, c))) break;
+    // «سفير السعودية لدى لبنان …» is a role; «لدى وصوله» an adverbial.
+    const accredited = t === 'لدي' && c > a && c + 1 < b && !hasPronounSuffix(ctx, c + 1) && has(ROLE_HEADS, toks[a]!.t);
+    if ((ADVERB_STARTS.has(t) && !accredited) || (TIME_WORDS.has(t) && isTimePhrase(ctx, c))) break;
     if (c > a && addressee(t)) break;
   }
   return { end: c, latinAfterComma, speech };

@@ -3,14 +3,25 @@
 // («شريف أبو الفتوح», «هيفاء بنت ناصر آل سعود»), or the role alone («والي الولاية»).
 
 import type { Gender, Mention } from '../internal.ts';
-import { ACTION_NOUNS, COMMON_HEADS, COMPOUND_FIRST, COMPOUND_SECOND, CONSTRUCT, NAME_LINKS, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS } from '../words-ar.ts';
+import { ACTION_NOUNS, COMMON_HEADS, COMPOUND_FIRST, COMPOUND_SECOND, CONSTRUCT, GROUP_NOUNS, NAME_LINKS, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS } from '../words-ar.ts';
 import { verbAt } from './cues.ts';
 import { type Ctx, endsWithTaMarbuta, gazetteerAt, hasArticle, hasPronounSuffix, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
 /** A word that can be part of a personal name: no punctuation, function word, verb, quotation or attached pronoun. */
 export function nameWord(ctx: Ctx, k: number): boolean {
   const t = ctx.toks[k]!.t;
-  return ctx.inSpan[k]! < 0 && !isPunct(t) && !STOP_WORDS.has(t) && !hasPronounSuffix(ctx, k) && !verbAt(t);
+  return ctx.inSpan[k]! < 0 && !isPunct(t) && (!STOP_WORDS.has(t) || spelledAli(ctx, k)) && !hasPronounSuffix(ctx, k) && !verbAt(t);
+}
+
+/** «علي» as written (with ي), a name; «على» folds to the same word but is written with ى. */
+function spelledAli(ctx: Ctx, k: number): boolean {
+  const tok = ctx.toks[k]!;
+  return tok.t === 'علي' && ctx.text.slice(orig(ctx, tok.s), orig(ctx, tok.e)).replace(/[\u064B-\u065F]/gu, '').endsWith('ي');
+}
+
+/** A word that opens no personal name: a body, place or group noun («شركة», «محافظة», «سكان»). */
+function notNameStart(t: string): boolean {
+  return CONSTRUCT.has(t) || COMMON_HEADS.has(t) || GROUP_NOUNS.has(t);
 }
 
 /** A name part opened by a particle or a compound first part at k: «عبد الرحمن», «أبو خليل», «نور الدين»; k if none. */
@@ -55,8 +66,9 @@ export function nameAt(ctx: Ctx, i: number, end: number, linkFirst = false): { e
       units++;
       continue;
     }
-    if (ACTION_NOUNS.has(t) || ACTION_NOUNS.has(stripConj(t))) break;
+    if (ACTION_NOUNS.has(t) || ACTION_NOUNS.has(stripConj(t)) || (units === 0 && notNameStart(t))) break;
     if (hasArticle(t)) {
+      if (!t.startsWith('ال')) break;
       // A surname with the article closes the name; a name does not start with one, and a title before a name
       // is no surname («… الدكتورة منى», but «ريم النقيب»).
       if (units === 0) return undefined;
@@ -72,6 +84,19 @@ export function nameAt(ctx: Ctx, i: number, end: number, linkFirst = false): { e
     units++;
   }
   return units ? { end: k, units } : undefined;
+}
+
+// Role words that are also given names («سلطان», «أمير»): after a role they start the name.
+const GIVEN_ROLES = new Set(['سلطان', 'امير', 'اميره', 'امين', 'امينه', 'ملك', 'ولي', 'نايب', 'حاكم', 'مرشد', 'قايد']);
+
+/**
+ * In a genitive chain, the personal name that closes the phrase starts at i: a name of two parts starts here,
+ * none would be left after this word, and no other name of two parts follows it («بنك أبوظبي الأول محمد علي ياسين»).
+ */
+function nameHere(ctx: Ctx, i: number, end: number): boolean {
+  const here = nameAt(ctx, i, end);
+  if (!here || here.units < 2 || (nameAt(ctx, i + 1, end)?.units ?? 0) >= 2) return false;
+  return here.end >= end || (nameAt(ctx, here.end, end)?.units ?? 0) < 2;
 }
 
 /** «في بيانه», «في حيثيات حكمها», «في المؤتمر الصحفي»: an occasion, not part of a role. */
@@ -117,8 +142,9 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
       needGen = false;
       continue;
     }
-    if (isPunct(t) || verbAt(t)) break;
-    if (t === 'في') {
+    // (A word in -وا is a verb in the plural: «سكان الحي رفضوا …».)
+    if (isPunct(t) || verbAt(t) || (/وا$/u.test(t) && t.length >= 4 && !hasArticle(t))) break;
+    if (t === 'في' || t === 'لدي') {
       if (i + 1 >= end || occasionAt(ctx, i, end)) break;
       i++;
       needGen = true;
@@ -127,10 +153,7 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
     }
     if (needGen) {
       if (STOP_WORDS.has(t) || hasPronounSuffix(ctx, i)) break;
-      if (loose && !hasArticle(t)) {
-        // A full name starts here and none would be left after this word: the genitive chain has ended.
-        if (person ? (nameAt(ctx, i, end)?.units ?? 0) >= 2 && (nameAt(ctx, i + 1, end)?.units ?? 0) < 2 : ACTION_NOUNS.has(t)) break;
-      }
+      if (loose && !hasArticle(t) && (person ? nameHere(ctx, i, end) : ACTION_NOUNS.has(t))) break;
       i++;
       needGen = !hasArticle(t);
       loose = needGen;
@@ -141,7 +164,9 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
       i++;
       continue;
     }
-    if (CONSTRUCT.has(t)) {
+    // A second role in apposition, with its definite genitive: «نائب رئيس الوزراء وزير الخارجية …» (not a role word
+    // that is also a given name).
+    if (CONSTRUCT.has(t) || (person && ROLE_HEADS.has(t) && !GIVEN_ROLES.has(t) && i + 1 < end && hasArticle(toks[i + 1]!.t))) {
       i++;
       needGen = true;
       loose = false;
