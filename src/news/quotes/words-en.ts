@@ -32,7 +32,7 @@ export const SPEAKER_NOUNS = new Set(
   professor expert researcher organisation organization charity institute association federation businessman adviser
   advisor aide envoy counterpart opposition prosecutor prosecutors magazine newspaper broadcaster publisher website
   channel station studio carmaker manufacturer insurer lender supermarket brewer panel taskforce coalition consortium
-  alliance think-tank`
+  alliance think-tank office embassy palace band team family orchestra army military`
     .split(/\s+/)
     .filter(Boolean),
 );

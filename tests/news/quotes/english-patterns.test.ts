@@ -290,6 +290,10 @@ const CASES: Case[] = [
   { name: 'Q, a BODY of PLURAL has said.', text: 'A new fund for rural buses should be set up, a panel of MEPs has said.', want: [['a panel of MEPs', 'A new fund for rural buses should be set up']] },
   { name: 'Some of the PLURAL said Q (vague)', text: 'Some of the MPs said the bill was rushed.', want: [] },
   { name: 'Q "frag", the Place x and y BODY added.', text: 'There was an "acute shortage" of nurses and other care staff, the Commons health and social care committee added.', want: [['the Commons health and social care committee', 'acute shortage']] },
+  { name: 'The owner\'s office said ... that Q "frag"', text: 'The governor\'s office said in a statement that the meeting had been "useful".', want: [["The governor's office", 'useful']] },
+  { name: '"Q," the band said on PLATFORM.', text: '"We are gutted to cancel," the band said on Instagram.', want: [['the band', 'We are gutted to cancel']] },
+  { name: 'In a statement, the family said Q "frag".', text: 'In a statement, the family said they were "heartbroken".', want: [['the family', 'heartbroken']] },
+  { name: 'According to a statement from BODY, Q (the author speaks)', text: 'According to a statement from the club, the keeper will be out for a month.', want: [['the club', 'the keeper will be out for a month']] },
 ];
 
 function norm(s: string): string {

@@ -58,7 +58,7 @@ export function genderOfName(toks: EToken[], a: number, b: number): Gender | und
 export function genderOfNoun(word: string): Gender | undefined {
   if (/^(spokeswoman|chairwoman|wife|mother|daughter|sister|actress|queen|princess|woman|girl|lady|businesswoman|baroness|grandmother|aunt|niece|widow|mum|mrs|ms)$/.test(word)) return 'f';
   if (/^(spokesman|chairman|husband|father|son|brother|actor|king|prince|man|boy|businessman|grandfather|uncle|nephew|widower|dad|mr)$/.test(word)) return 'm';
-  if (/^(company|firm|group|government|department|ministry|commission|committee|council|agency|union|party|club|bank|report|statement|study|survey|ruling|court|regulator|watchdog|airline|carrier|retailer|authority|board|inquiry|tribunal|organisation|organization|charity|institute|association|federation|panel|taskforce|coalition|consortium|alliance|think-tank)$/.test(word)) return 'n';
+  if (/^(company|firm|group|government|department|ministry|commission|committee|council|agency|union|party|club|bank|report|statement|study|survey|ruling|court|regulator|watchdog|airline|carrier|retailer|authority|board|inquiry|tribunal|organisation|organization|charity|institute|association|federation|panel|taskforce|coalition|consortium|alliance|think-tank|office|embassy|palace|band|team|orchestra|army|military)$/.test(word)) return 'n';
   if (word.endsWith('s') && !word.endsWith('ss')) return 'p';
   return undefined;
 }
@@ -147,6 +147,8 @@ export function subjectBefore(ctx: Ctx, j: number, floor: number): Mention | und
   const inner = subjectBeforeCore(ctx, p - 1, floor) ?? roleOf(ctx, p - 1, floor);
   if (!inner || inner.kind === 'pronoun') return inName ? m : undefined;
   if (inName && !(inner.role || inner.gender === 'm' || inner.gender === 'f' || FIRST_NAMES.has(inner.name.split(' ')[0]!.toLowerCase()))) return m;
+  // "a statement from the club", "a report by the Audit Office": a written source speaks for its author.
+  if (inner.kind === 'noun' && toks[p]!.l !== 'for' && WRITTEN.has(inner.name.split(/\s+/).pop()!.toLowerCase())) return m;
   const tail = mentionText(ctx.text, toks[p]!.s, m.end);
   if (inner.kind === 'name') return { ...inner, role: inner.role ? `${inner.role} ${tail}` : tail };
   return { ...inner, name: mentionText(ctx.text, inner.start, m.end), end: m.end };
