@@ -32,7 +32,8 @@ export const SPEAKER_NOUNS = new Set(
   professor expert researcher organisation organization charity institute association federation businessman adviser
   advisor aide envoy counterpart opposition prosecutor prosecutors magazine newspaper broadcaster publisher website
   channel station studio carmaker manufacturer insurer lender supermarket brewer panel taskforce coalition consortium
-  alliance think-tank office embassy palace band team family orchestra army military`
+  alliance think-tank office embassy palace band team family orchestra army military agent representative publicist
+  solicitor barrister colleague neighbour teammate doctor witness eyewitness relative`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -49,7 +50,7 @@ export const ROLE_TITLES = new Set(
   inspector superintendent constable sergeant detective commander colonel lieutenant major admiral marshal brigadier
   novelist writer author actor actress singer playwright producer presenter broadcaster journalist economist analyst
   athlete sprinter hurdler runner champion star designer artist sculptor comedian musician lawyer campaigner chairwoman
-  poet composer director-general spokesperson rabbi imam cardinal pastor reverend`
+  poet composer director-general spokesperson rabbi imam cardinal pastor reverend cllr`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -294,6 +294,7 @@ const CASES: Case[] = [
   { name: '"Q," the band said on PLATFORM.', text: '"We are gutted to cancel," the band said on Instagram.', want: [['the band', 'We are gutted to cancel']] },
   { name: 'In a statement, the family said Q "frag".', text: 'In a statement, the family said they were "heartbroken".', want: [['the family', 'heartbroken']] },
   { name: 'According to a statement from BODY, Q (the author speaks)', text: 'According to a statement from the club, the keeper will be out for a month.', want: [['the club', 'the keeper will be out for a month']] },
+  { name: 'Q "frag", X\'s agent said.', text: 'She was "thrilled" with the offer, Ann Pike\'s agent said.', want: [["Ann Pike's agent", 'thrilled']] },
 ];
 
 function norm(s: string): string {
