@@ -3,7 +3,7 @@
 
 import { pathToFileURL } from 'node:url';
 import { runQuestionsEval } from './questions.ts';
-import { runQuotesEval } from './quotes.ts';
+import { runQuotesEval } from './quotes-run.ts';
 import { runSearchEval } from './search.ts';
 import { runStoriesEval } from './stories.ts';
 import { runSummaryEval } from './summary.ts';
