@@ -182,7 +182,9 @@ function latinName(ctx: Ctx, a: number, end: number): [number, number] | undefin
 function gazetteerName(ctx: Ctx, a: number, end: number): [number, number] | undefined {
   for (let k = a; k < end; k++) {
     const g = gazetteerAt(ctx, k, end);
-    if (g && g.kind !== 'place') return [k, g.end];
+    // A body inside a role («المتحدث باسم الأمم المتحدة ستيفان …») is not the speaker: only a person, or a body
+    // that opens the phrase.
+    if (g && (g.kind === 'person' || (g.kind !== 'place' && k === a))) return [k, g.end];
     if (g && g.kind === 'place' && k === a && g.end === end - 1) return [k, g.end];
   }
   return undefined;
