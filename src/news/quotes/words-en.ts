@@ -106,7 +106,7 @@ export const ORG_WORDS = /\b(?:commission|council|office|party|ltd|plc|inc|group
 export const ORG_HEAD = /^(?:Commission|Council|Committee|Party|Group|Bank|Association|Federation|Union|Club|University|Institute|Agency|Authority|Board|Corporation|Company|Foundation|Trust|Society|Court|Government|Police|Service|Network|Forum|Centre|Center|Organisation|Organization|Department|Ministry|Office)$/;
 
 // Definite nouns that stand for a body named before: "the company", "the firm", "the magazine".
-export const BODY_NOUN = /^the\s+(company|firm|group|bank|airline|carrier|club|retailer|corporation|business|broadcaster|carmaker|manufacturer|maker|giant|operator|insurer|lender|chain|studio|label|network|publisher|magazine|newspaper|paper|website|channel|station|supermarket|brewer|party|government|union|council|commission|organisation|organization|watchdog|regulator|agency|ministry|department|authority|charity)$/i;
+export const BODY_NOUN = /^[Tt]he\s+(?:[a-z][a-z-]*\s+){0,2}(company|firm|group|bank|airline|carrier|club|retailer|corporation|business|broadcaster|carmaker|manufacturer|maker|giant|operator|insurer|lender|chain|studio|label|network|publisher|magazine|newspaper|paper|website|channel|station|supermarket|brewer|party|government|union|council|commission|organisation|organization|watchdog|regulator|agency|ministry|department|authority|charity)$/;
 
 // Of these, the ones that are usually a body of their own ("the government", "the council"): they take a
 // body named before only when its name has the same head ("Leeds City Council ... the council").

@@ -295,6 +295,7 @@ const CASES: Case[] = [
   { name: 'In a statement, the family said Q "frag".', text: 'In a statement, the family said they were "heartbroken".', want: [['the family', 'heartbroken']] },
   { name: 'According to a statement from BODY, Q (the author speaks)', text: 'According to a statement from the club, the keeper will be out for a month.', want: [['the club', 'the keeper will be out for a month']] },
   { name: 'Q "frag", X\'s agent said.', text: 'She was "thrilled" with the offer, Ann Pike\'s agent said.', want: [["Ann Pike's agent", 'thrilled']] },
+  { name: 'the ADJ body-noun said Q (named before)', text: 'Orbis Foods will open 40 new stores this year.\n\nThe discount retailer said the stores would create 900 jobs.', want: [['Orbis Foods', 'the stores would create 900 jobs']] },
 ];
 
 function norm(s: string): string {
