@@ -34,7 +34,7 @@ import { documentChoices, speakerChoices, titleChoices, MAX_CHOICES, type Choice
 import { argsFromOptions, discordCommands } from './commands.ts';
 import { postMessages } from './delivery.ts';
 import { classify, createScrubber, describeError, isMissingAccess, toSendError } from './errors.ts';
-import { cleanText, NO_MENTIONS, plainMessage, renderPost, type DiscordMessage } from './render.ts';
+import { cleanText, editOptions, NO_MENTIONS, plainMessage, renderPost, replyOptions, restBody, type DiscordMessage } from './render.ts';
 
 export interface DiscordAdapterOptions {
   /** An answer not ready after this long gets a deferred reply first (Discord allows 3 s). Default 1500 ms. */
@@ -76,19 +76,6 @@ const EXPIRED: Record<Lang, string> = {
 
 const ARABIC = /[\u0600-\u06FF]/;
 const LATIN = /[A-Za-z]{2,}/;
-
-/** Message options for discord.js: mentions never ping. */
-function replyOptions(m: DiscordMessage) {
-  return { ...(m.content !== undefined ? { content: m.content } : {}), embeds: m.embeds ?? [], components: m.components ?? [], allowedMentions: NO_MENTIONS };
-}
-/** For edits: every part is set, so an old embed, text or button row does not linger. */
-function editOptions(m: DiscordMessage) {
-  return { content: m.content ?? '', embeds: m.embeds ?? [], components: m.components ?? [], allowedMentions: NO_MENTIONS };
-}
-/** The raw REST body of a channel message. */
-function restBody(m: DiscordMessage): Record<string, unknown> {
-  return { ...(m.content !== undefined ? { content: m.content } : {}), ...(m.embeds?.length ? { embeds: m.embeds } : {}), ...(m.components?.length ? { components: m.components } : {}), allowed_mentions: NO_MENTIONS };
-}
 
 export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterOptions = {}): DiscordAdapter {
   const { router, services, log } = deps;

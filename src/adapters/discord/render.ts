@@ -3,8 +3,10 @@
 // never cut in half, and Latin runs in right-to-left lines are isolated so names stay readable.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed } from 'discord.js';
 import type { Block, Button, Inline, Post } from '../../bot/post.ts';
-import { stripControls } from '../../news/normalize.ts';
 import { ActionStore } from './actions.ts';
+import { cleanText, escapeMarkdown, isolateLatin, isRtl, RLM } from './text.ts';
+
+export { cleanText, escapeMarkdown, isolateLatin, isRtl } from './text.ts';
 
 /** Discord's limits (lengths are counted in UTF-16 units here, never fewer than Discord's own count). */
 export const LIMITS = {
@@ -39,45 +41,6 @@ export interface RenderOptions {
   style?: 'embed' | 'plain';
   /** Where long button actions are kept; a fresh store when not given. */
   actions?: ActionStore;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Text: escaping and bidi
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const FSI = '\u2068';
-const PDI = '\u2069';
-const RLM = '\u200F';
-const ARABIC_LETTERS = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFC]/g;
-const LATIN_LETTERS = /[A-Za-z\u00C0-\u024F]/g;
-const LATIN_WORD = "[A-Za-z\\u00C0-\\u024F0-9](?:[A-Za-z\\u00C0-\\u024F0-9'’.&-]*[A-Za-z\\u00C0-\\u024F0-9])?";
-const LATIN_RUN = new RegExp(`[/@]?[A-Za-z\\u00C0-\\u024F](?:[A-Za-z\\u00C0-\\u024F0-9'’.&-]*[A-Za-z\\u00C0-\\u024F0-9])?(?:[ \\t]+${LATIN_WORD})*`, 'g');
-
-/** Incoming text made safe to echo: bidi and control characters removed, line breaks unified. */
-export function cleanText(text: string): string {
-  return stripControls(text.replace(/\r\n?/g, '\n')).replace(LONE_SURROGATE, '\uFFFD');
-}
-
-/** A line reads right to left when it has more Arabic letters than Latin ones. */
-export function isRtl(text: string): boolean {
-  const arabic = text.match(ARABIC_LETTERS)?.length ?? 0;
-  return arabic > 0 && arabic >= (text.match(LATIN_LETTERS)?.length ?? 0);
-}
-
-/** Wraps each Latin run (a name, a title) in first-strong isolates, for right-to-left lines. */
-export function isolateLatin(text: string): string {
-  return text.replace(LATIN_RUN, (run) => `${FSI}${run}${PDI}`);
-}
-
-/**
- * Escapes Discord markdown: emphasis, code, spoilers, masked links and mention syntax everywhere;
- * quotes, headings and list markers at the start of a line.
- */
-export function escapeMarkdown(text: string, atLineStart = true): string {
-  const escaped = text.replace(/[\\*_~`|[\]<]/g, '\\$&');
-  return escaped
-    .replace(/(^|\n)([ \t]*)([>#+-])/g, (m, nl: string, sp: string, c: string, offset: number) => (offset === 0 && !atLineStart ? m : `${nl}${sp}\\${c}`))
-    .replace(/(^|\n)([ \t]*)(\d+)([.)])/g, (m, nl: string, sp: string, d: string, p: string, offset: number) => (offset === 0 && !atLineStart ? m : `${nl}${sp}${d}\\${p}`));
 }
 
 function safeUrl(url: string): string | undefined {
@@ -404,4 +367,17 @@ export function embedChars(embeds: readonly APIEmbed[]): number {
     for (const f of e.fields ?? []) n += f.name.length + f.value.length;
   }
   return n;
+}
+
+/** Message options for discord.js: mentions never ping. */
+export function replyOptions(m: DiscordMessage) {
+  return { ...(m.content !== undefined ? { content: m.content } : {}), embeds: m.embeds ?? [], components: m.components ?? [], allowedMentions: NO_MENTIONS };
+}
+/** For edits: every part is set, so an old embed, text or button row does not linger. */
+export function editOptions(m: DiscordMessage) {
+  return { content: m.content ?? '', embeds: m.embeds ?? [], components: m.components ?? [], allowedMentions: NO_MENTIONS };
+}
+/** The raw REST body of a channel message. */
+export function restBody(m: DiscordMessage): Record<string, unknown> {
+  return { ...(m.content !== undefined ? { content: m.content } : {}), ...(m.embeds?.length ? { embeds: m.embeds } : {}), ...(m.components?.length ? { components: m.components } : {}), allowed_mentions: NO_MENTIONS };
 }
