@@ -88,6 +88,10 @@ const CASES: Case[] = [
   { name: 'ودعت the citizens (object) إلى', text: 'وأكدت البلدية أن المياه ستعود مساءً، ودعت المواطنين إلى ترشيد الاستهلاك.', want: [['البلدية', 'المياه ستعود مساءً'], ['البلدية', 'ترشيد الاستهلاك']] },
   { name: 'dateline, non-reporting verb, then a participle', text: 'عمّان - حثّ رئيس بلدية الزرقاء ماجد العتوم الحكومة على زيادة الدعم، محذرًا من أن الخدمات ستتوقف.', want: [['ماجد العتوم', 'الخدمات ستتوقف']] },
 
+  // A role noun later stands for the person named earlier with that role.
+  { name: 'وقال الرئيس → the president named before', text: 'استقبل الرئيس الموريتاني سيدي ولد أحمد وفدًا تجاريًا. وقال الرئيس إن الاستثمار مرحب به.', want: [['سيدي ولد أحمد', 'الاستثمار مرحب به']] },
+  { name: 'وأضافت الوزيرة → the minister who spoke', text: 'قالت وزيرة البيئة لمى الحافظ إن التلوث تراجع. وأضافت الوزيرة أن الرقابة ستشدد.', want: [['لمى الحافظ', 'التلوث تراجع'], ['لمى الحافظ', 'الرقابة ستشدد']] },
+
   // Not speech.
   { name: 'rejection with a noun object', text: 'ورفض الحزب هذه الانتقادات.', want: [] },
   { name: 'denial with a noun object', text: 'ونفت الوزارة هذه الاتهامات جملة وتفصيلًا.', want: [] },

@@ -8,6 +8,7 @@ import type { Candidate, Mention, SubjectAt } from '../internal.ts';
 import type { Quote, Speaker } from '../types.ts';
 import { BODY_NOUN, descriptionNoun, officeNoun } from '../words-en.ts';
 import { colonSubject, personLike, resolvePronoun } from './antecedents.ts';
+import { arabicRoleHolder } from './arabic-roles.ts';
 import { resolveBody, resolveRoleNoun } from './bodies.ts';
 import { speakerOf } from './canonical.ts';
 import { type Entity, type Resolver, addForm, entityFor, sentenceOf } from './entities.ts';
@@ -78,7 +79,8 @@ function attribute(r: Resolver, input: ResolveInput): Resolved[] {
  */
 function nounEntity(r: Resolver, m: Mention, sentence: number, subjectAt: SubjectAt): Entity {
   const e = entityFor(r, m);
-  if (!r.english || m.kind !== 'noun' || e.forms.size !== 1) return e;
+  if (m.kind !== 'noun' || e.forms.size !== 1) return e;
+  if (!r.english) return arabicRoleNoun(r, e, m, sentence, subjectAt);
   const role = officeNoun(m.name);
   const body = BODY_NOUN.exec(m.name);
   const prev = body ? resolveBody(r, body[1]!.toLowerCase(), m.start, sentence, subjectAt) : role ? resolveRoleNoun(r, role, m.start, sentence, subjectAt) : undefined;
@@ -101,6 +103,15 @@ function nounEntity(r: Resolver, m: Mention, sentence: number, subjectAt: Subjec
   // Called "the company": a body, not a person.
   if (!role) prev.person = false;
   return prev;
+}
+
+/** «وقال الرئيس»: the person named earlier with that role, who takes it among their roles; else the noun's own entity. */
+function arabicRoleNoun(r: Resolver, e: Entity, m: Mention, sentence: number, subjectAt: SubjectAt): Entity {
+  const holder = arabicRoleHolder(r, m, sentence, subjectAt);
+  if (!holder || holder === e) return e;
+  r.entities.splice(r.entities.indexOf(e), 1);
+  if (!holder.roles.includes(m.name)) holder.roles.push(m.name);
+  return holder;
 }
 
 /** Quotations with no cue take the speaker of the run they continue (added to `resolved`). */

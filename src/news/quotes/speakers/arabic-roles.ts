@@ -1,0 +1,45 @@
+// Speaker resolution, Arabic role nouns: «وقال الرئيس», «وأضافت الوزيرة» stand for the person named earlier with
+// that role («الرئيس اللبناني ميشال سليمان», «وزيرة التخطيط رانيا المشاط»).
+
+import { foldString } from '../fold.ts';
+import type { Mention, SubjectAt } from '../internal.ts';
+import { ROLE_HEADS } from '../words-ar.ts';
+import { type Entity, type Resolver, entityFor } from './entities.ts';
+
+/** Folded words without the article: «الرئيس الفرنسي» → ['رييس', 'فرنسي']. */
+function roleWords(s: string): string[] {
+  return foldString(s)
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/^(?:و|ف)?ال/u, ''));
+}
+
+/** A role phrase that holds the noun's words in order from its head: «الرئيس» in «الرئيس اللبناني». */
+function holds(role: string, noun: string[]): boolean {
+  const words = roleWords(role);
+  return noun.every((w, i) => words[i] === w);
+}
+
+/**
+ * The person met last (as a speaker, or as a sentence subject in the last four sentences) whose role opens with
+ * this role noun, for a definite role noun of one or two words; undefined otherwise.
+ */
+export function arabicRoleHolder(r: Resolver, m: Mention, sentence: number, subjectAt: SubjectAt): Entity | undefined {
+  const raw = m.name.trim().split(/\s+/);
+  if (raw.length > 2 || !/^(?:و|ف)?ال/u.test(foldString(raw[0]!))) return undefined;
+  const noun = roleWords(m.name);
+  if (!ROLE_HEADS.has(noun[0]!)) return undefined;
+  let best: { pos: number; entity?: Entity; mention?: Mention } | undefined;
+  for (const ev of r.events) {
+    if (ev.pos >= m.start || ev.sentence < sentence - 6 || !ev.entity.person) continue;
+    if (ev.entity.roles.some((x) => holds(x, noun)) && (!best || ev.pos > best.pos)) best = { pos: ev.pos, entity: ev.entity };
+  }
+  for (let s = sentence; s >= 0 && s >= sentence - 3; s--) {
+    for (const x of subjectAt(s)) {
+      if (x.kind !== 'name' || x.start >= m.start || !x.role || !holds(x.role, noun)) continue;
+      if (!best || x.start > best.pos) best = { pos: x.start, mention: x };
+    }
+  }
+  if (!best) return undefined;
+  return best.entity ?? entityFor(r, best.mention!);
+}
