@@ -81,9 +81,30 @@ export function createQueueOutbox(options: QueueOutboxOptions): QueueOutbox {
     }
   }
 
-  /** Pending rows whose job is gone or finished (Redis lost, a job given up): queued again. */
+  /**
+   * Whether a platform's queue holds fewer live jobs than it has unsent rows up to `top` (Redis lost
+   * its data, a job was given up). Errs only towards true: a row sent meanwhile still has its job.
+   */
+  async function jobsMissing(top: number): Promise<boolean> {
+    const rows = await db.selectFrom('outbox').select(['platform', ({ fn }) => fn.countAll<number>().as('n')]).where('status', 'in', ['pending', 'sending', 'held']).where('id', '<=', top).groupBy('platform').execute();
+    for (const r of rows) {
+      const c = await queueFor(r.platform).getJobCounts('waiting', 'delayed', 'active', 'paused', 'prioritized');
+      if (Object.values(c).reduce((a, n) => a + n, 0) < Number(r.n)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Rows stored since the last look are queued; every pending row again only when the queues hold
+   * fewer jobs than there are unsent rows (re-adding 20,000 existing ids in each process every 30 s
+   * took Redis and the database from the sends). Then stale rows whose job is finished or gone.
+   */
   async function rescan(): Promise<void> {
-    await publishFrom(0);
+    const top = await db.selectFrom('outbox').select(({ fn }) => fn.max('id').as('id')).executeTakeFirst();
+    const topId = Number(top?.id ?? 0);
+    if (await jobsMissing(topId)) await publishFrom(0);
+    else lastPublished = Math.max(lastPublished, topId);
+    await publishFrom(lastPublished);
     const stale = await db.selectFrom('outbox').select(['id', 'platform', 'status']).where('status', 'in', ['pending', 'sending']).where('updated_at', '<', clock() - 120_000).limit(500).execute();
     for (const row of stale) {
       const q = queueFor(row.platform);

@@ -86,6 +86,23 @@ describe.skipIf(!services.ok)('queue outbox (BullMQ, PostgreSQL)', () => {
     await queue.close();
   });
 
+  it('queues pending rows again when the queue lost their jobs (Redis emptied), at the next rescan', async () => {
+    const p = prefix();
+    const publisher = createQueueOutbox({ db: storage.db, adapters: [], log: memoryLogger(), redisUrl: REDIS_TEST_URL, prefix: p, work: false, rescanMs: 300 });
+    open.push(publisher);
+    const ids = await enqueue(publisher, ['41', '42', '43'], 'lost');
+    const queue = new Queue('send-telegram', { connection: { url: REDIS_TEST_URL }, prefix: p });
+    const queued = async () => (await Promise.all(ids.map((id) => queue.getJob(jobIdOf(id))))).filter(Boolean).length;
+    await publisher.start();
+    expect(await queued()).toBe(3);
+    await queue.obliterate({ force: true });
+    expect(await queued()).toBe(0);
+    await waitUntil(async () => (await queued()) === 3, 5000, 'the three jobs queued again');
+    await queue.close();
+    // Nobody sends here: the rows leave the shared database's pending set for the next tests.
+    await storage.db.updateTable('outbox').set({ status: 'failed' }).where('id', 'in', ids).execute();
+  });
+
   it('pauses the whole queue, in every worker, for retry_after when one send gets a 429', async () => {
     const p = prefix();
     const first = recordingAdapter('telegram');
