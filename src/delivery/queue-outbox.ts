@@ -7,7 +7,7 @@ import { DEFAULT_LIMITS } from '../briefings/limiter.ts';
 import { insertOutboxRows, moveChatRows, type ResultContext } from '../briefings/outbox-results.ts';
 import type { Outbox, OutboxCounters, OutboxOptions } from '../briefings/outbox.ts';
 import { connectRedis, type RedisHealth } from './redis.ts';
-import { runSendJob, type SendJobData } from './send-job.ts';
+import { createLine, runSendJob, type SendJobData } from './send-job.ts';
 import { createSharedLimiter } from './shared-limiter.ts';
 
 export interface QueueOutboxOptions extends OutboxOptions {
@@ -149,7 +149,7 @@ export function createQueueOutbox(options: QueueOutboxOptions): QueueOutbox {
       ...(options.onForbidden ? { onForbidden: options.onForbidden } : {}),
       ...(options.onMoved ? { onMoved: options.onMoved } : {}),
     };
-    const ctx = { results, adapter, limiter, inFlight, stopping: () => stopping };
+    const ctx = { results, adapter, limiter, inFlight, line: createLine(), stopping: () => stopping };
     const lockDuration = options.lockDurationMs ?? 10_000;
     // eslint-disable-next-line prefer-const -- the results context refers to the worker made after it
     let worker: Worker<SendJobData>;
