@@ -4,6 +4,7 @@
 // single-process SQLite figure from the same run. `npm run bench -- scale`.
 import { createBriefings } from '../briefings/index.ts';
 import { insertOutboxRows } from '../briefings/outbox-results.ts';
+import { createQueueOutbox } from '../delivery/queue-outbox.ts';
 import { openStorage, type Storage } from '../storage/db.ts';
 import { createFakeTelegram, type FakeTelegram } from '../../tests/fakes/telegram-api.ts';
 import { fakeStore, recordingAdapter, servicesFor, testConfig } from '../../tests/briefings/helpers.ts';
@@ -32,12 +33,20 @@ async function fanOut(fake: FakeTelegram, chats: number, workers: number, kill: 
   const storage = await openStorage({ dataDir: '.', url: db.url, postgres: { connectAttempts: 1 } });
   try {
     const ids = Array.from({ length: chats }, (_, i) => String(i % 10 === 0 ? -(1_000_000_000 + i) : 1_000_000 + i));
-    for (let i = 0; i < ids.length; i += 2000) {
-      await storage.db.transaction().execute((tx) => insertOutboxRows(tx, ids.slice(i, i + 2000).map((chatId) => ({ platform: 'telegram', target: { chatId }, post: { lang: 'en', blocks: [{ type: 'paragraph', content: ['Oil prices climb after OPEC cuts output.'] }] } })), Date.now()));
-    }
     const env = { SCALE_TG_TOKEN: fake.token, SCALE_TG_API: fake.apiRoot, SCALE_DATABASE_URL: db.url, SCALE_REDIS_URL: REDIS_TEST_URL, SCALE_PREFIX: prefix.prefix, SCALE_LIMITS: String(SCALE), SCALE_IN_FLIGHT: '16' };
+    // The workers run before the briefings are stored, as in production (a process starting, its
+    // TypeScript loading, is not part of a fan-out); then the rows, in one transaction, are queued by
+    // a publisher here, as the scheduler role does. The rate is counted from the first send to the last.
     const spawned = Array.from({ length: workers }, () => spawnWorker(env));
     await Promise.all(spawned.map((w) => w.line('READY', 120_000)));
+    await storage.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < ids.length; i += 2000) {
+        await insertOutboxRows(tx, ids.slice(i, i + 2000).map((chatId) => ({ platform: 'telegram', target: { chatId }, post: { lang: 'en', blocks: [{ type: 'paragraph', content: ['Oil prices climb after OPEC cuts output.'] }] } })), Date.now());
+      }
+    });
+    const publisher = createQueueOutbox({ db: storage.db, adapters: [], log: silent, redisUrl: REDIS_TEST_URL, prefix: prefix.prefix, work: false });
+    await publisher.start();
+    await publisher.stop();
     if (kill) {
       while ([...fake.sent.values()].length < chats / 2) await sleep(50);
       spawned[0]?.child.kill('SIGKILL');

@@ -1,6 +1,7 @@
 // A worker process for the scale tests and bench: the real Telegram adapter (telegraf) pointed at the
 // fake Bot API, sending from the BullMQ queues over the shared PostgreSQL database. Prints READY,
-// then DRAINED with its counters once nothing is left, and exits (or is killed with SIGKILL).
+// waits for rows in the outbox, then prints DRAINED with its counters once nothing is left, and
+// exits (or is killed with SIGKILL).
 import path from 'node:path';
 import { createTelegramAdapter } from '../../src/adapters/telegram/index.ts';
 import { createRouter } from '../../src/bot/router.ts';
@@ -30,6 +31,9 @@ const outbox = createQueueOutbox({
 });
 await outbox.start();
 process.stdout.write(`READY ${process.pid}\n`);
+// The bench starts its workers before it stores the briefings (running workers take a fan-out, as in
+// production): an empty outbox is not drained yet.
+while (Object.keys(await outbox.stats()).length === 0) await new Promise((r) => setTimeout(r, 100));
 await outbox.drained(600_000);
 process.stdout.write(`DRAINED ${JSON.stringify(outbox.counters)}\n`);
 await outbox.stop();
