@@ -85,21 +85,31 @@ export async function slot(ctx: SendContext, chatId: string, member: string, job
 
 export async function runSendJob(ctx: SendContext, job: Job<SendJobData>, token: string | undefined): Promise<string> {
   const { db, clock, log } = ctx.results;
-  const row = await db.selectFrom('outbox').selectAll().where('id', '=', job.data.id).executeTakeFirst();
-  if (!row || row.status === 'sent' || row.status === 'failed') return 'done';
+  // The row and whether an older message to its chat is unsent, in one round trip.
+  const found = await db
+    .selectFrom('outbox as o')
+    .selectAll('o')
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('outbox as p')
+            .select('p.id')
+            .whereRef('p.platform', '=', 'o.platform')
+            .whereRef('p.chat_id', '=', 'o.chat_id')
+            .whereRef('p.thread_id', '=', 'o.thread_id')
+            .where('p.status', 'in', ['pending', 'sending'])
+            .whereRef('p.id', '<', 'o.id'),
+        )
+        .as('older'),
+    )
+    .where('o.id', '=', job.data.id)
+    .executeTakeFirst();
+  if (!found || found.status === 'sent' || found.status === 'failed') return 'done';
+  const { older, ...row } = found;
   if (row.status === 'held') return later(job, token, Date.now() + HELD_RECHECK_MS);
   if (row.status === 'pending' && row.next_attempt_at > clock()) return later(job, token, Date.now() + (row.next_attempt_at - clock()));
   // Messages to one chat keep their order: only the oldest unsent one goes.
-  const older = await db
-    .selectFrom('outbox')
-    .select('id')
-    .where('platform', '=', row.platform)
-    .where('chat_id', '=', row.chat_id)
-    .where('thread_id', '=', row.thread_id)
-    .where('status', 'in', ['pending', 'sending'])
-    .where('id', '<', row.id)
-    .limit(1)
-    .executeTakeFirst();
   if (older) return later(job, token, Date.now() + 1000);
 
   const release = await slot(ctx, row.chat_id, `${row.id}:${randomBytes(4).toString('hex')}`, job, token);
