@@ -3,7 +3,7 @@
 // («شريف أبو الفتوح», «هيفاء بنت ناصر آل سعود»), or the role alone («والي الولاية»).
 
 import type { Gender, Mention } from '../internal.ts';
-import { ACTION_NOUNS, COMMON_HEADS, COMPOUND_FIRST, COMPOUND_SECOND, CONSTRUCT, GROUP_NOUNS, NAME_LINKS, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS } from '../words-ar.ts';
+import { ACTION_NOUNS, BODY_HEADS, COMMON_HEADS, COMPOUND_FIRST, COMPOUND_SECOND, CONSTRUCT, GROUP_NOUNS, NAME_LINKS, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS } from '../words-ar.ts';
 import { verbAt } from './cues.ts';
 import { type Ctx, endsWithTaMarbuta, gazetteerAt, hasArticle, hasPronounSuffix, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
@@ -86,6 +86,9 @@ export function nameAt(ctx: Ctx, i: number, end: number, linkFirst = false): { e
   return units ? { end: k, units } : undefined;
 }
 
+// Body words that also read as adjectives of a role: «وزير الدولة للشؤون الخارجية».
+const ADJECTIVE_BODIES = new Set(['الخارجيه', 'الداخليه']);
+
 // Role words that are also given names («سلطان», «أمير»): after a role they start the name.
 const GIVEN_ROLES = new Set(['سلطان', 'امير', 'اميره', 'امين', 'امينه', 'ملك', 'ولي', 'نايب', 'حاكم', 'مرشد', 'قايد']);
 
@@ -161,6 +164,9 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
     }
     if (hasArticle(t) || (t.startsWith('وال') && t.length > 4)) {
       if (!withB && t[0] === 'ب') break;
+      // A body after a complete phrase is no adjective but an object: «طالبت عائلات المفقودين الحكومة …».
+      // (Before a person's name it may be an adjective: «رئيس اللجنة المنظمة …».)
+      if (!person && t.startsWith('ال') && BODY_HEADS.has(t) && !ADJECTIVE_BODIES.has(t)) break;
       i++;
       continue;
     }
