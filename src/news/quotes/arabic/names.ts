@@ -52,7 +52,7 @@ export function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
   const cut = cutPhrase(ctx, a, b);
   if (cut.end <= a && cut.latinAfterComma < 0) return undefined;
   const { end, latinAfterComma, speech } = cut;
-  let found = latinAfterComma >= 0 ? latinRun(ctx, latinAfterComma, b) : (latinName(ctx, a, end) ?? gazetteerName(ctx, a, end));
+  let found = latinAfterComma >= 0 ? latinRun(ctx, latinAfterComma, b) : (latinName(ctx, a, end) ?? gazetteerName(ctx, a, end) ?? apposedName(ctx, a, end, b));
   let gender: Gender | undefined;
   if (!found) {
     const raw0 = toks[a]!.t;
@@ -79,6 +79,20 @@ export function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
   let next = nameEnd + 1;
   if (latinAfterComma >= 0) next = end;
   return { mention: m, next, object: next < end, speech };
+}
+
+/** «المحامي عن العائلة، جورج خوري، إن …»: a name set off by commas after a role, up to the end of the phrase. */
+function apposedName(ctx: Ctx, a: number, end: number, b: number): [number, number] | undefined {
+  const { toks } = ctx;
+  if (end >= b || !isComma(toks[end]!.t) || !(hasArticle(toks[a]!.t) || has(ROLE_HEADS, toks[a]!.t))) return undefined;
+  // Only when the phrase before names nobody («المحامي فلان، وكيل …، أن» is the lawyer's own name), and the
+  // apposition is no role of its own.
+  const r = roleEnd(ctx, a, end, true, true);
+  if ((r < end && nameAt(ctx, r, end)) || has(ROLE_HEADS, toks[end + 1]?.t ?? '')) return undefined;
+  const name = nameAt(ctx, end + 1, b);
+  if (!name || name.units < 2) return undefined;
+  const after = name.end < b ? toks[name.end]!.t : '';
+  return name.end === b || (isComma(after) && name.end + 1 === b) ? [end + 1, name.end - 1] : undefined;
 }
 
 /** A name given later in the clause: "أحد المحتجين ويُدعى علي حسن". */
