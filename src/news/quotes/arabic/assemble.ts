@@ -127,7 +127,9 @@ export function analyzeSentence(ctx: Ctx, out: Candidate[], sentenceSubject: () 
       subjectKnown = true;
     }
     ctx.verbSubject = undefined;
-    const m = analyzeVerb(ctx, out, k, v.info, v.conj || prev === 'وقد' || prev === 'فقد' || prev === 'قد' || prev === 'لقد', RELATIVE_BEFORE.has(prev), lastMention ?? clauseSubj);
+    // «كما قال X» after a clause is postposed; «كما أكد X أن …» opening the sentence means "also".
+    const relative = RELATIVE_BEFORE.has(prev) && k >= 2;
+    const m = analyzeVerb(ctx, out, k, v.info, v.conj || prev === 'وقد' || prev === 'فقد' || prev === 'قد' || prev === 'لقد', relative, lastMention ?? clauseSubj);
     // «لكن الوزارة نفت ذلك، وقالت إن ...»: a verb that quoted nothing still names the clause's subject.
     if (!m && ctx.verbSubject) {
       clauseSubj = ctx.verbSubject;
@@ -197,7 +199,9 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
     const t = toks[j]!.t;
     if (ctx.inSpan[j]! >= 0) {
       const sp = ctx.spans[ctx.inSpan[j]!]!;
-      if (orig(ctx, toks[j]!.s) <= sp.open + 1 && !isArabicLabel(ctx.text, sp)) {
+      // (A name in marks after «لـ» is whom the words were said to: «قال لـ«النهار»:».)
+      const addressed = j > 0 && (toks[j - 1]!.t === 'ل' || toks[j - 1]!.t === 'لـ');
+      if (orig(ctx, toks[j]!.s) <= sp.open + 1 && !isArabicLabel(ctx.text, sp) && !addressed) {
         marker = { type: 'direct', at: j };
         break;
       }
