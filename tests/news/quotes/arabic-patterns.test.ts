@@ -99,6 +99,9 @@ const CASES: Case[] = [
   { name: 'كما أكد (also) opening the sentence', text: 'كما أكد مدير الميناء فهد الشمري أن الأرصفة جاهزة.', want: [['فهد الشمري', 'الأرصفة جاهزة']] },
   { name: 'a medium in marks after لـ is the addressee, not a quote', text: 'وقال المحلل طلال النجار لـ«الصباح»: «السوق متوترة».', want: [['طلال النجار', 'السوق متوترة']] },
 
+  { name: '«…»، قال ROLE NAME، مضيفًا أن …', text: '«الرواتب لا تكفي»، قال رئيس نقابة الممرضين وائل سعد، مضيفًا أن الإضراب مستمر.', want: [['وائل سعد', 'الرواتب لا تكفي'], ['وائل سعد', 'الإضراب مستمر']] },
+  { name: 'an aside with a verbal noun («فضّل عدم ذكر اسمه»)', text: 'وصرح مسؤول محلي، فضّل عدم ذكر اسمه، بأن الجسر سيغلق.', want: [['مسؤول محلي', 'الجسر سيغلق']] },
+
   // Not speech.
   { name: 'rejection with a noun object', text: 'ورفض الحزب هذه الانتقادات.', want: [] },
   { name: 'denial with a noun object', text: 'ونفت الوزارة هذه الاتهامات جملة وتفصيلًا.', want: [] },

@@ -210,6 +210,8 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
       continue;
     }
     if (isEnd(t)) break;
+    // «…، قال X، مضيفًا أن …»: a comma before another reporting verb ends this verb's reach.
+    if (isComma(t) && j + 1 < n && verbAt(toks[j + 1]!.t)) break;
     if (THAT.has(t)) {
       marker = { type: 'that', at: j };
       break;
@@ -218,7 +220,8 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
       marker = { type: 'colon', at: j };
       break;
     }
-    if (j > k + 1 && verbAt(t) && !VERBS.get(t)?.participle && t !== 'ويدعي' && t !== 'يدعي') break;
+    // (After «عدم» the form is a verbal noun: «فضّل عدم ذكر اسمه».)
+    if (j > k + 1 && verbAt(t) && !VERBS.get(t)?.participle && t !== 'ويدعي' && t !== 'يدعي' && toks[j - 1]!.t !== 'عدم') break;
     if (j > k + 1 && (t === 'قايلا' || t === 'قايله')) continue;
     if (info.preps.length) {
       // «بن علي» is a name, not the preposition على.
