@@ -89,6 +89,8 @@ export function nameAt(ctx: Ctx, i: number, end: number, linkFirst = false): { e
 // Body words that also read as adjectives of a role: «وزير الدولة للشؤون الخارجية».
 const ADJECTIVE_BODIES = new Set(['الخارجيه', 'الداخليه']);
 
+const CLOSE_TO = new Set(['مقرب', 'مقربه', 'قريب', 'قريبه', 'مقربون', 'مقربين', 'قريبون', 'قريبين']);
+
 // Role words that are also given names («سلطان», «أمير»): after a role they start the name.
 const GIVEN_ROLES = new Set(['سلطان', 'امير', 'اميره', 'امين', 'امينه', 'ملك', 'ولي', 'نايب', 'حاكم', 'مرشد', 'قايد']);
 
@@ -147,7 +149,8 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
     }
     // (A word in -وا is a verb in the plural: «سكان الحي رفضوا …».)
     if (isPunct(t) || verbAt(t) || (/وا$/u.test(t) && t.length >= 4 && !hasArticle(t))) break;
-    if (t === 'في' || t === 'لدي') {
+    // «في …», «لدى …», and «من» after «مقرّب»: «مصدر مقرّب من الرئاسة».
+    if (t === 'في' || t === 'لدي' || (t === 'من' && CLOSE_TO.has(toks[i - 1]!.t))) {
       if (i + 1 >= end || occasionAt(ctx, i, end)) break;
       i++;
       needGen = true;
