@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evalDev, evalSeen } from '../../src/eval/questions.ts';
+import { evalDev, evalHeldout, evalSeen } from '../../src/eval/questions.ts';
 
 // The in-sample development pairs (tests/fixtures/questions-dev.json) as a bar: counts, not timings.
 describe('who-said-what questions, development pairs', () => {
@@ -15,18 +15,29 @@ describe('who-said-what questions, development pairs', () => {
 });
 
 // The first held-out pairs, tuned on since session 16 (in-sample): a floor at their current figures
-// (37/70 when they were held out; 66/70 after the question and extraction work of session 16, one below as slack).
+// (37/70 when they were held out; 70/70 after the question and extraction work of session 16 and q-063's repair).
 describe('who-said-what questions, seen pairs', () => {
   it('keeps at least the answers it gives today', () => {
     const s = evalSeen();
     expect(s.questions).toBe(70);
-    expect(s.correct).toBeGreaterThanOrEqual(65);
-    expect(s.quoteFound).toBeGreaterThanOrEqual(66);
-    // Where extraction found the gold quote with its speaker, the answer is right (one item's question is not a question).
+    expect(s.correct).toBeGreaterThanOrEqual(68);
+    expect(s.quoteFound).toBeGreaterThanOrEqual(68);
+    // Where extraction found the gold quote with its speaker, the answer is right.
     expect(s.answerableCorrect).toBeGreaterThanOrEqual(s.answerable - 1);
     expect(s.byType['cross-language en→ar']?.correct).toBeGreaterThanOrEqual(21);
     expect(s.byType['cross-language ar→en']?.correct).toBeGreaterThanOrEqual(16);
     expect(s.byType['paraphrase ar→ar']?.correct).toBeGreaterThanOrEqual(11);
     expect(s.distractorsAvoided).toBeGreaterThanOrEqual(9);
+  });
+});
+
+// The second-round held-out pairs (tests/fixtures/heldout/questions*.json, written blind, never tuned on):
+// a floor at the figure measured when they landed (53/74), so a change that loses answers shows. No bar
+// of the issue's is on this count; the figure is in the README.
+describe('who-said-what questions, held-out pairs', () => {
+  it('answers at least as many as when the set landed', () => {
+    const s = evalHeldout();
+    expect(s?.questions).toBe(74);
+    expect(s?.correct).toBeGreaterThanOrEqual(53);
   });
 });

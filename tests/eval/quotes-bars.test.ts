@@ -51,7 +51,7 @@ describe('quote bars, seen sets (in-sample)', () => {
 
 const HELDOUT = evalGoldDir(HELDOUT_DIR);
 // Languages whose held-out figures were below the bar when the sets landed (measured, never tuned on).
-const BELOW_BAR = new Set<string>([]);
+const BELOW_BAR = new Set<string>(['ar']);
 
 describe('quote bars, held-out', () => {
   it.skipIf(HELDOUT.length > 0)('no held-out set is on main yet', () => {
