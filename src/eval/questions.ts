@@ -168,7 +168,7 @@ function line(label: string, s: QuestionScores): string {
 export function runQuestionsEval(options: { json: boolean } = { json: false }): { dev: QuestionScores; seen: QuestionScores; heldout?: QuestionScores } {
   const dev = evalDev();
   const seen = evalSeen();
-  const heldout = evalHeldout();
+  const heldout = process.env.EVAL_NO_HELDOUT ? undefined : evalHeldout();
   console.log('who said what: questions (top answer\'s speaker accepted)');
   console.log(line('in-sample (dev pairs)', dev));
   console.log(line('in-sample (seen)', seen));
