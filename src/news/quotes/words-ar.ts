@@ -67,7 +67,7 @@ export const COMMON_HEADS = new Set(`مصدر مصادر مسوول مسوولو
   تجار عمال طلاب اطفال نساء شبان ركاب زوار حجاج اهل ذوو ذوي عايلات اسر`.split(/\s+/));
 
 // The first part of a compound given name that takes a word with the article: «نور الدين», «سعد الدين».
-export const COMPOUND_FIRST = new Set(['نور', 'عز', 'سيف', 'صلاح', 'شمس', 'بدر', 'علاء', 'جمال', 'نصر', 'سعد', 'تاج', 'زين', 'بهاء', 'محيي', 'خير', 'ضياء', 'عماد', 'حسام', 'شرف', 'فخر', 'نجم']);
+export const COMPOUND_FIRST = new Set(['نور', 'عز', 'سيف', 'صلاح', 'شمس', 'بدر', 'علاء', 'جمال', 'نصر', 'سعد', 'تاج', 'زين', 'بهاء', 'محيي', 'خير', 'ضياء', 'عماد', 'حسام', 'شرف', 'فخر', 'نجم', 'هبه', 'عطا', 'فضل', 'جار']);
 
 // The second part of such a compound: «نور الهدى», «زين العابدين» (else the article word is a surname: «جمال الغيطاني»).
 export const COMPOUND_SECOND = new Set(['الدين', 'الهدي', 'الاسلام', 'العابدين', 'الحق', 'الله', 'العرب', 'الدوله']);

@@ -103,6 +103,14 @@ const CASES: Case[] = [
   { name: '«…»، قال ROLE NAME، مضيفًا أن …', text: '«الرواتب لا تكفي»، قال رئيس نقابة الممرضين وائل سعد، مضيفًا أن الإضراب مستمر.', want: [['وائل سعد', 'الرواتب لا تكفي'], ['وائل سعد', 'الإضراب مستمر']] },
   { name: 'an aside with a verbal noun («فضّل عدم ذكر اسمه»)', text: 'وصرح مسؤول محلي، فضّل عدم ذكر اسمه، بأن الجسر سيغلق.', want: [['مسؤول محلي', 'الجسر سيغلق']] },
 
+  // Dev2 families (helper h14-ar2): given names with the article before a patronymic, compound given names in
+  // الله, a role head with a possessive genitive, and «مصدر مطلع».
+  { name: 'ROLE, then a given name with the article and بن', text: 'وأكد وزير الزراعة التونسي الصادق بن حسين أن الموسم واعد.', want: [['الصادق بن حسين', 'الموسم واعد']] },
+  { name: 'a bare given name with the article and ولد', text: 'وقال المختار ولد سيدي إن القافلة انطلقت.', want: [['المختار ولد سيدي', 'القافلة انطلقت']] },
+  { name: 'a compound given name in الله, then a surname', text: 'وقالت المهندسة هبة الله الدسوقي إن الجسر آمن.', want: [['هبة الله الدسوقي', 'الجسر آمن']] },
+  { name: 'a role head with a possessive genitive, then «في PLACE» and NAME', text: 'وأكد مدير مكتبها في بيروت جاد الخوري أن الفريق وصل.', want: [['جاد الخوري', 'الفريق وصل']] },
+  { name: 'مصدر مطلع في BODY (مطلع is no time word here)', text: 'وقال مصدر مطلع في الوزارة إن الاستقالة قُبلت.', want: [['مصدر مطلع في الوزارة', 'الاستقالة قُبلت']] },
+
   // Not speech.
   { name: 'rejection with a noun object', text: 'ورفض الحزب هذه الانتقادات.', want: [] },
   { name: 'denial with a noun object', text: 'ونفت الوزارة هذه الاتهامات جملة وتفصيلًا.', want: [] },

@@ -3,11 +3,13 @@
 
 import type { Gender, Mention } from '../internal.ts';
 import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
-import { nameAt, possessed, roleEnd, roleThenName } from './roles.ts';
+import { nameAt, patronymicNext, possessed, roleEnd, roleThenName } from './roles.ts';
 import { type Ctx, LATIN, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
 export function isTimePhrase(ctx: Ctx, i: number): boolean {
   const t = ctx.toks[i]!.t;
+  // «مصدر مطلع في …»: مطلع without a genitive after it is the adjective (well-informed), not «early in».
+  if (t === 'مطلع' && !hasArticle(ctx.toks[i + 1]?.t ?? '')) return false;
   if (!TIME_NEEDS_MODIFIER.has(t)) return true;
   if (TIME_MODIFIERS.has(t)) return i > 0 && TIME_NEEDS_MODIFIER.has(ctx.toks[i - 1]!.t);
   const next = ctx.toks[i + 1]?.t ?? '';
@@ -54,6 +56,10 @@ export function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
   const { end, latinAfterComma, speech } = cut;
   let found = latinAfterComma >= 0 ? latinRun(ctx, latinAfterComma, b) : (latinName(ctx, a, end) ?? gazetteerName(ctx, a, end) ?? apposedName(ctx, a, end, b));
   let gender: Gender | undefined;
+  if (!found && patronymicNext(ctx, a, end)) {
+    const n = nameAt(ctx, a, end);
+    if (n) found = [a, n.end - 1];
+  }
   if (!found) {
     const raw0 = toks[a]!.t;
     const first = ROLE_HEADS.has(raw0) || BODY_HEADS.has(raw0) || COMMON_HEADS.has(raw0) ? raw0 : stripConj(raw0);

@@ -71,7 +71,12 @@ export function nameAt(ctx: Ctx, i: number, end: number, linkFirst = false): { e
       if (!t.startsWith('ال')) break;
       // A surname with the article closes the name; a name does not start with one, and a title before a name
       // is no surname («… الدكتورة منى», but «ريم النقيب»).
-      if (units === 0) return undefined;
+      if (units === 0 && !patronymicNext(ctx, k, end)) return undefined;
+      if (units === 0) {
+        k++;
+        units++;
+        continue;
+      }
       if ((ROLE_HEADS.has(t) || ROLE_HEADS.has(t.slice(2))) && k + 1 < end && nameAt(ctx, k + 1, end)) break;
       k++;
       units++;
@@ -84,6 +89,15 @@ export function nameAt(ctx: Ctx, i: number, end: number, linkFirst = false): { e
     units++;
   }
   return units ? { end: k, units } : undefined;
+}
+
+// Links that make the word before them a given name, even one with the article («الهادي بن علي»).
+const PATRONYMIC = new Set(['بن', 'ابن', 'بنت', 'ولد']);
+
+/** The word at k has the article and a patronymic link follows it: «الطاهر بن عمران», «الصادق ولد محمد». */
+export function patronymicNext(ctx: Ctx, k: number, end: number): boolean {
+  const t = ctx.toks[k]!.t;
+  return t.startsWith('ال') && k + 2 < end && PATRONYMIC.has(ctx.toks[k + 1]!.t) && nameWord(ctx, k + 2) && !ROLE_HEADS.has(t.slice(2));
 }
 
 // Body words that also read as adjectives of a role: «وزير الدولة للشؤون الخارجية».
@@ -158,6 +172,12 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
       continue;
     }
     if (needGen) {
+      // «مدير برامجها في سوريا باسل …», «رئيس تحريرها …»: a role head's genitive with a possessive, before a name.
+      if (person && hasPronounSuffix(ctx, i) && !STOP_WORDS.has(t) && ROLE_HEADS.has(stripConj(toks[a]!.t)) && i === a + 1) {
+        i++;
+        needGen = false;
+        continue;
+      }
       if (STOP_WORDS.has(t) || hasPronounSuffix(ctx, i)) break;
       if (loose && !hasArticle(t) && (person ? nameHere(ctx, i, end) : ACTION_NOUNS.has(t))) break;
       i++;
@@ -167,6 +187,8 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
     }
     if (hasArticle(t) || (t.startsWith('وال') && t.length > 4)) {
       if (!withB && t[0] === 'ب') break;
+      // «… الطاهر بن عمران»: a given name with the article, then its patronymic, opens the name.
+      if (person && patronymicNext(ctx, i, end)) break;
       // A body after a complete phrase is no adjective but an object: «طالبت عائلات المفقودين الحكومة …».
       // (Before a person's name it may be an adjective: «رئيس اللجنة المنظمة …».)
       if (!person && t.startsWith('ال') && BODY_HEADS.has(t) && !ADJECTIVE_BODIES.has(t)) break;
