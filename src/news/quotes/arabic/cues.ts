@@ -69,6 +69,10 @@ verb('غرد', 'غرد يغرد مغردا', 'غردت تغرد مغرده', 'غ
 verb('نشر', 'نشر ينشر', 'نشرت تنشر', 'نشروا ينشرون', {});
 // Belief verbs with a clause: «يعتقد الباحث أن ...» (رأى and اعتبر above).
 verb('اعتقد', 'اعتقد يعتقد', 'اعتقدت تعتقد', 'اعتقدوا يعتقدون', {});
+// Expectation and narration: «متوقعًا أن …», «توقعت الوزارة أن …», «ويروي X أن …». (The bare «يتوقع» and «روي» are
+// left out: unvoweled they read as the passive «يُتوقَّع أن», «رُوي أن», unattributed.)
+verb('توقع', 'توقع متوقعا', 'توقعت تتوقع متوقعه', 'توقعوا يتوقعون متوقعين', { participles: 'متوقعا متوقعه متوقعين' });
+verb('روي', 'يروي', 'روت تروي', 'رووا يروون', {});
 verb('تساءل', 'تساءل يتساءل متساءلا', 'تساءلت تتساءل', 'تساءلوا', { participles: 'متساءلا' });
 
 // Every cue form as one regex over the folded text, with Arabic word boundaries.

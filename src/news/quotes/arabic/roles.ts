@@ -72,7 +72,8 @@ export function nameAt(ctx: Ctx, i: number, end: number, linkFirst = false): { e
       // A surname with the article closes the name; a name does not start with one, and a title before a name
       // is no surname («… الدكتورة منى», but «ريم النقيب»).
       if (units === 0 && !patronymicNext(ctx, k, end)) return undefined;
-      if (units === 0) {
+      // «الهادي بن علي» (also after a first name, «محمد الهادي بن علي»): the patronymic goes on.
+      if (patronymicNext(ctx, k, end)) {
         k++;
         units++;
         continue;
