@@ -116,6 +116,9 @@ const CASES: Case[] = [
   { name: 'ويروي … أن (narration)', text: 'ويروي الصياد أبو سالم أن البحر كان هائجًا تلك الليلة.', want: [['أبو سالم', 'البحر كان هائجًا تلك الليلة']] },
   { name: 'the passive «يُتوقع أن» is no cue', text: 'ويتوقع أن تصل الشحنة يوم الخميس.', want: [] },
 
+  { name: 'لإذاعة (لـ before a hamza) is the addressee', text: 'وقال الوزير لإذاعة محلية إن الطريق سيفتح.', want: [['الوزير', 'الطريق سيفتح']] },
+  { name: 'a station named in marks inside an aside is no quote', text: 'وقالت المدربة هند الزين، في حديث لإذاعة «الأمواج»، إن الفريق جاهز.', want: [['هند الزين', 'الفريق جاهز']] },
+
   // Not speech.
   { name: 'rejection with a noun object', text: 'ورفض الحزب هذه الانتقادات.', want: [] },
   { name: 'denial with a noun object', text: 'ونفت الوزارة هذه الاتهامات جملة وتفصيلًا.', want: [] },

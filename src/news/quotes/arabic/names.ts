@@ -163,7 +163,8 @@ function cutPhrase(ctx: Ctx, a: number, b: number): { end: number; latinAfterCom
 /** «للصحافيين», «لموقعنا», «لقناة», «لـ«…»», «له»: whom the words were said to, not who said them. */
 function addressee(t: string): boolean {
   if (t === 'ل' || t === 'لـ' || t === 'له' || t === 'لها' || t === 'لهم') return true;
-  if (t.length <= 3 || t[0] !== 'ل' || t.startsWith('لا')) return false;
+  // (لـ before a hamza reads لا: «لإذاعة», «لإذاعتنا».)
+  if (t.length <= 3 || t[0] !== 'ل') return false;
   const w = (t.startsWith('لل') ? t.slice(2) : t.slice(1)).replace(/(?:نا|ها|هم|ه)$/u, '');
   return MEDIA_ADDRESSEES.has(w) || MEDIA_ADDRESSEES.has(t.startsWith('لل') ? t.slice(2) : t.slice(1));
 }
