@@ -210,6 +210,11 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
       continue;
     }
     if (isEnd(t)) break;
+    // «اكتفى بالقول إن …» reports; «اكتفى بالصمت» does not.
+    if (info.lemma === 'اكتفي' && t.startsWith('بال')) {
+      if (t === 'بالقول') continue;
+      break;
+    }
     // «…، قال X، مضيفًا أن …»: a comma before another reporting verb ends this verb's reach.
     if (isComma(t) && j + 1 < n && verbAt(toks[j + 1]!.t)) break;
     if (THAT.has(t)) {

@@ -3,7 +3,7 @@
 import type { Candidate, Mention } from '../internal.ts';
 import { isArabicLabel } from '../labels.ts';
 import type { MarkedSpan } from '../marks.ts';
-import { CLAUSE_OPENERS, COMMENT_OPENERS, SOURCE_CUES } from '../words-ar.ts';
+import { CLAUSE_OPENERS, COMMENT_OPENERS, SOURCE_CUES, THAT } from '../words-ar.ts';
 import { verbAt } from './cues.ts';
 import { type Ctx, isComma, isEnd, orig } from './tokens.ts';
 
@@ -16,12 +16,19 @@ export function complementEnd(ctx: Ctx, from: number, n: number): number {
     if (isEnd(t)) return k;
     if (isComma(t) && k + 1 < n) {
       const nx = toks[k + 1]!.t;
-      if (verbAt(nx) || SOURCE_CUES.has(nx) || COMMENT_OPENERS.has(nx) || CLAUSE_OPENERS.has(nx)) return k;
+      if (verbAt(nx) || SOURCE_CUES.has(nx) || COMMENT_OPENERS.has(nx) || CLAUSE_OPENERS.has(nx) || butThenThat(ctx, k + 1, n)) return k;
     }
     // "وطالبت بفتح ..." after a comma-less "و": a new reporting act.
     if (k > from && verbAt(t)?.conj && isComma(toks[k - 1]!.t)) return k - 1;
   }
   return n;
+}
+
+/** «، لكنه اعتبر أن …»: but with a pronoun, a reporting verb and its أنّ open the next act («لكنها تطالب بـ…» does not). */
+function butThenThat(ctx: Ctx, k: number, n: number): boolean {
+  const { toks } = ctx;
+  if (!/^و?لكن(?:ه|ها|هم|هما)$/u.test(toks[k]!.t) || k + 2 >= n || !verbAt(toks[k + 1]!.t)) return false;
+  return THAT.has(toks[k + 2]!.t);
 }
 
 export function trimEndOrig(text: string, s: number, e: number): number {
