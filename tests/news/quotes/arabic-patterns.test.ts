@@ -127,6 +127,10 @@ const CASES: Case[] = [
   { name: 'اكتفى with another noun reports nothing', text: 'واكتفى الوزير بالصمت.', want: [] },
   { name: 'أكد أن …، لكنه اعتبر أن «…» (two acts)', text: 'وأكد الاقتصادي هاني الزين أن الأسعار سترتفع، لكنه اعتبر أن القرار «لا مفر منه».', want: [['هاني الزين', 'الأسعار سترتفع'], ['هاني الزين', 'لا مفر منه']] },
 
+  { name: 'وردّت … بأن (a reply)', text: 'وردّت المديرة لبنى حمدي بأن الميزانية لم تتغير.', want: [['لبنى حمدي', 'الميزانية لم تتغير']] },
+  { name: 'the noun «في ردّ» with بأن is no cue of its own', text: 'وفي رد على سؤال بأن الأسعار ارتفعت، قال الوزير إن الدعم مستمر.', want: [['الوزير', 'الدعم مستمر']] },
+  { name: 'ردّ على + noun reports nothing', text: 'ورد الوزير على الانتقادات.', want: [] },
+
   // Not speech.
   { name: 'rejection with a noun object', text: 'ورفض الحزب هذه الانتقادات.', want: [] },
   { name: 'denial with a noun object', text: 'ونفت الوزارة هذه الاتهامات جملة وتفصيلًا.', want: [] },

@@ -218,6 +218,8 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
     // «…، قال X، مضيفًا أن …»: a comma before another reporting verb ends this verb's reach.
     if (isComma(t) && j + 1 < n && verbAt(toks[j + 1]!.t)) break;
     if (THAT.has(t)) {
+      // «ردّ X بأن …»: a reply reports only through بأنّ, and not as the noun «في ردّ».
+      if (info.lemma === 'رد' && (!t.startsWith('بان') || toks[k - 1]?.t === 'في')) break;
       marker = { type: 'that', at: j };
       break;
     }
