@@ -131,6 +131,9 @@ const CASES: Case[] = [
   { name: 'the noun «في ردّ» with بأن is no cue of its own', text: 'وفي رد على سؤال بأن الأسعار ارتفعت، قال الوزير إن الدعم مستمر.', want: [['الوزير', 'الدعم مستمر']] },
   { name: 'ردّ على + noun reports nothing', text: 'ورد الوزير على الانتقادات.', want: [] },
 
+  { name: 'ROLE، kunya، إن (a kunya in apposition is the name)', text: 'وقال الجد، أبو سليم، إن البيت بُني قبل الحرب.', want: [['أبو سليم', 'البيت بُني قبل الحرب']] },
+  { name: 'بيان صادر عن BODY: the issuer speaks', text: 'وأكد بيان صادر عن مكتب المحافظ أن الطريق سيفتح غدًا.', want: [['مكتب المحافظ', 'الطريق سيفتح غدًا']] },
+
   // Not speech.
   { name: 'rejection with a noun object', text: 'ورفض الحزب هذه الانتقادات.', want: [] },
   { name: 'denial with a noun object', text: 'ونفت الوزارة هذه الاتهامات جملة وتفصيلًا.', want: [] },

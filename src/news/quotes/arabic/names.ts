@@ -2,7 +2,7 @@
 // («المتحدث باسم وزارة الخارجية الصينية Guo Jiakun»), with adverbials and objects cut off.
 
 import type { Gender, Mention } from '../internal.ts';
-import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
+import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
 import { nameAt, patronymicNext, possessed, roleEnd, roleThenName } from './roles.ts';
 import { type Ctx, LATIN, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
@@ -47,6 +47,8 @@ export function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
     const t = stripConj(toks[i]!.t);
     if ((t === 'نقلا' || t === 'نقل') && toks[i + 1]!.t === 'عن') a = i + 2;
   }
+  // «بيان صادر عن مكتب الرئيس»: the issuer speaks.
+  if (a + 3 < b && stripConj(toks[a]!.t) === 'بيان' && /^صادر(?:ه|ا)?$/u.test(toks[a + 1]!.t) && toks[a + 2]!.t === 'عن') a += 3;
   a = addresseeEnd(ctx, a, b);
   if (a >= b) return undefined;
   const later = namedLater(ctx, a, b);
@@ -96,7 +98,8 @@ function apposedName(ctx: Ctx, a: number, end: number, b: number): [number, numb
   const r = roleEnd(ctx, a, end, true, true);
   if ((r < end && nameAt(ctx, r, end)) || has(ROLE_HEADS, toks[end + 1]?.t ?? '')) return undefined;
   const name = nameAt(ctx, end + 1, b);
-  if (!name || name.units < 2) return undefined;
+  // (A kunya is a whole name: «الأم، أم حسن، إن».)
+  if (!name || (name.units < 2 && !(NAME_START.has(toks[end + 1]!.t) && name.end > end + 2))) return undefined;
   const after = name.end < b ? toks[name.end]!.t : '';
   return name.end === b || (isComma(after) && name.end + 1 === b) ? [end + 1, name.end - 1] : undefined;
 }
