@@ -134,6 +134,8 @@ const CASES: Case[] = [
   { name: 'ROLE، kunya، إن (a kunya in apposition is the name)', text: 'وقال الجد، أبو سليم، إن البيت بُني قبل الحرب.', want: [['أبو سليم', 'البيت بُني قبل الحرب']] },
   { name: 'بيان صادر عن BODY: the issuer speaks', text: 'وأكد بيان صادر عن مكتب المحافظ أن الطريق سيفتح غدًا.', want: [['مكتب المحافظ', 'الطريق سيفتح غدًا']] },
 
+  { name: 'ROLE (ROLE2) NAME: a bracketed role inside the phrase', text: 'وقال نائب رئيس الحكومة (وزير النقل) عادل ولد محمد سالم إن القطار سيعمل في الربيع.', want: [['عادل ولد محمد سالم', 'القطار سيعمل في الربيع']] },
+
   // Not speech.
   { name: 'rejection with a noun object', text: 'ورفض الحزب هذه الانتقادات.', want: [] },
   { name: 'denial with a noun object', text: 'ونفت الوزارة هذه الاتهامات جملة وتفصيلًا.', want: [] },

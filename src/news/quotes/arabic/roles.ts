@@ -138,6 +138,26 @@ export function possessed(t: string): boolean {
 }
 
 /**
+ * A unit taken whole inside a role phrase, from i: a name in marks, a known place, or (before a person's name) a
+ * short bracketed role («نائب رئيس الوزراء (وزير الطاقة) خالد …»). The token after it, or -1.
+ */
+function wholeUnitEnd(ctx: Ctx, i: number, end: number, person: boolean): number {
+  const { toks } = ctx;
+  if (ctx.inSpan[i]! >= 0) {
+    const sp = ctx.inSpan[i]!;
+    let c = i;
+    while (c < end && ctx.inSpan[c] === sp) c++;
+    return c;
+  }
+  const g = gazetteerAt(ctx, i, end);
+  if (g && g.kind === 'place') return g.end + 1;
+  if (!person || toks[i]!.t !== '(') return -1;
+  let c = i + 1;
+  while (c < end && c - i <= 6 && toks[c]!.t !== ')' && !isPunct(toks[c]!.t)) c++;
+  return c < end && toks[c]!.t === ')' ? c + 1 : -1;
+}
+
+/**
  * Past the role words from the head at a: a noun in construct takes its genitive («مدير عام السياحة», «جمعية
  * سكان حي النخيل»), then adjectives with the article, «في …», «ل…» and, before a person's name, «ب…»
  * («بجامعة عين شمس»). A second genitive without the article is taken only while a name of two parts can
@@ -150,15 +170,9 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
   let loose = false;
   while (i < end) {
     const t = toks[i]!.t;
-    if (ctx.inSpan[i]! >= 0) {
-      const sp = ctx.inSpan[i]!;
-      while (i < end && ctx.inSpan[i] === sp) i++;
-      needGen = false;
-      continue;
-    }
-    const g = gazetteerAt(ctx, i, end);
-    if (g && g.kind === 'place') {
-      i = g.end + 1;
+    const skip = wholeUnitEnd(ctx, i, end, person);
+    if (skip > 0) {
+      i = skip;
       needGen = false;
       continue;
     }
