@@ -136,6 +136,8 @@ const CASES: Case[] = [
 
   { name: 'ROLE (ROLE2) NAME: a bracketed role inside the phrase', text: 'وقال نائب رئيس الحكومة (وزير النقل) عادل ولد محمد سالم إن القطار سيعمل في الربيع.', want: [['عادل ولد محمد سالم', 'القطار سيعمل في الربيع']] },
 
+  { name: 'أحد GROUP، ويُدعى NAME، إن (the name set off by commas)', text: 'وقال أحد الصيادين، ويدعى حامد البحري، إن القارب غرق.', want: [['حامد البحري', 'القارب غرق']] },
+
   // Not speech.
   { name: 'rejection with a noun object', text: 'ورفض الحزب هذه الانتقادات.', want: [] },
   { name: 'denial with a noun object', text: 'ونفت الوزارة هذه الاتهامات جملة وتفصيلًا.', want: [] },

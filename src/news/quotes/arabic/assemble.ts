@@ -190,6 +190,9 @@ export function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInf
   return withMarker(ctx, out, info, marker, act);
 }
 
+// «ويُدعى», the passive «is called», folds like «يدّعي» (claims).
+const NAMED_AS = new Set(['ويدعي', 'يدعي']);
+
 /** The complement marker after a verb: إنّ/أنّ/بأن, a colon, a quotation, or the verb's preposition. */
 function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
   const { toks } = ctx;
@@ -216,7 +219,8 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
       break;
     }
     // «…، قال X، مضيفًا أن …»: a comma before another reporting verb ends this verb's reach.
-    if (isComma(t) && j + 1 < n && verbAt(toks[j + 1]!.t)) break;
+    // («، ويُدعى …» names the speaker: no new act.)
+    if (isComma(t) && j + 1 < n && verbAt(toks[j + 1]!.t) && !NAMED_AS.has(toks[j + 1]!.t)) break;
     if (THAT.has(t)) {
       // «ردّ X بأن …»: a reply reports only through بأنّ, and not as the noun «في ردّ».
       if (info.lemma === 'رد' && (!t.startsWith('بان') || toks[k - 1]?.t === 'في')) break;
@@ -228,7 +232,7 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
       break;
     }
     // (After «عدم» the form is a verbal noun: «فضّل عدم ذكر اسمه».)
-    if (j > k + 1 && verbAt(t) && !VERBS.get(t)?.participle && t !== 'ويدعي' && t !== 'يدعي' && toks[j - 1]!.t !== 'عدم') break;
+    if (j > k + 1 && verbAt(t) && !VERBS.get(t)?.participle && !NAMED_AS.has(t) && toks[j - 1]!.t !== 'عدم') break;
     if (j > k + 1 && (t === 'قايلا' || t === 'قايله')) continue;
     if (info.preps.length) {
       // «بن علي» is a name, not the preposition على.
