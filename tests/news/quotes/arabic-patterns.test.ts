@@ -138,6 +138,8 @@ const CASES: Case[] = [
 
   { name: 'أحد GROUP، ويُدعى NAME، إن (the name set off by commas)', text: 'وقال أحد الصيادين، ويدعى حامد البحري، إن القارب غرق.', want: [['حامد البحري', 'القارب غرق']] },
 
+  { name: 'ROLE، TITLE NAME، إن (a title opens the apposition)', text: 'وقال مدير عام المستشفى، الدكتور رياض بن سالم العمري، إن الجناح الجديد جاهز.', want: [['رياض بن سالم العمري', 'الجناح الجديد جاهز']] },
+
   // Not speech.
   { name: 'rejection with a noun object', text: 'ورفض الحزب هذه الانتقادات.', want: [] },
   { name: 'denial with a noun object', text: 'ونفت الوزارة هذه الاتهامات جملة وتفصيلًا.', want: [] },

@@ -96,12 +96,16 @@ function apposedName(ctx: Ctx, a: number, end: number, b: number): [number, numb
   // Only when the phrase before names nobody («المحامي فلان، وكيل …، أن» is the lawyer's own name), and the
   // apposition is no role of its own.
   const r = roleEnd(ctx, a, end, true, true);
-  if ((r < end && nameAt(ctx, r, end)) || has(ROLE_HEADS, toks[end + 1]?.t ?? '')) return undefined;
-  const name = nameAt(ctx, end + 1, b);
+  if (r < end && nameAt(ctx, r, end)) return undefined;
+  // A title with the article may open the apposition: «رئيس مجلس الإدارة، المهندس وليد الراشد، إن».
+  const title = end + 2 < b && toks[end + 1]!.t.startsWith('ال') && (ROLE_HEADS.has(toks[end + 1]!.t) || ROLE_HEADS.has(toks[end + 1]!.t.slice(2))) && !has(ROLE_HEADS, toks[end + 2]!.t);
+  const s = title ? end + 2 : end + 1;
+  if (!title && has(ROLE_HEADS, toks[end + 1]?.t ?? '')) return undefined;
+  const name = nameAt(ctx, s, b);
   // (A kunya is a whole name: «الأم، أم حسن، إن».)
-  if (!name || (name.units < 2 && !(NAME_START.has(toks[end + 1]!.t) && name.end > end + 2))) return undefined;
+  if (!name || (name.units < 2 && !(NAME_START.has(toks[s]!.t) && name.end > s + 1))) return undefined;
   const after = name.end < b ? toks[name.end]!.t : '';
-  return name.end === b || (isComma(after) && name.end + 1 === b) ? [end + 1, name.end - 1] : undefined;
+  return name.end === b || (isComma(after) && name.end + 1 === b) ? [s, name.end - 1] : undefined;
 }
 
 /** A name given later in the clause: "أحد المحتجين ويُدعى علي حسن". */
