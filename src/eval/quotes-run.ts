@@ -63,7 +63,7 @@ export function runQuotesEval(options: QuotesEvalOptions = { json: false }): { e
   const devSets = fs.readdirSync(FIXTURES).filter((f) => /^quotes-ar-dev\d+\.json$/.test(f)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   for (const dev of devSets) withPR(`Arabic ${dev.slice(10, -5)}`, { lang: 'ar', ...evalArabic(dev) });
   // Whoever is writing rules sets EVAL_NO_HELDOUT=1: not even the held-out figures reach them while they tune.
-  const heldout = process.env.EVAL_NO_HELDOUT ? [] : evalGoldDir(HELDOUT_DIR).map((g) => ({ name: g.lang, ...g }));
+  const heldout = process.env.EVAL_NO_HELDOUT ? [] : evalGoldDir(HELDOUT_DIR).map((g) => ({ name: `${g.round} ${g.lang}`.trim(), ...g }));
   for (const s of seen) withPR(`seen ${s.name}`, s);
   for (const h of heldout) withPR(`held-out ${h.name}`, h);
   console.log(

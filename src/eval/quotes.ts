@@ -267,19 +267,32 @@ export function heldoutFiles(dir = HELDOUT_DIR): string[] {
     });
 }
 
-/** Every gold file of a folder, scored and pooled by language: one row for all its Arabic files, one for its English ones. */
-export function evalGoldDir(dir: string): { lang: 'ar' | 'en'; files: string[]; scores: Scores; details: Detail[] }[] {
-  const byLang = new Map<'ar' | 'en', { files: string[]; parts: { scores: Scores; details: Detail[] }[] }>();
+/**
+ * The round each gold file of a folder belongs to, from its `rounds.json` (held-out sets are written in
+ * rounds, each blind to the rules of its day, and reported apart); '' for a folder without one.
+ */
+function roundOf(dir: string): (file: string) => string {
+  const manifest = path.join(dir, 'rounds.json');
+  if (!fs.existsSync(manifest)) return () => '';
+  const rounds = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { rounds: { name: string; files: string[] }[] }).rounds;
+  return (file) => rounds.find((r) => r.files.includes(path.basename(file)))?.name ?? 'unlisted';
+}
+
+/** Every gold file of a folder, scored and pooled by round and language: one row per round for its Arabic files, one for its English ones. */
+export function evalGoldDir(dir: string): { lang: 'ar' | 'en'; round: string; files: string[]; scores: Scores; details: Detail[] }[] {
+  const round = roundOf(dir);
+  const groups = new Map<string, { lang: 'ar' | 'en'; round: string; files: string[]; parts: { scores: Scores; details: Detail[] }[] }>();
   for (const file of heldoutFiles(dir)) {
     const { lang, ...part } = evalGoldFile(file);
-    const group = byLang.get(lang) ?? { files: [], parts: [] };
+    const key = `${round(file)} ${lang}`;
+    const group = groups.get(key) ?? { lang, round: round(file), files: [], parts: [] };
     group.files.push(path.basename(file));
     group.parts.push(part);
-    byLang.set(lang, group);
+    groups.set(key, group);
   }
-  return [...byLang].map(([lang, { files, parts }]) => {
+  return [...groups.values()].map(({ lang, round: r, files, parts }) => {
     const sum = (k: 'gold' | 'system' | 'tp' | 'speakerCorrect') => parts.reduce((n, p) => n + p.scores[k], 0);
-    return { lang, files, scores: finish(sum('gold'), sum('system'), sum('tp'), sum('speakerCorrect')), details: parts.flatMap((p) => p.details) };
+    return { lang, round: r, files, scores: finish(sum('gold'), sum('system'), sum('tp'), sum('speakerCorrect')), details: parts.flatMap((p) => p.details) };
   });
 }
 
