@@ -2,6 +2,8 @@
 //
 // - In-sample: tests/fixtures/questions-dev.json, the developers' own pairs over quotes-ar.json and the
 //   BBC articles of quotes-en.json; the question rules and the glossary were tuned on them.
+// - In-sample, set 2: tests/fixtures/questions-dev2.json, the developers' pairs (session 17) over the Arabic
+//   dev sets quotes-ar-dev2/dev3.json and the English gold sets that are not held-out.
 // - Seen: tests/fixtures/seen/questions.json over seen/quotes-ar.json and seen/quotes-en.json, the first
 //   held-out pairs, measured once out of sample (37/70) and tuned on since: in-sample (seen/README.md).
 // - Held-out: tests/fixtures/heldout/questions.json over heldout/quotes-ar.json and the articles of
@@ -144,6 +146,12 @@ export function evalDev(): QuestionScores {
   return scoreQuestions(loadSetBriefs(path.join(FIXTURES, 'quotes-ar.json'), path.join(FIXTURES, 'quotes-en.json')), readItems(path.join(FIXTURES, 'questions-dev.json')));
 }
 
+/** The second set of developers' pairs, over the Arabic dev sets and the English gold sets that are not held-out (in-sample). */
+export function evalDev2(): QuestionScores {
+  const briefs = loadSetBriefs(...['quotes-ar-dev2.json', 'quotes-ar-dev3.json', 'quotes-en.json', 'quotes-en-heldout.json', 'seen/quotes-en.json'].map((f) => path.join(FIXTURES, f)));
+  return scoreQuestions(briefs, readItems(path.join(FIXTURES, 'questions-dev2.json')));
+}
+
 /** The first held-out pairs, tuned on since (in-sample). */
 export function evalSeen(): QuestionScores {
   const dir = path.join(FIXTURES, 'seen');
@@ -165,19 +173,21 @@ function line(label: string, s: QuestionScores): string {
   return `${label.padEnd(22)} ${s.correct}/${s.questions} = ${s.accuracy.toFixed(1)} %; top answer is the gold quote ${s.quoteFound}/${s.questions}; distractors avoided ${s.distractorsAvoided}/${s.distractors}\n  gold quote extracted with an accepted speaker ${s.answerable}/${s.questions}, of which answered right ${s.answerableCorrect}\n  ${types}`;
 }
 
-export function runQuestionsEval(options: { json: boolean } = { json: false }): { dev: QuestionScores; seen: QuestionScores; heldout?: QuestionScores } {
+export function runQuestionsEval(options: { json: boolean } = { json: false }): { dev: QuestionScores; dev2: QuestionScores; seen: QuestionScores; heldout?: QuestionScores } {
   const dev = evalDev();
+  const dev2 = evalDev2();
   const seen = evalSeen();
   const heldout = process.env.EVAL_NO_HELDOUT ? undefined : evalHeldout();
   console.log('who said what: questions (top answer\'s speaker accepted)');
   console.log(line('in-sample (dev pairs)', dev));
+  console.log(line('in-sample (dev2 pairs)', dev2));
   console.log(line('in-sample (seen)', seen));
   if (heldout) console.log(line('held-out', heldout));
   // Held-out misses are never printed; in-sample ones are, on request.
-  if (process.env.QUESTIONS_EVAL_VERBOSE) for (const m of [...dev.misses, ...seen.misses]) console.log(`  ${m}`);
-  const result = { dev: { ...dev, misses: dev.misses.length }, seen: { ...seen, misses: seen.misses.length }, ...(heldout ? { heldout: { ...heldout, misses: heldout.misses.length } } : {}) };
+  if (process.env.QUESTIONS_EVAL_VERBOSE) for (const m of [...dev.misses, ...dev2.misses, ...seen.misses]) console.log(`  ${m}`);
+  const result = { dev: { ...dev, misses: dev.misses.length }, dev2: { ...dev2, misses: dev2.misses.length }, seen: { ...seen, misses: seen.misses.length }, ...(heldout ? { heldout: { ...heldout, misses: heldout.misses.length } } : {}) };
   if (options.json) console.log(JSON.stringify(result));
-  return { dev, seen, ...(heldout ? { heldout } : {}) };
+  return { dev, dev2, seen, ...(heldout ? { heldout } : {}) };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

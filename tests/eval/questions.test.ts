@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evalDev, evalHeldout, evalSeen } from '../../src/eval/questions.ts';
+import { evalDev, evalDev2, evalHeldout, evalSeen } from '../../src/eval/questions.ts';
 
 // The in-sample development pairs (tests/fixtures/questions-dev.json) as a bar: counts, not timings.
 describe('who-said-what questions, development pairs', () => {
@@ -11,6 +11,17 @@ describe('who-said-what questions, development pairs', () => {
     expect(s.distractorsAvoided).toBe(s.distractors);
     expect(s.byType['cross-language en→ar']?.correct).toBe(12);
     expect(s.byType['cross-language ar→en']?.correct).toBeGreaterThanOrEqual(6);
+  });
+});
+
+// The second development pairs (tests/fixtures/questions-dev2.json, session 17, in-sample): a floor at
+// their current figures (35/51 when written, before the session's question work).
+describe('who-said-what questions, development pairs 2', () => {
+  it('keeps at least the answers it gives today', () => {
+    const s = evalDev2();
+    expect(s.questions).toBe(51);
+    expect(s.correct).toBeGreaterThanOrEqual(35);
+    expect(s.distractorsAvoided).toBe(s.distractors);
   });
 });
 
