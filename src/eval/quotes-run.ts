@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { splitSentences } from '../news/sentences.ts';
 import { extractQuotes } from '../news/quotes/extract.ts';
-import { articleBody, evalArabic, evalEnglish, evalGoldDir, evalSeed, FIXTURES, HELDOUT_DIR, SEEN_DIR, speakerPR, type Detail, type QuotesEvalOptions, type Scores, type SeedResult } from './quotes.ts';
+import { articleBody, evalArabic, evalEnglish, evalGoldDir, evalGoldFile, evalSeed, FIXTURES, HELDOUT_DIR, SEEN_DIR, speakerPR, type Detail, type QuotesEvalOptions, type Scores, type SeedResult } from './quotes.ts';
 
 function row(name: string, s: Scores): string {
   return `${name.padEnd(19)} ${String(s.gold).padStart(5)} ${String(s.system).padStart(6)} ${String(s.tp).padStart(5)} ${s.precision.toFixed(1).padStart(6)} ${s.recall.toFixed(1).padStart(6)} ${s.f1.toFixed(1).padStart(6)} ${s.speakerAccuracy.toFixed(1).padStart(8)}`;
@@ -45,8 +45,13 @@ export function runQuotesEval(options: QuotesEvalOptions = { json: false }): { e
   }
   const sentencesPerDoc = bodies.reduce((n, b) => n + b.sentences.length, 0) / bodies.length;
   const seen = evalGoldDir(SEEN_DIR).map((g) => ({ name: g.files.join('+').replace(/\.json/g, ''), ...g }));
+  // The developers' own articles (quotes-ar-devN.json, quotes-en-devN.json), written to find families the other sets lack (in-sample).
+  const devSets = fs.readdirSync(FIXTURES).filter((f) => /^quotes-(ar|en)-dev\d+\.json$/.test(f)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const devs = devSets.map((f) => ({ name: `${f.startsWith('quotes-ar') ? 'Arabic' : 'English'} ${f.slice(10, -5)}`, ...evalGoldFile(path.join(FIXTURES, f)) }));
   if (process.env.QUOTES_EVAL_VERBOSE) {
     printDetails('en', en.details);
+    if (enHeldout) printDetails('en-heldout', enHeldout.details);
+    for (const d of devs) printDetails(d.name, d.details);
     printDetails('ar', ar.details);
     for (const s of seen) printDetails(`seen ${s.name}`, s.details);
     for (const m of seed.misses) console.log(`  SEED MISS ${m}`);
@@ -59,9 +64,7 @@ export function runQuotesEval(options: QuotesEvalOptions = { json: false }): { e
     const pr = speakerPR(h.scores);
     console.log(`${row(label.slice(0, 19), h.scores)}  speaker P/R ${(100 * pr.precision).toFixed(1)}/${(100 * pr.recall).toFixed(1)} (${h.lang})`);
   };
-  // The developers' own Arabic articles (quotes-ar-devN.json), written to find families the other sets lack (in-sample).
-  const devSets = fs.readdirSync(FIXTURES).filter((f) => /^quotes-ar-dev\d+\.json$/.test(f)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  for (const dev of devSets) withPR(`Arabic ${dev.slice(10, -5)}`, { lang: 'ar', ...evalArabic(dev) });
+  for (const d of devs) withPR(d.name, d);
   // Whoever is writing rules sets EVAL_NO_HELDOUT=1: not even the held-out figures reach them while they tune.
   const heldout = process.env.EVAL_NO_HELDOUT ? [] : evalGoldDir(HELDOUT_DIR).map((g) => ({ name: `${g.round} ${g.lang}`.trim(), ...g }));
   for (const s of seen) withPR(`seen ${s.name}`, s);
