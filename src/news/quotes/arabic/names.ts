@@ -4,7 +4,7 @@
 import type { Gender, Mention } from '../internal.ts';
 import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
 import { nameAt, patronymicNext, possessed, roleEnd, roleThenName } from './roles.ts';
-import { type Ctx, LATIN, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
+import { accusative, type Ctx, LATIN, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
 export function isTimePhrase(ctx: Ctx, i: number): boolean {
   const t = ctx.toks[i]!.t;
@@ -153,7 +153,7 @@ function cutPhrase(ctx: Ctx, a: number, b: number): { end: number; latinAfterCom
       }
       break;
     }
-    if (isEnd(t) || t === ':') break;
+    if (isEnd(t) || t === ':' || (c > a && accusative(ctx, c))) break;
     if (w === 'الذي' || w === 'التي' || w === 'الذين' || w === 'اللذان' || w === 'اللتان' || w === 'اللتين') break;
     if (c > a && t === 'في' && c + 1 < b && (SPEECH_EVENTS.has(toks[c + 1]!.t) || SPEECH_EVENTS.has(stripConj(toks[c + 1]!.t)))) {
       speech = true;

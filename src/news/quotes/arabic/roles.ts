@@ -5,12 +5,12 @@
 import type { Gender, Mention } from '../internal.ts';
 import { ACTION_NOUNS, BODY_HEADS, COMMON_HEADS, COMPOUND_FIRST, COMPOUND_SECOND, CONSTRUCT, GROUP_NOUNS, NAME_LINKS, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS } from '../words-ar.ts';
 import { verbAt } from './cues.ts';
-import { type Ctx, endsWithTaMarbuta, gazetteerAt, hasArticle, hasPronounSuffix, isPunct, orig, originalText, stripConj } from './tokens.ts';
+import { accusative, type Ctx, endsWithTaMarbuta, gazetteerAt, hasArticle, hasPronounSuffix, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
 /** A word that can be part of a personal name: no punctuation, function word, verb, quotation or attached pronoun. */
 export function nameWord(ctx: Ctx, k: number): boolean {
   const t = ctx.toks[k]!.t;
-  return ctx.inSpan[k]! < 0 && !isPunct(t) && (!STOP_WORDS.has(t) || spelledAli(ctx, k)) && !hasPronounSuffix(ctx, k) && !verbAt(t);
+  return ctx.inSpan[k]! < 0 && !isPunct(t) && (!STOP_WORDS.has(t) || spelledAli(ctx, k)) && !hasPronounSuffix(ctx, k) && !verbAt(t) && !accusative(ctx, k);
 }
 
 /** «علي» as written (with ي), a name; «على» folds to the same word but is written with ى. */
@@ -166,7 +166,8 @@ function wholeUnitEnd(ctx: Ctx, i: number, end: number, person: boolean): number
 export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB: boolean): number {
   const { toks } = ctx;
   let i = a + 1;
-  let needGen = !hasArticle(toks[a]!.t) && !hasPronounSuffix(ctx, a);
+  // (A role head spelled with و is no conjunction with the article: «والي الولاية», «والدة الطفل».)
+  let needGen = (!hasArticle(toks[a]!.t) || (toks[a]!.t[0] === 'و' && ROLE_HEADS.has(toks[a]!.t))) && !hasPronounSuffix(ctx, a);
   let loose = false;
   while (i < end) {
     const t = toks[i]!.t;
@@ -177,7 +178,7 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
       continue;
     }
     // (A word in -وا is a verb in the plural: «سكان الحي رفضوا …».)
-    if (isPunct(t) || verbAt(t) || (/وا$/u.test(t) && t.length >= 4 && !hasArticle(t))) break;
+    if (isPunct(t) || verbAt(t) || accusative(ctx, i) || (/وا$/u.test(t) && t.length >= 4 && !hasArticle(t))) break;
     // «في …», «لدى …», and «من» after «مقرّب»: «مصدر مقرّب من الرئاسة».
     if (t === 'في' || t === 'لدي' || (t === 'من' && CLOSE_TO.has(toks[i - 1]!.t))) {
       if (i + 1 >= end || occasionAt(ctx, i, end)) break;

@@ -96,6 +96,13 @@ export const hasArticle = (t: string): boolean => {
   return w.startsWith('ال') || w.startsWith('لل') || ((w[0] === 'ب' || w[0] === 'ك') && w.slice(1, 3) === 'ال');
 };
 
+/** An indefinite accusative as written («مؤتمرًا», «صحفيًا»): an object or an adverb, never part of a speaker's phrase. */
+export function accusative(ctx: Ctx, i: number): boolean {
+  const tok = ctx.toks[i]!;
+  const o = ctx.text.slice(orig(ctx, tok.s), orig(ctx, tok.e));
+  return /(?:\u064Bا?|ا\u064B)$/u.test(o);
+}
+
 export function originalText(ctx: Ctx, a: number, b: number): string {
   // Tokens a..b inclusive, as written.
   return ctx.text.slice(orig(ctx, ctx.toks[a]!.s), orig(ctx, ctx.toks[b]!.e)).replace(/\s+/g, ' ').trim();
