@@ -16,6 +16,10 @@ const CASES: Case[] = [
   // Role phrases.
   { name: 'a role head spelled with و (والي) takes its genitive before the name', text: 'وقال والي تمنراست جمال بوزيد إن القوافل وصلت.', want: [['جمال بوزيد', 'القوافل وصلت']] },
   { name: 'an accusative with tanween is an object, not part of the subject', text: 'عقد محافظ حمص نزار الأحمد مؤتمرًا صحفيًا مع المانحين. «لن نترك أحدًا في الشارع»، أضاف المحافظ.', want: [['نزار الأحمد', 'لن نترك أحدًا في الشارع']] },
+  // A name in apposition, set off by commas after a role.
+  { name: 'أما ROLE في PLACE، NAME، فقال: the apposed name speaks', text: 'أما رئيس اتحاد الصيادين في صفاقس، سالم الزواري، فقال إن الموسم ضعيف.', want: [['سالم الزواري', 'الموسم ضعيف']] },
+  { name: 'a given name with the article in apposition', text: 'وقال رئيس اتحاد الفلاحين في القيروان، المنصف الشابي، إن الحصاد تأخر.', want: [['المنصف الشابي', 'الحصاد تأخر']] },
+  { name: 'a rank of two words opens the apposition', text: 'وقال المكلف بالاتصال في الحماية المدنية، الملازم الأول رشيد بن يحيى، إن الحريق أخمد.', want: [['رشيد بن يحيى', 'الحريق أخمد']] },
 ];
 
 function got(text: string): [string, string][] {

@@ -3,7 +3,7 @@
 
 import type { Gender, Mention } from '../internal.ts';
 import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
-import { nameAt, patronymicNext, possessed, roleEnd, roleThenName } from './roles.ts';
+import { nameAt, nameWord, patronymicNext, possessed, roleEnd, roleThenName } from './roles.ts';
 import { accusative, type Ctx, LATIN, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
 export function isTimePhrase(ctx: Ctx, i: number): boolean {
@@ -99,13 +99,28 @@ function apposedName(ctx: Ctx, a: number, end: number, b: number): [number, numb
   if (r < end && nameAt(ctx, r, end)) return undefined;
   // A title with the article may open the apposition: «رئيس مجلس الإدارة، المهندس وليد الراشد، إن».
   const title = end + 2 < b && toks[end + 1]!.t.startsWith('ال') && (ROLE_HEADS.has(toks[end + 1]!.t) || ROLE_HEADS.has(toks[end + 1]!.t.slice(2))) && !has(ROLE_HEADS, toks[end + 2]!.t);
-  const s = title ? end + 2 : end + 1;
+  let s = title ? end + 2 : end + 1;
+  // A rank of two words: «الملازم الأول», «العميد الركن».
+  while (title && s < b && hasArticle(toks[s]!.t) && nameAt(ctx, s + 1, b)) s++;
   if (!title && has(ROLE_HEADS, toks[end + 1]?.t ?? '')) return undefined;
-  const name = nameAt(ctx, s, b);
+  const name = nameAt(ctx, s, b) ?? articleGivenName(ctx, s, b);
   // (A kunya is a whole name: «الأم، أم حسن، إن».)
   if (!name || (name.units < 2 && !(NAME_START.has(toks[s]!.t) && name.end > s + 1))) return undefined;
   const after = name.end < b ? toks[name.end]!.t : '';
   return name.end === b || (isComma(after) && name.end + 1 === b) ? [s, name.end - 1] : undefined;
+}
+
+/**
+ * Between commas, a given name with the article and the name parts after it, the whole of the apposition
+ * («رئيس الاتحاد في صفاقس، الهادي الزواري، فقال»): 2 to 4 name words up to the comma or the phrase end.
+ */
+function articleGivenName(ctx: Ctx, s: number, b: number): { end: number; units: number } | undefined {
+  const t = ctx.toks[s]!.t;
+  if (!t.startsWith('ال') || has(ROLE_HEADS, t) || ROLE_HEADS.has(t.slice(2)) || BODY_HEADS.has(t) || COMMON_HEADS.has(t.slice(2))) return undefined;
+  let e = s;
+  while (e < b && e - s < 4 && nameWord(ctx, e) && !TIME_WORDS.has(ctx.toks[e]!.t)) e++;
+  const closed = e === b || isComma(ctx.toks[e]!.t);
+  return closed && e - s >= 2 ? { end: e, units: e - s } : undefined;
 }
 
 /** A name given later in the clause: "أحد المحتجين ويُدعى علي حسن". */

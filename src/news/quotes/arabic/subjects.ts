@@ -164,7 +164,7 @@ function frontedSubject(ctx: Ctx, k: number): NP | undefined {
     // (A verb with و after a comma is a second verb of the clause before: «نفت ذلك، وقالت».)
     let c = k - 2;
     while (c >= 0 && !isComma(toks[c]!.t) && !isEnd(toks[c]!.t) && k - c < 30) c--;
-    if (c < 1 || !isComma(toks[c]!.t) || !asideOpener(toks[c + 1]!.t)) return undefined;
+    if (c < 1 || !isComma(toks[c]!.t) || !asideOpener(toks[c + 1]!.t)) return toks[k]!.t[0] === 'ف' ? afterAmma(ctx, k - 1) : undefined;
     e = c;
   } else if (toks[k]!.t[0] !== 'ف') return undefined;
   let s = e - 1;
@@ -174,4 +174,12 @@ function frontedSubject(ctx: Ctx, k: number): NP | undefined {
   s++;
   while (s < e && STOP_WORDS.has(toks[s]!.t)) s++;
   return s < e ? parseNP(ctx, s, e) : undefined;
+}
+
+/** «أما ROLE في PLACE، NAME، فقال»: the whole phrase between «أما» and the comma before the verb, apposition included. */
+function afterAmma(ctx: Ctx, e: number): NP | undefined {
+  const { toks } = ctx;
+  let s = e - 1;
+  while (s >= 0 && toks[s]!.t !== 'اما' && !isEnd(toks[s]!.t) && !verbAt(toks[s]!.t) && e - s <= 30) s--;
+  return s >= 0 && toks[s]!.t === 'اما' && s + 1 < e ? parseNP(ctx, s + 1, e) : undefined;
 }
