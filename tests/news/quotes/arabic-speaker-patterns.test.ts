@@ -20,6 +20,11 @@ const CASES: Case[] = [
   { name: 'أما ROLE في PLACE، NAME، فقال: the apposed name speaks', text: 'أما رئيس اتحاد الصيادين في صفاقس، سالم الزواري، فقال إن الموسم ضعيف.', want: [['سالم الزواري', 'الموسم ضعيف']] },
   { name: 'a given name with the article in apposition', text: 'وقال رئيس اتحاد الفلاحين في القيروان، المنصف الشابي، إن الحصاد تأخر.', want: [['المنصف الشابي', 'الحصاد تأخر']] },
   { name: 'a rank of two words opens the apposition', text: 'وقال المكلف بالاتصال في الحماية المدنية، الملازم الأول رشيد بن يحيى، إن الحريق أخمد.', want: [['رشيد بن يحيى', 'الحريق أخمد']] },
+  // Bodies: where the body's phrase ends.
+  { name: 'a body named in marks: the descriptors after the name are not part of it', text: 'وقالت جمعية «غدنا» البيئية المحلية إن البحيرة جفت.', want: [['جمعية «غدنا»', 'البحيرة جفت']] },
+  { name: 'a people plural after a body phrase is its object (دعت … المواطنين إلى)', text: 'ودعت الهيئة الوطنية للأرصاد المواطنين إلى تفادي التنقل.', want: [['الهيئة الوطنية للأرصاد', 'تفادي التنقل']] },
+  { name: 'a nisba plural in -يين stays an adjective of the body', text: 'وقالت نقابة الأطباء البيطريين إن الحمى انتشرت.', want: [['نقابة الأطباء البيطريين', 'الحمى انتشرت']] },
+  { name: 'دعا with an object and an occasion is an invitation, not a quote', text: 'ودعا العمدة الصحفيين إلى حفل عشاء.', want: [] },
 ];
 
 function got(text: string): [string, string][] {

@@ -11,7 +11,7 @@ import { NAME_LINKS, RELATIVE_BEFORE, RELAY_NOUNS, SOURCE_CUES, SPEECH_EVENTS, T
 import { complementBefore, complementEnd, pushDirect, pushReported } from './complement.ts';
 import { CUE_SCAN, VERBS, type VerbInfo, verbAt } from './cues.ts';
 import { relayed, sourceCue } from './sources.ts';
-import { clauseSubject, type Marker, verbSpeaker, type VerbSpeaker } from './subjects.ts';
+import { clauseSubject, invitation, type Marker, verbSpeaker, type VerbSpeaker } from './subjects.ts';
 import { type Ctx, gazetteerAt, isComma, isEnd, orig, stripConj, tokenize } from './tokens.ts';
 
 export interface ArabicResult {
@@ -186,7 +186,7 @@ export function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInf
     return mention;
   }
   if (!marker) return withoutMarker(ctx, out, k, sp, act);
-  if (np && np.object && (marker.type === 'that' || marker.type === 'prep') && info.objectGuard && !np.speech) return undefined;
+  if (np && np.object && (marker.type === 'that' || marker.type === 'prep') && info.objectGuard && !np.speech && invitation(ctx, marker)) return undefined;
   return withMarker(ctx, out, info, marker, act);
 }
 

@@ -4,7 +4,7 @@
 import type { Gender, Mention } from '../internal.ts';
 import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
 import { nameAt, nameWord, patronymicNext, possessed, roleEnd, roleThenName } from './roles.ts';
-import { accusative, type Ctx, LATIN, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
+import { accusative, type Ctx, LATIN, looksPlural, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
 export function isTimePhrase(ctx: Ctx, i: number): boolean {
   const t = ctx.toks[i]!.t;
@@ -20,11 +20,6 @@ export function isTimePhrase(ctx: Ctx, i: number): boolean {
 export function bodyHeadOf(first: string): boolean {
   // A governorate or a city speaks as a body: «وقالت محافظة …».
   return BODY_HEADS.has(first) || BODY_HEADS.has(first.replace(/^ال/, '')) || PLACE_HEADS.has(first);
-}
-
-export function looksPlural(word: string): boolean {
-  const w = stripConj(word);
-  return /(?:ون|ين|ات)$/.test(w) && w.length > 4 && !/(?:دين|سين|طين|بين|وين)$/.test(w);
 }
 
 export interface NP {

@@ -5,7 +5,7 @@
 import type { Gender, Mention } from '../internal.ts';
 import { ACTION_NOUNS, BODY_HEADS, COMMON_HEADS, COMPOUND_FIRST, COMPOUND_SECOND, CONSTRUCT, GROUP_NOUNS, NAME_LINKS, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS } from '../words-ar.ts';
 import { verbAt } from './cues.ts';
-import { accusative, type Ctx, endsWithTaMarbuta, gazetteerAt, hasArticle, hasPronounSuffix, isPunct, orig, originalText, stripConj } from './tokens.ts';
+import { accusative, type Ctx, endsWithTaMarbuta, looksPlural, gazetteerAt, hasArticle, hasPronounSuffix, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
 /** A word that can be part of a personal name: no punctuation, function word, verb, quotation or attached pronoun. */
 export function nameWord(ctx: Ctx, k: number): boolean {
@@ -173,6 +173,8 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
     const t = toks[i]!.t;
     const skip = wholeUnitEnd(ctx, i, end, person);
     if (skip > 0) {
+      // A body's name in marks closes it: what follows describes it («منظمة «X» البيئية», «شبكة «X» لمراقبة …»).
+      if (!person && ctx.inSpan[i]! >= 0 && BODY_HEADS.has(stripConj(toks[i - 1]!.t))) return skip;
       i = skip;
       needGen = false;
       continue;
@@ -208,6 +210,9 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
       // A body after a complete phrase is no adjective but an object: «طالبت عائلات المفقودين الحكومة …».
       // (Before a person's name it may be an adjective: «رئيس اللجنة المنظمة …».)
       if (!person && t.startsWith('ال') && BODY_HEADS.has(t) && !ADJECTIVE_BODIES.has(t)) break;
+      // So is a sound plural of people after a singular word: «دعت الهيئة الوطنية المواطنين إلى …» (after a
+      // plural it is an adjective: «نقابة الأطباء البيطريين»).
+      if (!person && /ين$/u.test(t) && looksPlural(t) && !pluralWord(toks[i - 1]!.t)) break;
       i++;
       continue;
     }
@@ -236,6 +241,12 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
     break;
   }
   return i;
+}
+
+/** A plural by its ending or a people noun («الأطباء», «السكان»). */
+function pluralWord(t: string): boolean {
+  const w = stripConj(t).replace(/^ال/u, '');
+  return looksPlural(t) || GROUP_NOUNS.has(w) || COMMON_HEADS.has(w);
 }
 
 export interface RoleResult {

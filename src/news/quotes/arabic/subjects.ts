@@ -1,10 +1,10 @@
 // Arabic stage 4, speakers of a sentence: the subject of a clause, for dropped subjects and participles.
 
 import type { Gender, Mention } from '../internal.ts';
-import { ADVERB_STARTS, BODY_HEADS, CLAUSE_OPENERS, COMMON_HEADS, GROUP_NOUNS, ROLE_HEADS, STOP_WORDS, TIME_MODIFIERS } from '../words-ar.ts';
+import { ADVERB_STARTS, BODY_HEADS, CLAUSE_OPENERS, COMMON_HEADS, GROUP_NOUNS, OCCASIONS, ROLE_HEADS, STOP_WORDS, TIME_MODIFIERS } from '../words-ar.ts';
 import { verbAt, type VerbInfo } from './cues.ts';
-import { looksPlural, type NP, parseNP } from './names.ts';
-import { type Ctx, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, LATIN, orig, stripConj } from './tokens.ts';
+import { type NP, parseNP } from './names.ts';
+import { type Ctx, gazetteerAt, looksPlural, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, LATIN, orig, stripConj } from './tokens.ts';
 import { complementEndForNoun } from './complement.ts';
 
 // «غير أن X», «في حين أن X»: أنّ after these opens a clause whose subject follows.
@@ -88,7 +88,7 @@ export function verbSpeaker(ctx: Ctx, k: number, info: VerbInfo, conj: boolean, 
   let np = npEnd > k + 1 && !info.participle && !objectFirst ? parseNP(ctx, k + 1, npEnd) : undefined;
   let svo = false;
   let mention: Mention | undefined = np?.mention;
-  if (np && info.objectGuard && np.object && !np.speech) return undefined;
+  if (np && info.objectGuard && np.object && !np.speech && invitation(ctx, marker)) return undefined;
   // «أما X فقالت», «X، التي …، قالت», «X، الذي يرى أن»: the subject stands before.
   const fronted = info.participle ? undefined : frontedSubject(ctx, k);
   if (fronted && (!mention || ctx.toks[k]!.t[0] === 'ف')) {
@@ -128,6 +128,16 @@ export function verbSpeaker(ctx: Ctx, k: number, info: VerbInfo, conj: boolean, 
     }
   }
   return { np, mention, svo, npEnd };
+}
+
+/**
+ * «دعا الملك ضيوفه إلى مأدبة» invites; «دعت الهيئة المواطنين إلى الحذر» calls on them to act, and reports. With an
+ * object, دعا reports unless its إلى names an occasion.
+ */
+export function invitation(ctx: Ctx, marker: Marker | undefined): boolean {
+  if (!marker || marker.type !== 'prep') return true;
+  const next = ctx.toks[marker.at + 1]?.t ?? '';
+  return OCCASIONS.has(next.replace(/^ال/u, ''));
 }
 
 /** The object before بأن at the end of [s, e): a definite noun with its adjectives, or a noun with a possessive. */

@@ -82,6 +82,12 @@ export function stripConj(w: string): string {
   return w.length > 2 && (w[0] === 'و' || w[0] === 'ف') ? w.slice(1) : w;
 }
 
+/** A sound plural by its ending (-ون, -ين, -ات), not a name in -دين or -طين («صلاح الدين», «فلسطين»). */
+export function looksPlural(word: string): boolean {
+  const w = stripConj(word);
+  return /(?:ون|ين|ات)$/.test(w) && w.length > 4 && !/(?:دين|سين|طين|بين|وين)$/.test(w);
+}
+
 export const isPunct = (t: string): boolean => {
   const c = t.charCodeAt(0);
   return !(arabicCode(c) || latinCode(c) || (c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669));
