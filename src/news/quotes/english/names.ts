@@ -13,6 +13,8 @@ export function nameRunStart(toks: EToken[], end: number, floor: number): number
   while (i - 1 >= floor) {
     const pt = toks[i - 1]!;
     const p = pt.l;
+    // An owner is no part of the name it owns: "Ernst and Young's Sanjay Mehta" is Sanjay Mehta.
+    if (pt.cap && pt.word && p.endsWith("'s") && i <= end) break;
     if (pt.cap && pt.word) {
       i--;
       continue;

@@ -14,16 +14,24 @@ import { type Ctx, type EToken, mentionText, trimStart } from './tokens.ts';
 export function subjectAfter(ctx: Ctx, i: number, limit: number): { mention: Mention; next: number } | undefined {
   const { toks, text } = ctx;
   if (i >= limit || ctx.inSpan[i]! >= 0) return undefined;
-  if (!toks[i]!.cap) {
+  // A role before the name in apposition, also when an owner opens it: "said Estravia's foreign minister, Ann Bell".
+  if (!toks[i]!.cap || toks[i]!.l.endsWith("'s")) {
     const ap = roleThenName(ctx, i, limit);
     if (ap) return ap;
   }
   let j = i;
   let sawName = false;
-  while (j < limit && j - i < 10 && ctx.inSpan[j]! < 0) {
+  // An "and" inside an owner's name ("Richard and Judy executive producer Ann Bell") stays only when an owner
+  // or a role follows it; else the phrase ends there.
+  let andAt = -1;
+  let ownedAfterAnd = false;
+  while (j < limit && j - i < 12 && ctx.inSpan[j]! < 0) {
     const t = toks[j]!;
     if (!t.word) {
-      if (t.l === "'s" || t.l === '’s') {
+      // "said Calloway Securities' analyst Ann Bell": the bare apostrophe of a plural owner.
+      const pluralOwner = (t.t === "'" || t.t === '’') && sawName && toks[j - 1]!.l.endsWith('s') && j + 1 < limit && toks[j + 1]!.word;
+      if (t.l === "'s" || t.l === '’s' || pluralOwner) {
+        if (andAt >= 0) ownedAfterAnd = true;
         j++;
         continue;
       }
@@ -31,12 +39,18 @@ export function subjectAfter(ctx: Ctx, i: number, limit: number): { mention: Men
     }
     if (t.cap) {
       sawName = true;
+      if (andAt >= 0 && t.l.endsWith("'s")) ownedAfterAnd = true;
       j++;
       continue;
     }
     const l = t.l;
     if (sawName) {
       if (NAME_PARTICLES.has(l) && j + 1 < limit && toks[j + 1]!.cap) {
+        j++;
+        continue;
+      }
+      if ((l === 'and' || l === '&') && andAt < 0 && j + 1 < limit && toks[j + 1]!.cap && toks[j + 1]!.word) {
+        andAt = j;
         j++;
         continue;
       }
@@ -48,6 +62,7 @@ export function subjectAfter(ctx: Ctx, i: number, limit: number): { mention: Men
       // Lower-case modifiers of a role before the name: "London race director Ann Bell".
       const r = roleRunEnd(ctx, j, limit);
       if (r > j) {
+        if (andAt >= 0) ownedAfterAnd = true;
         j = r;
         continue;
       }
@@ -56,6 +71,7 @@ export function subjectAfter(ctx: Ctx, i: number, limit: number): { mention: Men
     if (PRONOUNS.has(l) || CLAUSE_AUX.has(l) || (CUES.has(l) && j > i) || STOP_AFTER.has(l)) break;
     j++;
   }
+  if (andAt >= 0 && !ownedAfterAnd) j = andAt;
   if (j === i) return undefined;
   // The phrase must close the clause (or run into an apposition or an "of ..." tail).
   if (j < limit && toks[j]!.word && ctx.inSpan[j]! < 0 && !TAIL_OK.has(toks[j]!.l)) return undefined;
@@ -148,19 +164,20 @@ export function appositionSubject(ctx: Ctx, a: number): { mention: Mention; star
   const { toks, text } = ctx;
   let c = a - 1;
   while (c >= 0 && toks[c]!.t !== ',' && ctx.inSpan[c]! < 0 && a - c < 20) c--;
-  // A name alone between the commas: the role stands before it.
-  if (c >= 0 && toks[c]!.t === ',' && a - c - 1 >= 1 && a - c - 1 <= 4) {
-    let pure = true;
+  // A name alone between the commas (or a role then a name): the role stands before it.
+  if (c >= 0 && toks[c]!.t === ',' && a - c - 1 >= 1 && a - c - 1 <= 7) {
+    let pure = a - c - 1 <= 4;
     for (let m = c + 1; m < a; m++) {
       const x = toks[m]!;
       if (!(x.word && (x.cap || NAME_PARTICLES.has(x.l)))) pure = false;
     }
     let nameFrom = c + 1;
-    if (!pure) {
+    if (!pure || a - c - 1 > 4) {
+      pure = false;
       // "the work's author, US playwright Eve Ensler, says": a role then a full name inside the commas.
       let q = a - 1;
       while (q > c && toks[q]!.word && toks[q]!.cap) q--;
-      if (a - 1 - q >= 2 && q > c && !toks[q]!.cap && (speakerNoun(toks[q]!.l) || ROLE_TITLES.has(toks[q]!.l) || /(?:ist|er|or|ian|ant|ent)$/.test(toks[q]!.l))) {
+      if (a - 1 - q >= 2 && q > c && !toks[q]!.cap && !STOP_AFTER.has(toks[q]!.l) && (speakerNoun(toks[q]!.l) || ROLE_TITLES.has(toks[q]!.l) || /(?:ist|er|or|ian|ant|ent)$/.test(toks[q]!.l))) {
         pure = true;
         nameFrom = q + 1;
       }
@@ -202,7 +219,9 @@ export function appositionSubject(ctx: Ctx, a: number): { mention: Mention; star
     const first = toks[c + 1]!.l;
     const appos = mentionText(text, toks[c + 1]!.s, toks[a - 1]!.e);
     const m = subjectBefore(ctx, c - 1, 0);
-    const ageOrRole = /^\d+$/.test(first) || first === 'who' || first === 'whose' || DETERMINERS.has(first) || !toks[c + 1]!.cap;
+    // "Ann Bell, Orbis's chief executive, said": an owner's role is an apposition too.
+    const ownerRole = /['’]s$/.test(first) && !toks[a - 1]!.cap && (speakerNoun(toks[a - 1]!.l) || ROLE_TITLES.has(toks[a - 1]!.l));
+    const ageOrRole = /^\d+$/.test(first) || first === 'who' || first === 'whose' || DETERMINERS.has(first) || !toks[c + 1]!.cap || ownerRole;
     if (m && m.kind !== 'pronoun' && ageOrRole) return { mention: { ...m, role: m.role ? `${m.role}, ${appos}` : appos }, start: toks.findIndex((x) => x.s === m.start) };
     if (m || !ageOrRole) break;
     let d = c - 1;
@@ -238,7 +257,7 @@ export function sentenceSubject(ctx: Ctx, a: number, b: number): Mention | undef
       let m = start + 1;
       while (m < b && m - start < 10 && toks[m]!.word && !CLAUSE_AUX.has(toks[m]!.l) && !CUES.has(toks[m]!.l)) m++;
       const mm = subjectBefore(ctx, m - 1, start);
-      if (mm) return mm;
+      if (mm) return appositiveName(ctx, m, b, mm) ?? mm;
       return undefined;
     }
     if (toks[start]!.cap) {
@@ -259,6 +278,17 @@ export function sentenceSubject(ctx: Ctx, a: number, b: number): Mention | undef
     k = a;
   }
   return undefined;
+}
+
+/** "The show's writer, Ann Bell, grew up ...": the name in apposition after a role subject, with that role. */
+function appositiveName(ctx: Ctx, comma: number, b: number, role: Mention): Mention | undefined {
+  const { toks, text } = ctx;
+  if (role.kind !== 'noun' || comma + 2 >= b || toks[comma]!.t !== ',') return undefined;
+  let k = comma + 1;
+  while (k < b && k - comma <= 4 && toks[k]!.cap && toks[k]!.word && ctx.inSpan[k]! < 0) k++;
+  if (k >= b || toks[k]!.t !== ',' || k - comma < 3 || !personLike(toks, comma + 1, k - 1)) return undefined;
+  const g = genderOfName(toks, comma + 1, k - 1) ?? genderOfRole(role.name);
+  return { kind: 'name', name: mentionText(text, toks[comma + 1]!.s, toks[k - 1]!.e), role: role.name, ...(g ? { gender: g } : {}), start: toks[comma + 1]!.s, end: toks[k - 1]!.e };
 }
 
 export const CAP_AFTER_THE = /^(?:[Tt]he\s+)?\p{Lu}/u;
@@ -336,7 +366,9 @@ export function personBeforeRole(ctx: Ctx, a: number): { mention: Mention; start
   }
   if (c < 2 || toks[c]!.t !== ',') return undefined;
   const first = toks[c + 1]!;
-  if (first.cap || !(speakerNoun(first.l) || ROLE_TITLES.has(first.l) || DETERMINERS.has(first.l))) return undefined;
+  // "Colin Hale, Westbay Hotel Association said": the body a person speaks for, with no closing comma.
+  const body = first.cap && ORG_WORDS.test(mentionText(text, first.s, toks[a]!.e)) && !toks.slice(c + 1, a).some((x) => x.l === 'and' || x.l === '&');
+  if (!body && (first.cap || !(speakerNoun(first.l) || ROLE_TITLES.has(first.l) || DETERMINERS.has(first.l)))) return undefined;
   // The name before the comma, opening the clause.
   let b = c - 1;
   while (b - 1 >= 0 && toks[b - 1]!.cap && toks[b - 1]!.word && ctx.inSpan[b - 1]! < 0 && c - b < 4) b--;
@@ -348,6 +380,7 @@ export function personBeforeRole(ctx: Ctx, a: number): { mention: Mention; start
   // A title before the name is part of the role: "Rabbi Aron Feld".
   const { nameStart } = splitRole(toks, b, c - 1);
   if (nameStart > c - 1 || (!personLike(toks, nameStart, c - 1) && !personFirst(toks, nameStart, c - 1))) return undefined;
+  if (body && !personFirst(toks, nameStart, c - 1)) return undefined;
   const title = nameStart > b ? `${mentionText(text, toks[b]!.s, toks[nameStart - 1]!.e)}, ` : '';
   const role = title + mentionText(text, toks[c + 1]!.s, toks[a]!.e);
   const g = genderOfName(toks, b, c - 1) ?? genderOfRole(role);

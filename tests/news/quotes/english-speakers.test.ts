@@ -1,0 +1,48 @@
+// English speaker families beyond the plain patterns (english-patterns.test.ts): owners and bodies around a
+// name, descriptions as subjects, pronouns far from their antecedent. Made-up sentences, one per row.
+
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/news/quotes/extract.ts';
+import { splitSentences } from '../../../src/news/sentences.ts';
+
+interface Case {
+  name: string;
+  text: string;
+  /** [speaker, quote text] in document order. */
+  want: [string, string][];
+}
+
+const CASES: Case[] = [
+  // The speaker after the verb, behind an owner.
+  { name: '"Q," said Plural-Owner\' role X.', text: '"Demand is cooling," said Harbury Partners\' senior analyst Mina Cole.', want: [['Mina Cole', 'Demand is cooling']] },
+  { name: '"Q," said Owner\'s role, X.', text: '"We will not sign this," said Norland\'s trade minister, Pavel Rusu.', want: [['Pavel Rusu', 'We will not sign this']] },
+  { name: '"Q," said A and B role X.', text: '"The list surprised us," said Fenwick and Hale managing director Tara Quin.', want: [['Tara Quin', 'The list surprised us']] },
+  { name: '"Q," added A and B\'s X.', text: '"Margins will recover," added Dorset and Vale\'s Ruth Amos.', want: [['Ruth Amos', 'Margins will recover']] },
+  { name: '"Q," said X and Y (two people: the first)', text: '"We are delighted," said Ian Moss and Ben Hart.', want: [['Ian Moss', 'We are delighted']] },
+
+  // "Name, Organisation said" and "Name, Owner's role, said".
+  { name: 'X, Body said: "Q."', text: 'Gordon Pratt, Seaview Traders Association said: "Footfall is down again."', want: [['Gordon Pratt', 'Footfall is down again.']] },
+  { name: '"Q," X, Owner\'s role, said.', text: '"The figures are robust," Helen Ward, Corvex\'s finance director, said on Monday.', want: [['Helen Ward', 'The figures are robust']] },
+  { name: 'Owner\'s role, the former role X, said Q.', text: 'Ward\'s deputy, the former banker Ollie Baptiste, said the budget was tight.', want: [['Ollie Baptiste', 'the budget was tight']] },
+  { name: 'The role, X, VERB ... "Q," she said.', text: 'The festival\'s director, Ingrid Falk, moved to the city in 1990. "It has changed beyond recognition," she said.', want: [['Ingrid Falk', 'It has changed beyond recognition']] },
+];
+
+function norm(s: string): string {
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s"“”‘’']+/, '')
+    .replace(/[\s.,;:!"“”’']+$/, '')
+    .trim();
+}
+
+function run(text: string): [string, string][] {
+  return extractQuotes(text, splitSentences(text, 'en'), 'en').map((q) => [q.speaker.name, norm(q.text)]);
+}
+
+describe('English speaker families', () => {
+  for (const c of CASES) {
+    it(c.name, () => {
+      expect(run(c.text)).toEqual(c.want.map(([s, q]) => [s, norm(q)]));
+    });
+  }
+});
