@@ -7,7 +7,8 @@ import { ADVERBIAL_HEADS, AUX_SKIP, DETERMINERS, FUNCTION_CAPS, PRONOUNS, TIME_W
 import { accordingTo, type Act, afterObject, complementAfterCue, complementBeforeCue, quotationAfter } from './complement.ts';
 import { CUE_SCAN, cueApplies, type CueInfo, CUES, skipAdverbials, skipPrepPhrases } from './cues.ts';
 import { phraseStart, subjectBefore } from './names.ts';
-import { appositionSubject, clauseSubjects, initialSubject, personBeforeRole, sentenceNames, sentenceSubject, subjectAfter } from './subjects.ts';
+import { appositionSubject, personBeforeRole } from './appositions.ts';
+import { clauseSubjects, initialSubject, sentenceNames, sentenceSubject, subjectAfter } from './subjects.ts';
 import { type Ctx, isQuoteMark, spanIndexes, tokenize, trimStart } from './tokens.ts';
 
 export interface EnglishResult {

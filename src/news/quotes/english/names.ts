@@ -3,7 +3,7 @@
 
 import type { Gender, Mention } from '../internal.ts';
 import { HONORIFICS } from '../titles.ts';
-import { AGE_NOUN, CLAUSE_AUX, CLAUSE_START, DETERMINERS, FIRST_NAMES, ORG_HEAD, personNoun, FUNCTION_CAPS, NAME_JOINERS, NAME_PARTICLES, PHRASE_STOP, PP_OBJECT, PP_OWNER, PRONOUNS, QUANTIFIERS, ROLE_TITLES, speakerNoun, VAGUE, WRITTEN } from '../words-en.ts';
+import { AGE_NOUN, CLAUSE_AUX, CLAUSE_START, DETERMINERS, FIRST_NAMES, ORG_HEAD, ORG_WORDS, personNoun, FUNCTION_CAPS, NAME_JOINERS, NAME_PARTICLES, PHRASE_STOP, PP_OBJECT, PP_OWNER, PRONOUNS, QUANTIFIERS, ROLE_TITLES, speakerNoun, VAGUE, WRITTEN } from '../words-en.ts';
 import { CUES } from './cues.ts';
 import { type Ctx, type EToken, mentionText } from './tokens.ts';
 
@@ -275,4 +275,21 @@ function nounSubject(ctx: Ctx, j: number, floor: number): Mention | undefined {
     return { kind: 'noun', name: mentionText(text, toks[found]!.s, t.e), ...(g ? { gender: g } : {}), start: toks[found]!.s, end: t.e };
   }
   return undefined;
+}
+
+/** A capitalized run [a, b] that opens with a title or a known first name: a person's name. */
+export function personFirst(toks: EToken[], a: number, b: number): boolean {
+  for (let i = a; i <= b; i++) if (!toks[i]!.cap || !toks[i]!.word) return false;
+  const first = toks[a]!.l;
+  return HONORIFICS.has(first) || FIRST_NAMES.has(first);
+}
+
+/** A run that reads as a person's name: two or three capitalized words with no role or organisation word. */
+export function personLike(toks: EToken[], a: number, b: number): boolean {
+  if (b - a < 1 || b - a > 2) return personFirst(toks, a, b);
+  for (let i = a; i <= b; i++) {
+    const t = toks[i]!;
+    if (!t.cap || !t.word || ROLE_TITLES.has(t.l) || ORG_WORDS.test(t.t) || FUNCTION_CAPS.has(t.t)) return false;
+  }
+  return true;
 }
