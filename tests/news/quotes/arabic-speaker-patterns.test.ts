@@ -25,6 +25,13 @@ const CASES: Case[] = [
   { name: 'a people plural after a body phrase is its object (دعت … المواطنين إلى)', text: 'ودعت الهيئة الوطنية للأرصاد المواطنين إلى تفادي التنقل.', want: [['الهيئة الوطنية للأرصاد', 'تفادي التنقل']] },
   { name: 'a nisba plural in -يين stays an adjective of the body', text: 'وقالت نقابة الأطباء البيطريين إن الحمى انتشرت.', want: [['نقابة الأطباء البيطريين', 'الحمى انتشرت']] },
   { name: 'دعا with an object and an occasion is an invitation, not a quote', text: 'ودعا العمدة الصحفيين إلى حفل عشاء.', want: [] },
+  { name: 'a people noun after a complete body phrase is its object (دعت … الأهالي إلى)', text: 'ودعت وزارة الصحة الأهالي إلى تطعيم أطفالهم.', want: [['وزارة الصحة', 'تطعيم أطفالهم']] },
+  { name: 'a plural in -ات takes a feminine verb: the dropped subject of «وأكدت»', text: 'ورحبت منظمات ثلاث نقابات، في بيان مشترك، بالقانون، وأكدت أن تطبيقه سيبدأ قريبًا.', want: [['منظمات ثلاث نقابات', 'تطبيقه سيبدأ قريبًا']] },
+
+  // Datelines, asides and appositions.
+  { name: 'a dateline, then SUBJ، وهو …، VERB: the dash ends the subject', text: 'عدن – المتحدث باسم وزارة النقل سعيد عوض باوزير، وهو يرد على أسئلة الصحفيين، أكد أن الميناء سيفتح.', want: [['سعيد عوض باوزير', 'الميناء سيفتح']] },
+  { name: 'a time between commas after the subject is no apposed name', text: 'أعلنت الهيئة العليا للانتخابات، مساء الأحد، أن المشاركة بلغت الثلث.', want: [['الهيئة العليا للانتخابات', 'المشاركة بلغت الثلث']] },
+  { name: 'ROLE لـGENITIVE، NAME، لـMEDIUM إن: the apposed name, the medium addressed', text: 'وقالت المرشحة لرئاسة البلدية في سوسة، ليلى بنت الهادي القروي، لـ«الساحل» إن برنامجها جاهز.', want: [['ليلى بنت الهادي القروي', 'برنامجها جاهز']] },
 ];
 
 function got(text: string): [string, string][] {

@@ -4,7 +4,7 @@
 import type { Gender, Mention } from '../internal.ts';
 import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
 import { nameAt, nameWord, patronymicNext, possessed, roleEnd, roleThenName } from './roles.ts';
-import { accusative, type Ctx, LATIN, looksPlural, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
+import { accusative, type Ctx, LATIN, looksPlural, pluralGender, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
 export function isTimePhrase(ctx: Ctx, i: number): boolean {
   const t = ctx.toks[i]!.t;
@@ -91,10 +91,13 @@ function apposedName(ctx: Ctx, a: number, end: number, b: number): [number, numb
   // Only when the phrase before names nobody («المحامي فلان، وكيل …، أن» is the lawyer's own name), and the
   // apposition is no role of its own.
   const r = roleEnd(ctx, a, end, true, true);
-  if (r < end && nameAt(ctx, r, end)) return undefined;
+  // («المرشحة لعضوية المجلس، NAME،»: a word with لـ before a genitive goes on with the role, no name.)
+  const prepGenitive = /^[لب]/u.test(toks[r]?.t ?? '') && hasArticle(toks[r + 1]?.t ?? '');
+  if (r < end && nameAt(ctx, r, end) && !prepGenitive) return undefined;
   // A title with the article may open the apposition: «رئيس مجلس الإدارة، المهندس وليد الراشد، إن».
   const title = end + 2 < b && toks[end + 1]!.t.startsWith('ال') && (ROLE_HEADS.has(toks[end + 1]!.t) || ROLE_HEADS.has(toks[end + 1]!.t.slice(2))) && !has(ROLE_HEADS, toks[end + 2]!.t);
   let s = title ? end + 2 : end + 1;
+  if (TIME_WORDS.has(toks[s]?.t ?? '') || ADVERB_STARTS.has(toks[s]?.t ?? '')) return undefined;
   // A rank of two words: «الملازم الأول», «العميد الركن».
   while (title && s < b && hasArticle(toks[s]!.t) && nameAt(ctx, s + 1, b)) s++;
   if (!title && has(ROLE_HEADS, toks[end + 1]?.t ?? '')) return undefined;
@@ -102,7 +105,9 @@ function apposedName(ctx: Ctx, a: number, end: number, b: number): [number, numb
   // (A kunya is a whole name: «الأم، أم حسن، إن».)
   if (!name || (name.units < 2 && !(NAME_START.has(toks[s]!.t) && name.end > s + 1))) return undefined;
   const after = name.end < b ? toks[name.end]!.t : '';
-  return name.end === b || (isComma(after) && name.end + 1 === b) ? [s, name.end - 1] : undefined;
+  // (After the closing comma, only whom it was said to: «، NAME، لـ«الوطن» إن».)
+  const closed = name.end === b || (isComma(after) && (name.end + 1 === b || addressee(toks[name.end + 1]!.t)));
+  return closed ? [s, name.end - 1] : undefined;
 }
 
 /**
@@ -239,13 +244,15 @@ function bareName(ctx: Ctx, a: number, end: number, first: string, speech: boole
     return { mention: { kind: 'pronoun', name: toks[a]!.t, gender: g, start: orig(ctx, toks[a]!.s), end: orig(ctx, toks[a]!.e) }, next: a + 1, object: false, speech: false };
   }
   // A plural noun without the article is a group of people: «صيادون في الميناء».
-  const common = COMMON_HEADS.has(first) || (looksPlural(first) && /(?:ون|ين)$/.test(first));
+  // (A plural in -ات with a genitive is a group of things or women: «سفارات ثلاث دول»; «عرفات», «بركات الحسن» are names.)
+  const things = /ات$/u.test(first) && looksPlural(first) && a + 1 < end && !hasArticle(toks[a + 1]!.t) && nameWord(ctx, a + 1);
+  const common = COMMON_HEADS.has(first) || (looksPlural(first) && /(?:ون|ين)$/.test(first)) || things;
   if (STOP_WORDS.has(raw0) || STOP_WORDS.has(first) || /^(?:ذلك|هذا|هذه|ذاك|تلك)$/.test(first)) return undefined;
   // «شهود عيان», «تجار في سوق الحميدية»: a common noun with its genitives; else a name («عبد الرحمن الشهري», «بن عاشور»).
   const k = common ? roleEnd(ctx, a, end, false, false) : (nameAt(ctx, a, end, true)?.end ?? a);
   if (k <= a) return undefined;
   const m: Mention = { kind: common ? 'noun' : 'name', name: originalText(ctx, a, k - 1), start: orig(ctx, toks[a]!.s), end: orig(ctx, toks[k - 1]!.e) };
-  if (looksPlural(toks[a]!.t) || (common && GROUP_NOUNS.has(first)) || (k > a + 1 && looksPlural(toks[k - 1]!.t) && common)) m.gender = 'p';
+  if (looksPlural(toks[a]!.t) || (common && GROUP_NOUNS.has(first)) || (k > a + 1 && looksPlural(toks[k - 1]!.t) && common)) m.gender = pluralGender(toks[a]!.t);
   return { mention: m, next: k, object: k < end, speech };
 }
 

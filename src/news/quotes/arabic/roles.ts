@@ -5,7 +5,7 @@
 import type { Gender, Mention } from '../internal.ts';
 import { ACTION_NOUNS, BODY_HEADS, COMMON_HEADS, COMPOUND_FIRST, COMPOUND_SECOND, CONSTRUCT, GROUP_NOUNS, NAME_LINKS, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS } from '../words-ar.ts';
 import { verbAt } from './cues.ts';
-import { accusative, type Ctx, endsWithTaMarbuta, looksPlural, gazetteerAt, hasArticle, hasPronounSuffix, isPunct, orig, originalText, stripConj } from './tokens.ts';
+import { accusative, type Ctx, endsWithTaMarbuta, looksPlural, pluralGender, gazetteerAt, hasArticle, hasPronounSuffix, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
 /** A word that can be part of a personal name: no punctuation, function word, verb, quotation or attached pronoun. */
 export function nameWord(ctx: Ctx, k: number): boolean {
@@ -212,7 +212,7 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
       if (!person && t.startsWith('ال') && BODY_HEADS.has(t) && !ADJECTIVE_BODIES.has(t)) break;
       // So is a sound plural of people after a singular word: «دعت الهيئة الوطنية المواطنين إلى …» (after a
       // plural it is an adjective: «نقابة الأطباء البيطريين»).
-      if (!person && /ين$/u.test(t) && looksPlural(t) && !pluralWord(toks[i - 1]!.t)) break;
+      if (!person && ((/ين$/u.test(t) && looksPlural(t)) || GROUP_NOUNS.has(stripConj(t).slice(2))) && !pluralWord(toks[i - 1]!.t)) break;
       i++;
       continue;
     }
@@ -274,7 +274,7 @@ export function roleThenName(ctx: Ctx, a: number, end: number, bodyHead: boolean
   // A lone word with the article that is no role, body or plural is a surname: «ووصف الدباغ …».
   const surname = next === a + 1 && !roleHead && !bodyHead && !plural && hasArticle(toks[a]!.t) && !COMMON_HEADS.has(toks[a]!.t.slice(2));
   const m: Mention = { kind: surname ? 'name' : 'noun', name: originalText(ctx, a, next - 1), start: orig(ctx, toks[a]!.s), end: orig(ctx, toks[next - 1]!.e) };
-  const g = gender ?? (plural ? 'p' : undefined);
+  const g = gender ?? (plural ? pluralGender(toks[a]!.t) : undefined);
   if (g) m.gender = g;
   return { mention: m, next };
 }

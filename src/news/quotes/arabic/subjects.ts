@@ -4,7 +4,7 @@ import type { Gender, Mention } from '../internal.ts';
 import { ADVERB_STARTS, BODY_HEADS, CLAUSE_OPENERS, COMMON_HEADS, GROUP_NOUNS, OCCASIONS, ROLE_HEADS, STOP_WORDS, TIME_MODIFIERS } from '../words-ar.ts';
 import { verbAt, type VerbInfo } from './cues.ts';
 import { type NP, parseNP } from './names.ts';
-import { type Ctx, gazetteerAt, looksPlural, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, LATIN, orig, stripConj } from './tokens.ts';
+import { type Ctx, gazetteerAt, isDash, looksPlural, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, LATIN, orig, stripConj } from './tokens.ts';
 import { complementEndForNoun } from './complement.ts';
 
 // «غير أن X», «في حين أن X»: أنّ after these opens a clause whose subject follows.
@@ -106,7 +106,7 @@ export function verbSpeaker(ctx: Ctx, k: number, info: VerbInfo, conj: boolean, 
   if (!mention && !conj && !info.participle) {
     // SVO: the clause before the verb.
     let a = k - 1;
-    while (a >= 0 && !isComma(toks[a]!.t) && !isEnd(toks[a]!.t) && !CLAUSE_OPENERS.has(toks[a]!.t) && ctx.inSpan[a]! < 0 && k - a <= 10) a--;
+    while (a >= 0 && !isComma(toks[a]!.t) && !isEnd(toks[a]!.t) && !isDash(toks[a]!.t) && !CLAUSE_OPENERS.has(toks[a]!.t) && ctx.inSpan[a]! < 0 && k - a <= 10) a--;
     let s = a + 1;
     while (s < k && (toks[s]!.t === 'فقد' || toks[s]!.t === 'قد' || (toks[s]!.t === 'ان' && s > 0 && THAT_AFTER.has(toks[s - 1]!.t)))) s++;
     let e = k;
@@ -178,7 +178,7 @@ function frontedSubject(ctx: Ctx, k: number): NP | undefined {
     e = c;
   } else if (toks[k]!.t[0] !== 'ف') return undefined;
   let s = e - 1;
-  while (s >= 0 && !isComma(toks[s]!.t) && !isEnd(toks[s]!.t) && toks[s]!.t !== 'اما' && !verbAt(toks[s]!.t) && ctx.inSpan[s]! < 0 && e - s <= 14) s--;
+  while (s >= 0 && !isComma(toks[s]!.t) && !isEnd(toks[s]!.t) && !isDash(toks[s]!.t) && toks[s]!.t !== 'اما' && !verbAt(toks[s]!.t) && ctx.inSpan[s]! < 0 && e - s <= 14) s--;
   // With «ف» on the verb, the subject follows «أما».
   if (e === k && (s < 0 || toks[s]!.t !== 'اما')) return undefined;
   s++;

@@ -3,7 +3,7 @@
 
 import type { Folded } from '../fold.ts';
 import type { Gazetteer } from '../gazetteer.ts';
-import type { Mention, Token } from '../internal.ts';
+import type { Gender, Mention, Token } from '../internal.ts';
 import type { MarkedSpan } from '../marks.ts';
 
 export const LATIN = /^[A-Za-z\u00C0-\u024F]/;
@@ -87,6 +87,16 @@ export function looksPlural(word: string): boolean {
   const w = stripConj(word);
   return /(?:ون|ين|ات)$/.test(w) && w.length > 4 && !/(?:دين|سين|طين|بين|وين)$/.test(w);
 }
+
+/** The agreement of a plural: one in -ات (things, or women) takes a feminine singular verb («وأكدت السفارات»). */
+export function pluralGender(word: string): Gender {
+  // (A count of people agrees with the people: «عشرات المزارعين … وقالوا».)
+  const w = stripConj(word);
+  return /ات$/u.test(w) && w !== 'عشرات' && w !== 'مييات' ? 'f' : 'p';
+}
+
+/** A dash, as after a dateline: «الخرطوم – …». */
+export const isDash = (t: string): boolean => t === '-' || t === '–' || t === '—';
 
 export const isPunct = (t: string): boolean => {
   const c = t.charCodeAt(0);
