@@ -168,12 +168,35 @@ export function officeNoun(name: string): string | undefined {
   return OFFICE_NOUNS.has(head) || DESCRIPTIVE_NOUNS.has(head) ? head : undefined;
 }
 
-/** A description that stands for a person named before: "the world indoor champion", "the 31-year-old". */
+// People by their family or their walk of life, for descriptions whose head no list of offices or deeds holds.
+const LIFE_NOUNS = new Set(
+  `mother father grandmother grandfather grandparent parent wife husband widow widower partner son daughter sister
+  brother mum dad nurse doctor patient resident student pupil victim survivor neighbour colleague friend pensioner
+  volunteer veteran mother-of-two father-of-two local`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+// Agent nouns by their ending ("the retired postwoman", "the keen gardener", "the former councillor"), less the
+// things and bodies that share an ending.
+const AGENT_SHAPE = /(?:[a-z]{3}(?:er|or|ist|ian|eer)|[a-z]woman|[a-z]{3}man|person)$/;
+const AGENT_NOT = /^(?:paper|letter|order|number|matter|water|power|centre|theatre|border|quarter|chapter|corner|river|computer|poster|register|sector|factor|corridor|mirror|error|director-general|german|roman|human|ottoman|woman|man)$/;
+
+/** Does a noun stand for a person (an office, a deed, an age, a walk of life or an agent's ending)? */
+export function describesPersonNoun(word: string): boolean {
+  const w = word.toLowerCase();
+  return personNoun(w) || LIFE_NOUNS.has(w) || (AGENT_SHAPE.test(w) && !AGENT_NOT.test(w) && !WRITTEN.has(w));
+}
+
+/**
+ * A description that stands for a person named before: "the world indoor champion", "the 31-year-old", "the
+ * 45-year-old mother of two", "the retired postwoman".
+ */
 export function descriptionNoun(name: string): boolean {
-  const m = /^[Tt]he\s+(?:[A-Za-z0-9-]+\s+){0,3}([A-Za-z0-9-]+)$/.exec(name);
+  const m = /^[Tt]he\s+(?:[A-Za-z0-9-]+\s+){0,3}([A-Za-z0-9-]+)$/.exec(name.replace(/\s+of\s+(?:two|three|four|five|six|\d+)$/, ''));
   if (!m) return false;
   const head = headOf(m[1]!);
-  return DESCRIPTIVE_NOUNS.has(head) || AGE_NOUN.test(head);
+  return DESCRIPTIVE_NOUNS.has(head) || AGE_NOUN.test(head) || (!OFFICE_NOUNS.has(head) && describesPersonNoun(head));
 }
 
 export const NOT_FIRST = /^(?:The|A|An|But|And|However|In|On|At|For|If|When|While|As|After|Before|So|Meanwhile|Earlier|Later|Now|This|That|It|He|She|They|We|I|His|Her|Its|Their|Our|Speaking|Asked|According|Last|Both|With|From|To|By|Of|Despite|Although|Because|Also|Yesterday|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Secretary|Minister|Chancellor|Leader|President|Chairman|Director|Commissioner|Spokesman|Spokeswoman|Officer|Executive|Chief|Prime|Deputy|Shadow|Home|Foreign|Tory|Labour|Conservative|Liberal|Democrat|Lib|Dem|MP|Senator|Governor|Mayor|General|Coach|Manager|Captain|Trade|Industry|State|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Lord|Lady|Dame)$/;

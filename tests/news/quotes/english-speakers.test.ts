@@ -25,6 +25,13 @@ const CASES: Case[] = [
   { name: '"Q," X, Owner\'s role, said.', text: '"The figures are robust," Helen Ward, Corvex\'s finance director, said on Monday.', want: [['Helen Ward', 'The figures are robust']] },
   { name: 'Owner\'s role, the former role X, said Q.', text: 'Ward\'s deputy, the former banker Ollie Baptiste, said the budget was tight.', want: [['Ollie Baptiste', 'the budget was tight']] },
   { name: 'The role, X, VERB ... "Q," she said.', text: 'The festival\'s director, Ingrid Falk, moved to the city in 1990. "It has changed beyond recognition," she said.', want: [['Ingrid Falk', 'It has changed beyond recognition']] },
+
+  // A description as the subject after a quotation: the person named before, by a rule for its shape.
+  { name: '"Q," the ADJ agent-noun said (unlisted head).', text: 'Ivy Marsh, 81, has kept bees for sixty years. "The hives have never been so quiet," the retired beekeeper said.', want: [['Ivy Marsh', 'The hives have never been so quiet']] },
+  { name: '"Q," the AGE family-noun of N said (no one agrees: the description speaks)', text: 'Rosa Lind was cleared on Friday. The jury took an hour. "I just want to go home," the 38-year-old father of three said.', want: [['the 38-year-old father of three', 'I just want to go home']] },
+  { name: '"Q," the AGE family-noun of N said (agreeing).', text: 'Karl Tove was cleared on Friday. The jury took an hour. "I just want to go home," the 38-year-old father of three said.', want: [['Karl Tove', 'I just want to go home']] },
+  { name: '"Q," the -woman said.', text: 'Jean Pryor has delivered letters in the valley since 1990. "Every house knows my van," the postwoman said.', want: [['Jean Pryor', 'Every house knows my van']] },
+  { name: '"Q," the paper said: a thing is no description', text: 'Orbis Media cut 300 jobs. "This is a sad day," the paper said.', want: [] },
 ];
 
 function norm(s: string): string {

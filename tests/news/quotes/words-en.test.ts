@@ -35,5 +35,10 @@ describe('person roles and descriptions', () => {
     expect(descriptionNoun('the fifteen-year-old')).toBe(true);
     expect(descriptionNoun('the minister')).toBe(false);
     expect(descriptionNoun('the report')).toBe(false);
+    expect(descriptionNoun('the retired postwoman')).toBe(true);
+    expect(descriptionNoun('the 45-year-old mother of two')).toBe(true);
+    expect(descriptionNoun('the keen gardener')).toBe(true);
+    expect(descriptionNoun('the paper')).toBe(false);
+    expect(descriptionNoun('the letter')).toBe(false);
   });
 });

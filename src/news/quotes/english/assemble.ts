@@ -6,7 +6,7 @@ import type { MarkedSpan } from '../marks.ts';
 import { ADVERBIAL_HEADS, AUX_SKIP, DETERMINERS, FUNCTION_CAPS, PRONOUNS, TIME_WORDS } from '../words-en.ts';
 import { accordingTo, type Act, afterObject, complementAfterCue, complementBeforeCue, quotationAfter } from './complement.ts';
 import { CUE_SCAN, cueApplies, type CueInfo, CUES, skipAdverbials, skipPrepPhrases } from './cues.ts';
-import { phraseStart, subjectBefore } from './names.ts';
+import { describedSpeaker, phraseStart, subjectBefore } from './names.ts';
 import { appositionSubject, personBeforeRole } from './appositions.ts';
 import { clauseSubjects, initialSubject, sentenceNames, sentenceSubject, subjectAfter } from './subjects.ts';
 import { type Ctx, isQuoteMark, spanIndexes, tokenize, trimStart } from './tokens.ts';
@@ -296,7 +296,7 @@ function speakerBeforeCue(ctx: Ctx, k: number, a: number, info: CueInfo, subject
       const found = subjectBefore(ctx, a, 0);
       // "Ann Bell, director of the Westfield Trust said": the person, not the body of her role.
       const person = found?.kind === 'pronoun' ? undefined : personBeforeRole(ctx, a);
-      const m = person?.mention ?? found;
+      const m = person?.mention ?? found ?? describedSpeaker(ctx, a);
       if (m) {
         // Inside a relative clause after the sentence subject ("Ms Robinson, who presents The Weakest Link
         // tells ..."), the speaker is the sentence subject.

@@ -3,7 +3,7 @@
 
 import type { Gender, Mention } from '../internal.ts';
 import { HONORIFICS } from '../titles.ts';
-import { AGE_NOUN, CLAUSE_AUX, CLAUSE_START, DETERMINERS, FIRST_NAMES, ORG_HEAD, ORG_WORDS, personNoun, FUNCTION_CAPS, NAME_JOINERS, NAME_PARTICLES, PHRASE_STOP, PP_OBJECT, PP_OWNER, PRONOUNS, QUANTIFIERS, ROLE_TITLES, speakerNoun, VAGUE, WRITTEN } from '../words-en.ts';
+import { AGE_NOUN, CLAUSE_AUX, CLAUSE_START, descriptionNoun, DETERMINERS, FIRST_NAMES, ORG_HEAD, ORG_WORDS, personNoun, FUNCTION_CAPS, NAME_JOINERS, NAME_PARTICLES, PHRASE_STOP, PP_OBJECT, PP_OWNER, PRONOUNS, QUANTIFIERS, ROLE_TITLES, speakerNoun, VAGUE, WRITTEN } from '../words-en.ts';
 import { CUES } from './cues.ts';
 import { type Ctx, type EToken, mentionText } from './tokens.ts';
 
@@ -62,7 +62,31 @@ export function genderOfNoun(word: string): Gender | undefined {
   if (/^(spokesman|chairman|husband|father|son|brother|actor|king|prince|man|boy|businessman|grandfather|uncle|nephew|widower|dad|mr)$/.test(word)) return 'm';
   if (/^(company|firm|group|government|department|ministry|commission|committee|council|agency|union|party|club|bank|report|statement|study|survey|ruling|court|regulator|watchdog|airline|carrier|retailer|authority|board|inquiry|tribunal|organisation|organization|charity|institute|association|federation|panel|taskforce|coalition|consortium|alliance|think-tank|office|embassy|palace|band|team|orchestra|army|military)$/.test(word)) return 'n';
   if (word.endsWith('s') && !word.endsWith('ss')) return 'p';
+  // "postwoman", "fisherman", "mother-of-two": the gender in the word's last part.
+  if (/.(?:woman|wife|mother|daughter|sister)$|^mother-of/.test(word)) return 'f';
+  if (/.(?:[^u]man|husband|father|son|brother)$|^father-of/.test(word) && word !== 'german' && word !== 'person') return 'm';
   return undefined;
+}
+
+/**
+ * A definite description right after a quotation, the subject of the verb at token a: `"...," the retired
+ * postwoman said`, `"...," the 45-year-old mother of two said`. Only a phrase that stands for a person.
+ */
+export function describedSpeaker(ctx: Ctx, a: number): Mention | undefined {
+  const { toks, text } = ctx;
+  let d = a;
+  while (d > 0 && a - d < 7 && toks[d]!.word && ctx.inSpan[d]! < 0 && toks[d]!.l !== 'the' && !CUES.has(toks[d]!.l) && !CLAUSE_AUX.has(toks[d]!.l) && !PRONOUNS.has(toks[d]!.l)) d--;
+  if (d < 1 || d === a || toks[d]!.l !== 'the' || ctx.inSpan[d]! >= 0) return undefined;
+  const b = d - 1;
+  const afterQuote = ctx.inSpan[b]! >= 0 || (toks[b]!.t === ',' && b >= 1 && ctx.inSpan[b - 1]! >= 0);
+  if (!afterQuote) return undefined;
+  const name = mentionText(text, toks[d]!.s, toks[a]!.e);
+  if (!descriptionNoun(name)) return undefined;
+  // The head noun: before an "of two" tail.
+  const ofAt = toks.slice(d, a + 1).findIndex((x) => x.l === 'of');
+  const head = toks[ofAt > 0 ? d + ofAt - 1 : a]!.l;
+  const g = genderOfNoun(head);
+  return { kind: 'noun', name, ...(g === 'm' || g === 'f' ? { gender: g } : {}), start: toks[d]!.s, end: toks[a]!.e };
 }
 
 export function genderOfRole(role: string): Gender | undefined {

@@ -89,7 +89,7 @@ function nounEntity(r: Resolver, m: Mention, sentence: number, subjectAt: Subjec
     const person = resolvePronoun(r, m.start, sentence, m.gender, subjectAt, false);
     // Only a person known as one by a first name or a title, or who spoke before: not any capitalized pair
     // ("New York").
-    const known = !!person && (r.events.some((ev) => ev.entity === person) || [...person.forms.values()].some((f) => personLike(f, undefined, undefined)));
+    const known = !!person && (r.events.some((ev) => ev.entity === person) || [...person.forms.values()].some((f) => personLike(f, undefined, undefined) || agedInText(r.text, f)));
     if (person?.person && person !== e && known) {
       // The description is a role of the person, not a name of theirs.
       r.entities.splice(r.entities.indexOf(e), 1);
@@ -103,6 +103,12 @@ function nounEntity(r: Resolver, m: Mention, sentence: number, subjectAt: Subjec
   // Called "the company": a body, not a person.
   if (!role) prev.person = false;
   return prev;
+}
+
+/** "Ivy Marsh, 81, has ...": a name given an age is a person's. */
+function agedInText(text: string, name: string): boolean {
+  const at = text.indexOf(`${name}, `);
+  return at >= 0 && /^, \d{1,3},/.test(text.slice(at + name.length, at + name.length + 6));
 }
 
 /** «وقال الرئيس»: the person named earlier with that role, who takes it among their roles; else the noun's own entity. */
