@@ -32,6 +32,8 @@ const CASES: Case[] = [
   { name: 'a dateline, then SUBJ، وهو …، VERB: the dash ends the subject', text: 'عدن – المتحدث باسم وزارة النقل سعيد عوض باوزير، وهو يرد على أسئلة الصحفيين، أكد أن الميناء سيفتح.', want: [['سعيد عوض باوزير', 'الميناء سيفتح']] },
   { name: 'a time between commas after the subject is no apposed name', text: 'أعلنت الهيئة العليا للانتخابات، مساء الأحد، أن المشاركة بلغت الثلث.', want: [['الهيئة العليا للانتخابات', 'المشاركة بلغت الثلث']] },
   { name: 'ROLE لـGENITIVE، NAME، لـMEDIUM إن: the apposed name, the medium addressed', text: 'وقالت المرشحة لرئاسة البلدية في سوسة، ليلى بنت الهادي القروي، لـ«الساحل» إن برنامجها جاهز.', want: [['ليلى بنت الهادي القروي', 'برنامجها جاهز']] },
+  { name: 'ROLE، TITLE NAME of three words، VERB أن: the third word closes the apposition', text: 'من جهتها، أوضحت مديرة وحدة الخدمات بالبلدية، المهندسة رنا فاروق حمدي، أن التطبيق مجاني.', want: [['رنا فاروق حمدي', 'التطبيق مجاني']] },
+  { name: 'ROLE of a body and its genitive، NAME، في حوار مع «MEDIUM»، إن', text: 'وقال رئيس غرفة تجارة حمص، أحمد بن يوسف الدباغ، في حوار مع «الاقتصادي»، إن الفوائد مرتفعة.', want: [['أحمد بن يوسف الدباغ', 'الفوائد مرتفعة']] },
 ];
 
 function got(text: string): [string, string][] {

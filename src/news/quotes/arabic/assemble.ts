@@ -202,8 +202,9 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
     const t = toks[j]!.t;
     if (ctx.inSpan[j]! >= 0) {
       const sp = ctx.spans[ctx.inSpan[j]!]!;
-      // (A name in marks after «لـ» is whom the words were said to: «قال لـ«النهار»:».)
-      const addressed = j > 0 && (toks[j - 1]!.t === 'ل' || toks[j - 1]!.t === 'لـ');
+      // (A name in marks after «لـ» is whom the words were said to: «قال لـ«النهار»:»; after «مع», who interviewed:
+      // «في حوار مع «الاقتصادي»».)
+      const addressed = j > 0 && (toks[j - 1]!.t === 'ل' || toks[j - 1]!.t === 'لـ' || toks[j - 1]!.t === 'مع');
       if (orig(ctx, toks[j]!.s) <= sp.open + 1 && !isArabicLabel(ctx.text, sp) && !addressed) {
         marker = { type: 'direct', at: j };
         break;

@@ -2,7 +2,7 @@
 // («المتحدث باسم وزارة الخارجية الصينية Guo Jiakun»), with adverbials and objects cut off.
 
 import type { Gender, Mention } from '../internal.ts';
-import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
+import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, CONSTRUCT, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
 import { nameAt, nameWord, patronymicNext, possessed, roleEnd, roleThenName } from './roles.ts';
 import { accusative, type Ctx, LATIN, looksPlural, pluralGender, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
@@ -92,7 +92,8 @@ function apposedName(ctx: Ctx, a: number, end: number, b: number): [number, numb
   // apposition is no role of its own.
   const r = roleEnd(ctx, a, end, true, true);
   // («المرشحة لعضوية المجلس، NAME،»: a word with لـ before a genitive goes on with the role, no name.)
-  const prepGenitive = /^[لب]/u.test(toks[r]?.t ?? '') && hasArticle(toks[r + 1]?.t ?? '');
+  // (So does a genitive of a body word: «رئيس غرفة تجارة حمص، NAME،».)
+  const prepGenitive = (/^[لب]/u.test(toks[r]?.t ?? '') && hasArticle(toks[r + 1]?.t ?? '')) || (r > a && CONSTRUCT.has(stripConj(toks[r - 1]!.t)));
   if (r < end && nameAt(ctx, r, end) && !prepGenitive) return undefined;
   // A title with the article may open the apposition: «رئيس مجلس الإدارة، المهندس وليد الراشد، إن».
   const title = end + 2 < b && toks[end + 1]!.t.startsWith('ال') && (ROLE_HEADS.has(toks[end + 1]!.t) || ROLE_HEADS.has(toks[end + 1]!.t.slice(2))) && !has(ROLE_HEADS, toks[end + 2]!.t);
@@ -101,12 +102,15 @@ function apposedName(ctx: Ctx, a: number, end: number, b: number): [number, numb
   // A rank of two words: «الملازم الأول», «العميد الركن».
   while (title && s < b && hasArticle(toks[s]!.t) && nameAt(ctx, s + 1, b)) s++;
   if (!title && has(ROLE_HEADS, toks[end + 1]?.t ?? '')) return undefined;
-  const name = nameAt(ctx, s, b) ?? articleGivenName(ctx, s, b);
+  // The apposition runs to the next comma: a third name word may close it («، المهندسة داليا فاروق إسماعيل،»).
+  let c = s;
+  while (c < b && !isComma(toks[c]!.t)) c++;
+  const name = nameAt(ctx, s, c) ?? articleGivenName(ctx, s, c);
   // (A kunya is a whole name: «الأم، أم حسن، إن».)
   if (!name || (name.units < 2 && !(NAME_START.has(toks[s]!.t) && name.end > s + 1))) return undefined;
-  const after = name.end < b ? toks[name.end]!.t : '';
-  // (After the closing comma, only whom it was said to: «، NAME، لـ«الوطن» إن».)
-  const closed = name.end === b || (isComma(after) && (name.end + 1 === b || addressee(toks[name.end + 1]!.t)));
+  // After the closing comma, only whom it was said to or the occasion: «، NAME، لـ«الوطن» إن», «، NAME، في حوار مع …، إن».
+  const next = toks[name.end + 1]?.t ?? '';
+  const closed = name.end === b || (name.end === c && (c + 1 >= b || addressee(next) || next === 'في' || ADVERB_STARTS.has(next)));
   return closed ? [s, name.end - 1] : undefined;
 }
 
