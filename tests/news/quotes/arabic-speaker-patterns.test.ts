@@ -34,6 +34,8 @@ const CASES: Case[] = [
   { name: 'ROLE لـGENITIVE، NAME، لـMEDIUM إن: the apposed name, the medium addressed', text: 'وقالت المرشحة لرئاسة البلدية في سوسة، ليلى بنت الهادي القروي، لـ«الساحل» إن برنامجها جاهز.', want: [['ليلى بنت الهادي القروي', 'برنامجها جاهز']] },
   { name: 'ROLE، TITLE NAME of three words، VERB أن: the third word closes the apposition', text: 'من جهتها، أوضحت مديرة وحدة الخدمات بالبلدية، المهندسة رنا فاروق حمدي، أن التطبيق مجاني.', want: [['رنا فاروق حمدي', 'التطبيق مجاني']] },
   { name: 'ROLE of a body and its genitive، NAME، في حوار مع «MEDIUM»، إن', text: 'وقال رئيس غرفة تجارة حمص، أحمد بن يوسف الدباغ، في حوار مع «الاقتصادي»، إن الفوائد مرتفعة.', want: [['أحمد بن يوسف الدباغ', 'الفوائد مرتفعة']] },
+  { name: 'لكن ROLE عن PLACE، TITLE NAME، VERB: the apposed name before the verb', text: 'لكن عضو مجلس النواب عن دائرة الميناء، النائب سامح أبو الليل، اعتبر أن المشكلة «ليست في التطبيق».', want: [['سامح أبو الليل', 'ليست في التطبيق']] },
+  { name: 'أما ROLE TITLE NAME، ROLE2، فـVERB: a role after the name is an aside', text: 'أما استشاري الأمراض الصدرية الدكتور عيسى بن جاسم الكواري، رئيس قسم الصدرية في المستشفى، فيشدد على أن اللقاح «ليس علاجًا سحريًا».', want: [['عيسى بن جاسم الكواري', 'ليس علاجًا سحريًا']] },
 ];
 
 function got(text: string): [string, string][] {

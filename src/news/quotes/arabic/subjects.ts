@@ -174,7 +174,8 @@ function frontedSubject(ctx: Ctx, k: number): NP | undefined {
     // (A verb with و after a comma is a second verb of the clause before: «نفت ذلك، وقالت».)
     let c = k - 2;
     while (c >= 0 && !isComma(toks[c]!.t) && !isEnd(toks[c]!.t) && k - c < 30) c--;
-    if (c < 1 || !isComma(toks[c]!.t) || !asideOpener(toks[c + 1]!.t)) return toks[k]!.t[0] === 'ف' ? afterAmma(ctx, k - 1) : undefined;
+    if (c < 1 || !isComma(toks[c]!.t)) return undefined;
+    if (!asideOpener(toks[c + 1]!.t)) return frontedApposition(ctx, c, k - 1, toks[k]!.t[0] === 'ف');
     e = c;
   } else if (toks[k]!.t[0] !== 'ف') return undefined;
   let s = e - 1;
@@ -186,10 +187,17 @@ function frontedSubject(ctx: Ctx, k: number): NP | undefined {
   return s < e ? parseNP(ctx, s, e) : undefined;
 }
 
-/** «أما ROLE في PLACE، NAME، فقال»: the whole phrase between «أما» and the comma before the verb, apposition included. */
-function afterAmma(ctx: Ctx, e: number): NP | undefined {
+/**
+ * «ROLE في PLACE، TITLE NAME، قال» and «أما ROLE، NAME، فقال»: a subject before the verb with a name (or, after
+ * «أما», a role) in apposition between commas; c is the comma that opens the apposition, e the one before the verb.
+ */
+function frontedApposition(ctx: Ctx, c: number, e: number, amma: boolean): NP | undefined {
   const { toks } = ctx;
-  let s = e - 1;
-  while (s >= 0 && toks[s]!.t !== 'اما' && !isEnd(toks[s]!.t) && !verbAt(toks[s]!.t) && e - s <= 30) s--;
-  return s >= 0 && toks[s]!.t === 'اما' && s + 1 < e ? parseNP(ctx, s + 1, e) : undefined;
+  let s = c - 1;
+  while (s >= 0 && !isComma(toks[s]!.t) && !isEnd(toks[s]!.t) && !isDash(toks[s]!.t) && !CLAUSE_OPENERS.has(toks[s]!.t) && !verbAt(toks[s]!.t) && ctx.inSpan[s]! < 0 && c - s <= 14) s--;
+  if (amma && toks[s]?.t !== 'اما') return undefined;
+  s++;
+  while (s < c && STOP_WORDS.has(toks[s]!.t)) s++;
+  const np = s < c ? parseNP(ctx, s, e) : undefined;
+  return np && (amma || np.mention.kind === 'name') ? np : undefined;
 }
