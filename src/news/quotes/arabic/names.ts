@@ -2,7 +2,7 @@
 // («المتحدث باسم وزارة الخارجية الصينية Guo Jiakun»), with adverbials and objects cut off.
 
 import type { Gender, Mention } from '../internal.ts';
-import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, CONSTRUCT, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
+import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, CONSTRUCT, THAT, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
 import { nameAt, nameWord, patronymicNext, possessed, roleEnd, roleThenName } from './roles.ts';
 import { accusative, type Ctx, LATIN, looksPlural, pluralGender, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
@@ -93,7 +93,9 @@ function apposedName(ctx: Ctx, a: number, end: number, b: number): [number, numb
   const r = roleEnd(ctx, a, end, true, true);
   // («المرشحة لعضوية المجلس، NAME،»: a word with لـ before a genitive goes on with the role, no name.)
   // (So does a genitive of a body word: «رئيس غرفة تجارة حمص، NAME،».)
-  const prepGenitive = (/^[لب]/u.test(toks[r]?.t ?? '') && hasArticle(toks[r + 1]?.t ?? '')) || (r > a && CONSTRUCT.has(stripConj(toks[r - 1]!.t)));
+  // (And a genitive coordinated with و: «غرفة تجارة وصناعة البحرين، NAME،».)
+  const coordinated = r > a + 1 && toks[r]!.t[0] === 'و' && !hasArticle(toks[r - 1]!.t);
+  const prepGenitive = (/^[لب]/u.test(toks[r]?.t ?? '') && hasArticle(toks[r + 1]?.t ?? '')) || (r > a && CONSTRUCT.has(stripConj(toks[r - 1]!.t))) || coordinated;
   if (r < end && nameAt(ctx, r, end) && !prepGenitive) return undefined;
   // A title with the article may open the apposition: «رئيس مجلس الإدارة، المهندس وليد الراشد، إن».
   const title = end + 2 < b && toks[end + 1]!.t.startsWith('ال') && (ROLE_HEADS.has(toks[end + 1]!.t) || ROLE_HEADS.has(toks[end + 1]!.t.slice(2))) && !has(ROLE_HEADS, toks[end + 2]!.t);
@@ -251,7 +253,7 @@ function bareName(ctx: Ctx, a: number, end: number, first: string, speech: boole
   // (A plural in -ات with a genitive is a group of things or women: «سفارات ثلاث دول»; «عرفات», «بركات الحسن» are names.)
   const things = /ات$/u.test(first) && looksPlural(first) && a + 1 < end && !hasArticle(toks[a + 1]!.t) && nameWord(ctx, a + 1);
   const common = COMMON_HEADS.has(first) || (looksPlural(first) && /(?:ون|ين)$/.test(first)) || things;
-  if (STOP_WORDS.has(raw0) || STOP_WORDS.has(first) || /^(?:ذلك|هذا|هذه|ذاك|تلك)$/.test(first)) return undefined;
+  if (STOP_WORDS.has(raw0) || STOP_WORDS.has(first) || THAT.has(raw0) || /^(?:ذلك|هذا|هذه|ذاك|تلك)$/.test(first)) return undefined;
   // «شهود عيان», «تجار في سوق الحميدية»: a common noun with its genitives; else a name («عبد الرحمن الشهري», «بن عاشور»).
   const k = common ? roleEnd(ctx, a, end, false, false) : (nameAt(ctx, a, end, true)?.end ?? a);
   if (k <= a) return undefined;

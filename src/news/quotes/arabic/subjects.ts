@@ -98,7 +98,8 @@ export function verbSpeaker(ctx: Ctx, k: number, info: VerbInfo, conj: boolean, 
   }
   // «لكنها أكدت»: the pronoun on لكنّ is the subject.
   // «غير أنها تعترف», «إلا أنه أقر»: so is the pronoun on أنّ after غير / إلا / بيد.
-  const but = k > 0 ? (/^و?لكن(ه|ها|هم|هما)$/u.exec(toks[k - 1]!.t) ?? (k > 1 && THAT_AFTER.has(toks[k - 2]!.t) ? /^ان(ه|ها|هم|هما)$/u.exec(toks[k - 1]!.t) : null)) : null;
+  // «قال إنه يعتقد أن …»: and the pronoun on إنّ before a second verb.
+  const but = k > 0 ? (/^و?لكن(ه|ها|هم|هما)$/u.exec(toks[k - 1]!.t) ?? (k > 1 && (THAT_AFTER.has(toks[k - 2]!.t) || verbAt(toks[k - 2]!.t)) ? /^[بف]?ان(ه|ها|هم|هما)$/u.exec(toks[k - 1]!.t) : null)) : null;
   if (!mention && but) {
     const g: Gender = but[1] === 'ه' ? 'm' : but[1] === 'ها' ? 'f' : 'p';
     mention = { kind: 'pronoun', name: toks[k - 1]!.t, gender: g, start: orig(ctx, toks[k - 1]!.s), end: orig(ctx, toks[k - 1]!.e) };
