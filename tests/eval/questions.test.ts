@@ -15,12 +15,12 @@ describe('who-said-what questions, development pairs', () => {
 });
 
 // The second development pairs (tests/fixtures/questions-dev2.json, session 17, in-sample): a floor at
-// their current figures (35/51 when written, before the session's question work).
+// their current figures (36/51 when written, before the session's question work).
 describe('who-said-what questions, development pairs 2', () => {
   it('keeps at least the answers it gives today', () => {
     const s = evalDev2();
     expect(s.questions).toBe(51);
-    expect(s.correct).toBeGreaterThanOrEqual(35);
+    expect(s.correct).toBeGreaterThanOrEqual(36);
     expect(s.distractorsAvoided).toBe(s.distractors);
   });
 });
