@@ -7,7 +7,7 @@ import nodePath from 'node:path';
 import { z } from 'zod';
 import { isStopword } from '../stopwords.ts';
 import { stem, words } from '../tokens.ts';
-import { arabicCore, englishLemma } from './forms.ts';
+import { arabicCore, englishLemma, stemKeepingInitial } from './forms.ts';
 
 const LATIN = /^[\p{Script=Latin}\d\s'’.-]+$/u;
 const ARABIC = /[\u0600-\u06FF]/;
@@ -72,21 +72,24 @@ export interface Glossary {
 /**
  * The keys a token matches a glossary form by: its stem, then its loose form, then (Arabic) without a
  * leading ب or ل, which the stemmer leaves on words without the article (بخيبة → خيبة, لبيع → بيع), and
- * without the و or ف the stemmer takes for a conjunction when it is the word's first letter (فشلا → فشل).
+ * with the first و or ف the stemmer takes for a conjunction when it belongs to the word (فشلا → فشل,
+ * وظائف → وظايف, the stem of الوظائف).
  */
 function tokenKeys(token: string): string[] {
   const s = stem(token);
   if (!ARABIC.test(s)) return [englishLemma(s)];
   const keys = [s, arabicCore(s)];
   if (s.length >= 4 && (s[0] === 'ب' || s[0] === 'ل')) keys.push(stem(s.slice(1)));
-  if (token.length === 4 && s.length === 3 && (token[0] === 'ف' || token[0] === 'و')) keys.push(arabicCore(token));
+  const kept = stemKeepingInitial(token);
+  if (kept) keys.push(kept, arabicCore(kept));
   return keys;
 }
 
-function contentStems(text: string): string[] {
+/** A form's content words as stems; one-letter words (the e of e-mail) match nothing, as in the index. */
+function contentStems(text: string, keepInitial = false): string[] {
   return words(text)
-    .filter((w) => !isStopword(w))
-    .map(stem);
+    .filter((w) => !isStopword(w) && (w.length > 1 || /\d/.test(w)))
+    .map((w) => (keepInitial ? (stemKeepingInitial(w) ?? stem(w)) : stem(w)));
 }
 
 export function buildGlossary(entries: GlossaryEntry[]): Glossary {
@@ -99,10 +102,14 @@ export function buildGlossary(entries: GlossaryEntry[]): Glossary {
     byFirst.set(first, list);
   };
   // Each form under its stems and under its loose forms, so سيستمر finds the entry of يستمر.
+  // A form whose first letter is a root و or ف is also put under its stem with that letter, the stem its
+  // form with the article has (وظائف under ظايف and وظايف), so الوظائف in a question finds it.
   const add = (text: string, entry: number): void => {
-    const keys = words(text).map(tokenKeys);
+    const ws = words(text);
+    const keys = ws.map(tokenKeys);
     put(keys.map((k) => k[0]!), entry);
     put(keys.map((k) => k[1] ?? k[0]!), entry);
+    if (ws.some((w) => stemKeepingInitial(w))) put(ws.map((w) => stemKeepingInitial(w) ?? stem(w)), entry);
   };
   entries.forEach((e, i) => {
     for (const f of [e.en, ...(e.also ?? []), ...e.ar]) add(f, i);
@@ -139,7 +146,10 @@ export function buildGlossary(entries: GlossaryEntry[]): Glossary {
       if (!out) {
         const e = entries[entry];
         const texts = !e ? [] : lang === 'ar' ? e.ar : [e.en, ...(e.also ?? [])];
-        out = texts.map(contentStems).filter((s) => s.length > 0);
+        // Arabic forms also as the stems their words take after an article (وظائف → الوظائف).
+        const stems = texts.map((t) => contentStems(t));
+        if (lang === 'ar') for (const t of texts) if (words(t).some((w) => stemKeepingInitial(w))) stems.push(contentStems(t, true));
+        out = stems.filter((s) => s.length > 0);
         if (formCache.size > 5_000) formCache.clear();
         formCache.set(key, out);
       }

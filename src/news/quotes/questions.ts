@@ -18,14 +18,20 @@ const AR_WHO = [
   /^بماذا (?:صرح|صرحت) (.{1,80})$/u,
 ];
 // Reporting, belief and warning verbs, longer forms first so قالت is not read as قال + ت (folded spelling).
-const AR_SAID_VERBS = 'قالت|قال|يقول|تقول|صرحت|صرح|ذكرت|ذكر|اكدت|اكد|اعلنت|اعلن|حذرت|حذر|توقعت|توقع|يتوقع|تتوقع|اعتبرت|اعتبر|يعتبر|تعتبر|رات|راي|يري|تري|اعتقدت|اعتقد|يعتقد|تعتقد|وعدت|وعد|كتبت|كتب|غردت|غرد|نشرت|نشر|دونت|دون|نفت|نفي|اوضحت|اوضح|اشارت|اشار|لفتت|لفت|شددت|شدد|وصفت|وصف|اضافت|اضاف|افادت|افاد|كشفت|كشف|اعترفت|اعترف|اقرت|اقر|تعهدت|تعهد|ردت|رد|علقت|علق';
+const AR_SAID_VERBS = 'قالت|قال|يقول|تقول|صرحت|صرح|ذكرت|ذكر|اكدت|اكد|اعلنت|اعلن|حذرت|حذر|توقعت|توقع|يتوقع|تتوقع|اعتبرت|اعتبر|يعتبر|تعتبر|رات|راي|يري|تري|اعتقدت|اعتقد|يعتقد|تعتقد|وعدت|وعد|كتبت|كتب|غردت|غرد|نشرت|نشر|دونت|دون|نفت|نفي|اوضحت|اوضح|اشارت|اشار|لفتت|لفت|شددت|شدد|وصفت|وصف|اضافت|اضاف|افادت|افاد|كشفت|كشف|اعترفت|اعترف|اقرت|اقر|تعهدت|تعهد|ردت|رد|علقت|علق|رجحت|رجح|يرجح|ترجح|استبعدت|استبعد|يستبعد|تستبعد|تساءلت|تساءل|تحدثت|تحدث|يتحدث|تتحدث|طمانت|طمان';
 // Verbs that carry what was said (thanks, an apology, blame): kept among the words searched for.
-const AR_CONTENT_VERBS = 'شكرت|شكر|اعتذرت|اعتذر|انتقدت|انتقد|اتهمت|اتهم|رحبت|رحب|طالبت|طالب|دعت|دعا|اشادت|اشاد|هددت|هدد|ناشدت|ناشد';
+// Support, opposition, advice and complaint are among them (أيّد، رفض، أوصى، اشتكى): the verb is the content.
+const AR_CONTENT_VERBS = [
+  'شكرت|شكر|اعتذرت|اعتذر|انتقدت|انتقد|اتهمت|اتهم|رحبت|رحب|طالبت|طالب|دعت|دعا|اشادت|اشاد|هددت|هدد|ناشدت|ناشد',
+  'ايدت|ايد|يويد|تويد|دعمت|دعم|عارضت|عارض|يعارض|تعارض|رفضت|رفض|يرفض|ترفض|دافعت|دافع|يدافع|تدافع',
+  'اوصت|اوصي|يوصي|توصي|نصحت|نصح|اقترحت|اقترح|يقترح|تقترح|حثت|حث|يحث|تحث|اشتكت|اشتكي|يشتكي|تشتكي|شكت|شكا',
+  'حملت|حمل|لامت|لام|هاجمت|هاجم|تمنت|تمني|يتمني|تتمني|املت|امل|يامل|تامل|توعدت|توعد',
+].join('|');
 // Where it was said, between the verb and its complement: «على إنستغرام»، «في بيان»، «عبر حسابه».
 const AR_WHERE = '(?:(?:في|علي|عبر|خلال|امام|الي) [^ ]+(?: [^ ]+)?? )?';
 const AR_THAT = '(?:(?:ب|الي|من|علي) )?(?:(?:انها|انه|انهم|بانها|بانه|بانهم|بان|ان|لان) )?';
-// «من قال …», «من الذي قال …», «من هو الذي …», «أي حزب قال …», «من المسؤول الذي قال …» (the noun is kept).
-const AR_WHO_OPEN = '(?:(?:اي|اية) ([^ ]+)|من(?: (?:هو|هي))?(?: (ال[^ ]+)(?= (?:الذي|التي|اللي) ))?)';
+// «من قال …», «من الذي قال …», «من هو الذي …», «أي حزب قال …», «أي شركة طيران قالت …», «من المسؤول الذي قال …» (the noun is kept).
+const AR_WHO_OPEN = '(?:(?:اي|اية) ([^ ]+(?: [^ ]+)??)|من(?: (?:هو|هي))?(?: (ال[^ ]+)(?= (?:الذي|التي|اللي) ))?)';
 const AR_WHOSAID = new RegExp(`^${AR_WHO_OPEN} (?:(?:الذي|التي|اللي) )?(?:(${AR_SAID_VERBS})|(${AR_CONTENT_VERBS})) (${AR_WHERE})${AR_THAT}(.{2,})$`, 'du');
 
 const EN_WHO = [
@@ -38,7 +44,7 @@ const EN_WHO = [
 // Reporting and belief verbs (dropped from the words searched for) and verbs that carry what was said
 // (thanks, blame, an apology: kept). "which party said …" keeps its noun, which meets the cue sentence.
 const EN_SAID_VERBS = `said|says|has said|had said|told(?: \\w+)?|tells(?: \\w+)?|claimed|claims|stated|states|warned|warns|wrote|writes|tweeted|tweets|posted|posts|declared|announced|announces|predicted|predicts|expected|expects|forecast|forecasts|promised|promises|pledged|vowed|insisted|insists|argued|argues|admitted|admits|conceded|acknowledged|denied|denies|believes|believed|thinks|thought|feels|felt|reckons|reckoned|described|called for|called|urged|added|stressed|explained|confirmed|suggested|noted|revealed|recalled|replied|responded|commented|maintained|maintains|pointed out|says that|quoted as saying|quoted as having said`;
-const EN_CONTENT_VERBS = 'thanked|thanks|apologised|apologized|apologises|apologizes|blamed|blames|accused|accuses|criticised|criticized|criticises|criticizes|praised|praises|welcomed|welcomes|condemned|condemns|congratulated|demanded|demands|questioned|doubted|doubts|hoped|hopes|feared|fears|rejected|dismissed|defended|compared|likened|complained|complains';
+const EN_CONTENT_VERBS = 'thanked|thanks|apologised|apologized|apologises|apologizes|blamed|blames|accused|accuses|criticised|criticized|criticises|criticizes|praised|praises|welcomed|welcomes|condemned|condemns|congratulated|demanded|demands|questioned|doubted|doubts|hoped|hopes|feared|fears|rejected|dismissed|defended|compared|likened|complained|complains|threatened|threatens|recommended|recommends|backed|backs|supported|supports|opposed|opposes|proposed|proposes|objected to|ruled out|played down|downplayed|called on|asked';
 const EN_WHERE = '(?:(?:on|in|to|at) (?:[\\w\'’-]+ ){1,3}?(?=that ))?';
 const EN_WHOSAID = new RegExp(`^(?:who|which ([a-z][\\w-]*(?: [a-z][\\w-]*)?))(?: (?:has|have|had|was|is))? (?:(?:${EN_SAID_VERBS})[:,]? ${EN_WHERE}(?:that )?|(${EN_CONTENT_VERBS}) )(.{2,})$`, 'd');
 

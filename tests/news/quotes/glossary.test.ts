@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildGlossary, DEFAULT_GLOSSARY_PATH, GlossaryError, loadGlossary } from '../../../src/news/quotes/glossary.ts';
-import { words } from '../../../src/news/tokens.ts';
+import { stem, words } from '../../../src/news/tokens.ts';
 
 function write(content: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-'));
@@ -61,6 +61,22 @@ describe('the bilingual news glossary', () => {
     expect(english('لبيع')).toContain('sell');
     expect(english('فشلا')).toContain('fail');
     expect(english('أخيرا')).toContain('final');
+  });
+
+  it('meets a root و or ف with and without the article, and never makes a form of a lone letter', () => {
+    const g = buildGlossary([
+      { en: 'job', also: ['jobs'], ar: ['وظيفة', 'وظائف'] },
+      { en: 'email', also: ['e-mail'], ar: ['البريد الإلكتروني'] },
+    ]);
+    const english = (ar: string): string[] => (g.matchAt(words(ar), 0)?.entries ?? []).flatMap((e) => g.forms(e, 'en').map((f) => f.join(' ')));
+    // الوظائف stems to وظايف, وظائف to ظايف (the stemmer reads its و as «and»): both find the entry.
+    expect(english('الوظائف')).toContain('job');
+    expect(english('وظائف')).toContain('job');
+    // The Arabic forms come in both stems, so a statement with the article is met too.
+    expect(g.forms(0, 'ar').map((f) => f.join(' '))).toEqual(expect.arrayContaining([words('الوظائف').map(stem)[0]]));
+    // e-mail is the words e and mail: the e is no term of its own (it would match nothing, or everything).
+    expect(g.forms(1, 'en')).toContainEqual(['mail']);
+    expect(g.forms(1, 'en').flat().every((t) => t.length > 1)).toBe(true);
   });
 
   it('stops with the file, the entry and the key named when the file is broken', () => {

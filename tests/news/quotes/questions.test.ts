@@ -38,6 +38,18 @@ describe('parseQuestion', () => {
     expect(parseQuestion('أي نقابة قالت إن الإضراب سيستمر؟')).toEqual({ kind: 'whosaid', words: 'نقابة الإضراب سيستمر' });
   });
 
+  it('keeps verbs of support, opposition, advice and complaint, and a two-word noun after «أي»', () => {
+    expect(parseQuestion('من أيّد رفع الحد الأدنى للأجور؟')).toEqual({ kind: 'whosaid', words: 'أيد رفع الحد الأدنى للأجور' });
+    expect(parseQuestion('من أوصى بإغلاق المدارس يومين؟')).toEqual({ kind: 'whosaid', words: 'أوصى بإغلاق المدارس يومين' });
+    expect(parseQuestion('من اشتكى من تأخر الرواتب؟')).toEqual({ kind: 'whosaid', words: 'اشتكى تأخر الرواتب' });
+    expect(parseQuestion('من رفض تمديد عقد المدرب؟')).toEqual({ kind: 'whosaid', words: 'رفض تمديد عقد المدرب' });
+    expect(parseQuestion('من رجّح أن يكون الحريق ناتجا عن ماس كهربائي؟')).toEqual({ kind: 'whosaid', words: 'يكون الحريق ناتجا عن ماس كهربائي' });
+    expect(parseQuestion('أي شركة طيران قالت إن الرحلات ستعود الشهر المقبل؟')).toEqual({ kind: 'whosaid', words: 'شركة طيران الرحلات ستعود الشهر المقبل' });
+    expect(parseQuestion('Who threatened to close the factory?')).toEqual({ kind: 'whosaid', words: 'threatened to close the factory' });
+    expect(parseQuestion('Who backed the plan for a second runway?')).toEqual({ kind: 'whosaid', words: 'backed the plan for a second runway' });
+    expect(parseQuestion('Who recommended boiling tap water?')).toEqual({ kind: 'whosaid', words: 'recommended boiling tap water' });
+  });
+
   it('reads auxiliaries, a colon, "quoted as saying", and «من الذي/من هو الذي/من المسؤول الذي»', () => {
     expect(parseQuestion('Who was quoted as saying the ferry would run again?')).toEqual({ kind: 'whosaid', words: 'the ferry would run again' });
     expect(parseQuestion('Who has warned that the dam could burst?')).toEqual({ kind: 'whosaid', words: 'the dam could burst' });

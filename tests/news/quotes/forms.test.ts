@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { arabicCore, stemKeepingInitial, wordForms } from '../../../src/news/quotes/forms.ts';
+import { stem, words } from '../../../src/news/tokens.ts';
+
+const loose = (w: string): string => wordForms(words(w)[0]!)[1];
+
+describe('the loose forms of who-said-what search', () => {
+  it('meets a nisba adverb or accusative with its noun: يوميًا/اليوم, سنويًا/السنوي, جامعيًا/الجامعة', () => {
+    expect(loose('يوميًا')).toBe(loose('يوم'));
+    expect(loose('سنويًا')).toBe(loose('السنوي'));
+    expect(loose('جامعيًا')).toBe(loose('الجامعة'));
+    expect(loose('رسميًا')).toBe(loose('الرسمي'));
+  });
+
+  it('keeps the other rules: future and imperfect prefixes, plurals, short nouns', () => {
+    expect(arabicCore(stem('ستستمر'))).toBe(arabicCore(stem('يستمر')));
+    expect(arabicCore(stem('حسابات'))).toBe('حساب');
+    expect(arabicCore('دنيا')).toBe('دنيا');
+  });
+
+  it('gives the stem a word with a root و or ف has after the article', () => {
+    expect(stemKeepingInitial(words('وظائف')[0]!)).toBe(stem(words('الوظائف')[0]!));
+    expect(stemKeepingInitial(words('فرص')[0]!)).toBeUndefined();
+    expect(stemKeepingInitial(words('والحكومة')[0]!)).toBeUndefined();
+    expect(stemKeepingInitial(words('الوزير')[0]!)).toBeUndefined();
+  });
+});
