@@ -73,12 +73,15 @@ export interface Glossary {
  * The keys a token matches a glossary form by: its stem, then its loose form, then (Arabic) without a
  * leading ب or ل, which the stemmer leaves on words without the article (بخيبة → خيبة, لبيع → بيع), and
  * with the first و or ف the stemmer takes for a conjunction when it belongs to the word (فشلا → فشل,
- * وظائف → وظايف, the stem of الوظائف).
+ * وظائف → وظايف, the stem of الوظائف); a four-letter imperfect without its prefix (تتنح → تنح, يعمل → عمل).
  */
 function tokenKeys(token: string): string[] {
   const s = stem(token);
   if (!ARABIC.test(s)) return [englishLemma(s)];
-  const keys = [s, arabicCore(s)];
+  const core = arabicCore(s);
+  const keys = [s, core];
+  // A short verb keeps its imperfect prefix in the loose form (ستتنحى → تتنح): the glossary holds its root form.
+  if (core.length === 4 && 'يتن'.includes(core[0]!)) keys.push(core.slice(1));
   if (s.length >= 4 && (s[0] === 'ب' || s[0] === 'ل')) keys.push(stem(s.slice(1)));
   const kept = stemKeepingInitial(token);
   if (kept) keys.push(kept, arabicCore(kept));

@@ -18,6 +18,8 @@ const ARTICLES: [string, 'ar' | 'en', string, string][] = [
   ['en-scam-1', 'en', 'Email scam', 'Security researcher Ian Cole said the file arrived as an e-mail attachment.'],
   ['en-scam-2', 'en', 'Email scam', 'Security researcher Eve Park said the malicious file arrived as an attachment.'],
   ['en-scam-3', 'en', 'Email scam', 'Security researcher Dana Whitlock said the malicious file arrived as an e-mail attachment.'],
+  ['en-mayor-1', 'en', 'Mayor', 'Mayor Li Wen said she would stay on until March.'],
+  ['en-mayor-2', 'en', 'Mayor', 'Mayor Jo Hart said she would resign in March.'],
   ['ar-water-1', 'ar', 'مياه الشرب', 'قال مدير المختبر رامي حداد إن فرق الصيانة تفحص مياه الشرب كل شهر.'],
   ['ar-water-2', 'ar', 'مياه الشرب', 'قال مدير شركة المياه سمير العلي إن فرق الصيانة تفحص مياه الشرب يوميًا.'],
 ];
@@ -51,5 +53,10 @@ describe('who said … ? across languages and in other words', () => {
 
   it('meets يوميًا with "every day" and drinking water with مياه الشرب, not another statement about water', () => {
     expect(answer('Who said maintenance teams check drinking water every day?')).toBe('سمير العلي');
+  });
+
+  it('meets a synonym in the same language: step down / resign, تنحّى / استقال', () => {
+    expect(answer('Who said she would step down in March?')).toBe('Jo Hart');
+    expect(answer('من قالت إنها ستتنحى في مارس؟')).toBe('Jo Hart');
   });
 });
