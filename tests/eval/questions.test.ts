@@ -15,12 +15,16 @@ describe('who-said-what questions, development pairs', () => {
 });
 
 // The second development pairs (tests/fixtures/questions-dev2.json, session 17, in-sample): a floor at
-// their current figures (36/51 when written, before the session's question work).
+// their figures (36/51 when written, before the session's question work; 47/51 after it, every pair whose
+// gold quote is extracted with its speaker answered right).
 describe('who-said-what questions, development pairs 2', () => {
   it('keeps at least the answers it gives today', () => {
     const s = evalDev2();
     expect(s.questions).toBe(51);
-    expect(s.correct).toBeGreaterThanOrEqual(36);
+    expect(s.correct).toBeGreaterThanOrEqual(46);
+    expect(s.answerableCorrect).toBeGreaterThanOrEqual(s.answerable - 1);
+    expect(s.byType['cross-language ar→en']?.correct).toBeGreaterThanOrEqual(16);
+    expect(s.byType['cross-language en→ar']?.correct).toBeGreaterThanOrEqual(14);
     expect(s.distractorsAvoided).toBe(s.distractors);
   });
 });
@@ -44,8 +48,9 @@ describe('who-said-what questions, seen pairs', () => {
 
 // The second-round held-out pairs (tests/fixtures/heldout/questions*.json, written blind, never tuned on):
 // a floor at the figure measured when they landed (53/74), so a change that loses answers shows. No bar
-// of the is on this count; the figure is in the README.
-describe('who-said-what questions, held-out pairs', () => {
+// of the is on this count; the figure is in the README. Whoever tunes the rules runs with
+// EVAL_NO_HELDOUT=1 and does not see even this count.
+describe.skipIf(!!process.env.EVAL_NO_HELDOUT)('who-said-what questions, held-out pairs', () => {
   it('answers at least as many as when the set landed', () => {
     const s = evalHeldout();
     expect(s?.questions).toBe(74);
