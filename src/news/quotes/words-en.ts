@@ -50,7 +50,8 @@ export const ROLE_TITLES = new Set(
   inspector superintendent constable sergeant detective commander colonel lieutenant major admiral marshal brigadier
   novelist writer author actor actress singer playwright producer presenter broadcaster journalist economist analyst
   athlete sprinter hurdler runner champion star designer artist sculptor comedian musician lawyer campaigner chairwoman
-  poet composer director-general spokesperson rabbi imam cardinal pastor reverend cllr`
+  poet composer director-general spokesperson rabbi imam cardinal pastor reverend cllr dean vicar rector provost
+  archdeacon headmaster headmistress coroner sheriff`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -117,7 +118,7 @@ export const OFFICE_NOUNS = new Set(
   `minister president leader chairman chairwoman chair secretary chancellor governor mayor senator judge bishop director
   editor founder owner premier coach manager captain boss executive spokesman spokeswoman spokesperson economist analyst
   chief king queen prince princess mp mep ambassador commissioner professor lawyer prosecutor headteacher treasurer
-  councillor inspector superintendent`
+  councillor inspector superintendent dean archbishop vicar rector provost headmaster headmistress principal coroner`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -162,6 +163,12 @@ const DEFINITE_LOWER = /^[Tt]he\s+((?:[a-z0-9][a-z0-9-]*\s+){0,1})([a-z][a-z-]*)
  * a name, is none); its head noun, else undefined.
  */
 export function officeNoun(name: string): string | undefined {
+  // "the Bishop", "the Chancellor": one capitalized office word is the office too (not "the Executive", a body).
+  const cap = /^[Tt]he\s+(\p{Lu}\p{Ll}+)$/u.exec(name);
+  if (cap) {
+    const w = cap[1]!.toLowerCase();
+    return OFFICE_NOUNS.has(w) && w !== 'executive' && w !== 'chief' ? w : undefined;
+  }
   const m = DEFINITE_LOWER.exec(name);
   if (!m) return undefined;
   const head = headOf(m[2]!);

@@ -25,6 +25,9 @@ const CASES: Case[] = [
   { name: '"Q," X, Owner\'s role, said.', text: '"The figures are robust," Helen Ward, Corvex\'s finance director, said on Monday.', want: [['Helen Ward', 'The figures are robust']] },
   { name: 'Owner\'s role, the former role X, said Q.', text: 'Ward\'s deputy, the former banker Ollie Baptiste, said the budget was tight.', want: [['Ollie Baptiste', 'the budget was tight']] },
   { name: 'The role, X, VERB ... "Q," she said.', text: 'The festival\'s director, Ingrid Falk, moved to the city in 1990. "It has changed beyond recognition," she said.', want: [['Ingrid Falk', 'It has changed beyond recognition']] },
+  { name: 'The Role of Place, the Title Title X, VERB ... the Role said Q.', text: 'The Dean of Selwick, the Very Rev Dr Alan Pryce, called the plan "reckless". Later the Dean said the chapter would vote in May.', want: [['Alan Pryce', 'reckless'], ['Alan Pryce', 'the chapter would vote in May']] },
+  { name: 'X called the NOUN "frag".', text: 'Lena Voss called the new timetable "a gift to motorists".', want: [['Lena Voss', 'a gift to motorists']] },
+  { name: 'a NOUN called "Title" is a name, not speech', text: 'Tom Ruiz joined a band called "Night Ferry" in 2001.', want: [] },
 
   // A description as the subject after a quotation: the person named before, by a rule for its shape.
   { name: '"Q," the ADJ agent-noun said (unlisted head).', text: 'Ivy Marsh, 81, has kept bees for sixty years. "The hives have never been so quiet," the retired beekeeper said.', want: [['Ivy Marsh', 'The hives have never been so quiet']] },

@@ -7,7 +7,7 @@ import { CLAUSE_AUX, DETERMINERS, FUNCTION_CAPS, NAME_PARTICLES, ORG_WORDS, PRON
 import { CUES } from './cues.ts';
 import { genderOfName, genderOfRole, personFirst, personLike, splitRole, subjectBefore } from './names.ts';
 import { initialSubject } from './subjects.ts';
-import { type Ctx, mentionText } from './tokens.ts';
+import { type Ctx, mentionText, trimStart } from './tokens.ts';
 
 /**
  * The speaker before a comma that stands right before the verb:
@@ -65,7 +65,15 @@ export function appositionSubject(ctx: Ctx, a: number): { mention: Mention; star
   if (init && init.comma < a) {
     const appos = mentionText(text, toks[init.comma + 1]!.s, toks[a - 1]!.e);
     const m = init.mention;
-    return { mention: { ...m, role: m.role ? `${m.role}, ${appos}` : appos }, start: toks.findIndex((x) => x.s === m.start) };
+    const start = toks.findIndex((x) => x.s === m.start);
+    // "The Bishop of Durham, the Rt Rev Dr Tom Wright, said": a role first, the person's name in apposition.
+    const named = m.kind === 'noun' || m.name.split(/\s+/).length === 1 || /\bof\b/.test(m.name) ? nameInApposition(ctx, init.comma + 1, a - 1) : undefined;
+    if (named) {
+      const s0 = trimStart(ctx, 0, init.comma);
+      const role = mentionText(text, toks[s0]!.s, toks[init.comma - 1]!.e);
+      return { mention: { ...named, role: named.role ? `${role}, ${named.role}` : role }, start: s0 };
+    }
+    return { mention: { ...m, role: m.role ? `${m.role}, ${appos}` : appos }, start };
   }
   // Otherwise the phrase before a comma, when what follows reads like an apposition; up to three of them:
   // "Tom Hagen, 23, of Leeds, told the court".
@@ -120,4 +128,24 @@ export function personBeforeRole(ctx: Ctx, a: number): { mention: Mention; start
   const role = title + mentionText(text, toks[c + 1]!.s, toks[a]!.e);
   const g = genderOfName(toks, b, c - 1) ?? genderOfRole(role);
   return { mention: { kind: 'name', name: mentionText(text, toks[nameStart]!.s, toks[c - 1]!.e), role, ...(g ? { gender: g } : {}), start: toks[nameStart]!.s, end: toks[c - 1]!.e }, start: b };
+}
+
+/**
+ * A person's name closing the tokens [from, to] after a determiner, role words and titles: "the Rt Rev Dr
+ * Tom Wright", "the former minister Ann Bell", "Ann Bell".
+ */
+function nameInApposition(ctx: Ctx, from: number, to: number): Mention | undefined {
+  const { toks, text } = ctx;
+  let q = to;
+  while (q >= from && toks[q]!.cap && toks[q]!.word && ctx.inSpan[q]! < 0) q--;
+  if (q === to || to - q > 6) return undefined;
+  for (let k = from; k <= q; k++) {
+    const t = toks[k]!;
+    if (!t.word || t.cap || ctx.inSpan[k]! >= 0 || CLAUSE_AUX.has(t.l) || CUES.has(t.l) || PRONOUNS.has(t.l)) return undefined;
+  }
+  const { nameStart } = splitRole(toks, q + 1, to);
+  if (nameStart > to || !personFirst(toks, nameStart, to)) return undefined;
+  const role = nameStart > q + 1 || q >= from ? mentionText(text, toks[from]!.s, toks[nameStart - 1]!.e) : undefined;
+  const g = genderOfName(toks, nameStart, to) ?? (role ? genderOfRole(role) : undefined);
+  return { kind: 'name', name: mentionText(text, toks[nameStart]!.s, toks[to]!.e), ...(role ? { role } : {}), ...(g ? { gender: g } : {}), start: toks[nameStart]!.s, end: toks[to]!.e };
 }

@@ -231,7 +231,7 @@ export function cueApplies(ctx: Ctx, k: number, info: CueInfo): boolean {
   // Verbs used for other things.
   const next = k + 1 < n ? toks[k + 1]!.l : '';
   if (info.lemma === 'point' && next !== 'out') return false;
-  if (info.lemma === 'call' && next !== 'on' && next !== 'for' && !(k + 2 < n && ctx.inSpan[k + 2]! >= 0 && !ctx.spans[ctx.inSpan[k + 2]!]!.single)) return false;
+  if (info.lemma === 'call' && next !== 'on' && next !== 'for' && !quotedAfterObject(ctx, k)) return false;
   if (info.lemma === 'ask' && (next === 'for' || next === 'about')) return false;
   if ((info.lemma === 'comment' || info.lemma === 'respond') && !(next === ':' || next === ',' || next === '.' || next === 'that' || isQuoteMark(toks[k + 1]?.t ?? '') || k + 1 >= n)) return false;
   if (info.lemma === 'add' && !(next === 'that' || next === ':' || next === ',' || next === '.' || isQuoteMark(toks[k + 1]?.t ?? '') || k + 1 >= n || PRONOUNS.has(next) || next === 'the' || next === 'it' || (toks[k + 1]!.cap && toks[k + 1]!.word))) return false;
@@ -243,4 +243,14 @@ export function cueApplies(ctx: Ctx, k: number, info: CueInfo): boolean {
   if (info.lemma === 'report' && !(next === 'that' || next === ':' || next === ',' || next === '.')) return false;
   if (info.lemma === 'write' && !(next === 'that' || next === ':' || next === ',' || next === '.' || next === 'in')) return false;
   return true;
+}
+
+/** "called it "X"", "called the plan "X"": a double-quoted span after a short object of the verb at k. */
+function quotedAfterObject(ctx: Ctx, k: number): boolean {
+  const { toks } = ctx;
+  for (let m = k + 2; m < toks.length && m <= k + 5; m++) {
+    if (ctx.inSpan[m]! >= 0) return !ctx.spans[ctx.inSpan[m]!]!.single;
+    if (!toks[m]!.word || CLAUSE_AUX.has(toks[m]!.l)) return false;
+  }
+  return false;
 }
