@@ -28,7 +28,8 @@ export function complementEnd(ctx: Ctx, from: number, n: number): number {
 function butThenThat(ctx: Ctx, k: number, n: number): boolean {
   const { toks } = ctx;
   if (!/^و?لكن(?:ه|ها|هم|هما)$/u.test(toks[k]!.t) || k + 2 >= n || !verbAt(toks[k + 1]!.t)) return false;
-  return THAT.has(toks[k + 2]!.t);
+  // (Also through the verb's preposition: «، لكنها حذّرت من أن …».)
+  return THAT.has(toks[k + 2]!.t) || (k + 3 < n && (verbAt(toks[k + 1]!.t)?.info.preps ?? []).includes(toks[k + 2]!.t) && THAT.has(toks[k + 3]!.t));
 }
 
 export function trimEndOrig(text: string, s: number, e: number): number {

@@ -17,6 +17,9 @@ export function isTimePhrase(ctx: Ctx, i: number): boolean {
   return TIME_MODIFIERS.has(next) || prev === 'هذا' || prev === 'هذه' || prev === 'مطلع' || prev === 'نهايه';
 }
 
+// Documents that speak for whoever issued them.
+const DOCUMENTS = new Set(['بيان', 'تقرير', 'دراسه', 'رساله', 'مذكره', 'تقديرات', 'بيانات', 'احصاءات']);
+
 export function bodyHeadOf(first: string): boolean {
   // A governorate or a city speaks as a body: «وقالت محافظة …».
   return BODY_HEADS.has(first) || BODY_HEADS.has(first.replace(/^ال/, '')) || PLACE_HEADS.has(first);
@@ -42,8 +45,12 @@ export function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
     const t = stripConj(toks[i]!.t);
     if ((t === 'نقلا' || t === 'نقل') && toks[i + 1]!.t === 'عن') a = i + 2;
   }
-  // «بيان صادر عن مكتب الرئيس»: the issuer speaks.
-  if (a + 3 < b && stripConj(toks[a]!.t) === 'بيان' && /^صادر(?:ه|ا)?$/u.test(toks[a + 1]!.t) && toks[a + 2]!.t === 'عن') a += 3;
+  // «بيان صادر عن مكتب الرئيس», «تقرير صادر عن بنك …», «تقديرات وكالة الطاقة»: the issuer speaks.
+  if (a + 1 < b && DOCUMENTS.has(stripConj(toks[a]!.t))) {
+    const next = toks[a + 1]!.t;
+    if (a + 3 < b && /^صادر(?:ه|ا)?$/u.test(next) && toks[a + 2]!.t === 'عن') a += 3;
+    else if ((next.startsWith('ال') && !TIME_WORDS.has(next)) || bodyHeadOf(next) || ROLE_HEADS.has(next)) a += 1;
+  }
   a = addresseeEnd(ctx, a, b);
   if (a >= b) return undefined;
   const later = namedLater(ctx, a, b);

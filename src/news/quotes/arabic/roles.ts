@@ -93,7 +93,7 @@ export function nameAt(ctx: Ctx, i: number, end: number, linkFirst = false): { e
 }
 
 // Links that make the word before them a given name, even one with the article («الهادي بن علي»).
-const PATRONYMIC = new Set(['بن', 'ابن', 'بنت', 'ولد']);
+const PATRONYMIC = new Set(['بن', 'ابن', 'بنت', 'ولد', 'منت']);
 
 /** The word at k has the article and a patronymic link follows it: «الطاهر بن عمران», «الصادق ولد محمد». */
 export function patronymicNext(ctx: Ctx, k: number, end: number): boolean {
@@ -103,6 +103,9 @@ export function patronymicNext(ctx: Ctx, k: number, end: number): boolean {
 
 // Body words that also read as adjectives of a role: «وزير الدولة للشؤون الخارجية».
 const ADJECTIVE_BODIES = new Set(['الخارجيه', 'الداخليه']);
+
+// Members who stand for a body or a district: «النائب عن …».
+const STANDS_FOR = new Set(['نايب', 'نايبه', 'مرشح', 'مرشحه', 'مترشح', 'مترشحه', 'ممثل', 'ممثله', 'مندوب', 'مندوبه', 'عضو', 'عضوه']);
 
 const CLOSE_TO = new Set(['مقرب', 'مقربه', 'قريب', 'قريبه', 'مقربون', 'مقربين', 'قريبون', 'قريبين']);
 
@@ -182,7 +185,8 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
     // (A word in -وا is a verb in the plural: «سكان الحي رفضوا …».)
     if (isPunct(t) || verbAt(t) || accusative(ctx, i) || (/وا$/u.test(t) && t.length >= 4 && !hasArticle(t))) break;
     // «في …», «لدى …», and «من» after «مقرّب»: «مصدر مقرّب من الرئاسة».
-    if (t === 'في' || t === 'لدي' || (t === 'من' && CLOSE_TO.has(toks[i - 1]!.t))) {
+    // («النائبة عن كتلة الإصلاح …», «المترشح عن دائرة …»: whom a member stands for, before a person's name.)
+    if (t === 'في' || t === 'لدي' || (t === 'من' && CLOSE_TO.has(toks[i - 1]!.t)) || (t === 'عن' && person && STANDS_FOR.has(stripConj(toks[a]!.t).replace(/^ال/u, '')))) {
       if (i + 1 >= end || occasionAt(ctx, i, end)) break;
       i++;
       needGen = true;

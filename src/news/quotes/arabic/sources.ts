@@ -36,7 +36,8 @@ export function sourceCue(ctx: Ctx, out: Candidate[], k: number, used: Set<numbe
   if (s >= n) return undefined;
   // The source phrase runs to a comma or the end.
   let e = s;
-  while (e < n && !isComma(toks[e]!.t) && !isEnd(toks[e]!.t) && ctx.inSpan[e]! < 0) e++;
+  // (A name in marks is part of it: «وفقًا لمنظمة «نداء»، فإن …».)
+  while (e < n && !isComma(toks[e]!.t) && !isEnd(toks[e]!.t) && (ctx.inSpan[e]! < 0 || ctx.spans[ctx.inSpan[e]!]!.open > orig(ctx, toks[s]!.s))) e++;
   if (e <= s) return undefined;
   const np = parseNPWithoutLam(ctx, s, e, stripL);
   if (!np) return undefined;
