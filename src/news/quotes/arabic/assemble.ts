@@ -7,7 +7,7 @@ import type { Gazetteer } from '../gazetteer.ts';
 import type { Candidate, Gender, Mention, SubjectAt } from '../internal.ts';
 import { isArabicLabel } from '../labels.ts';
 import { type MarkedSpan, spanIndexAt } from '../marks.ts';
-import { NAME_LINKS, RELATIVE_BEFORE, RELAY_NOUNS, SOURCE_CUES, SPEECH_EVENTS, THAT, VAGUE_AR } from '../words-ar.ts';
+import { NAME_LINKS, RELATIVE_BEFORE, RELATIVE_PRONOUNS, RELAY_NOUNS, SOURCE_CUES, SPEECH_EVENTS, THAT, VAGUE_AR } from '../words-ar.ts';
 import { complementBefore, complementEnd, pushDirect, pushReported } from './complement.ts';
 import { CUE_SCAN, VERBS, type VerbInfo, verbAt } from './cues.ts';
 import { relayed, sourceCue } from './sources.ts';
@@ -193,6 +193,14 @@ export function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInf
 // «ويُدعى», the passive «is called», folds like «يدّعي» (claims).
 const NAMED_AS = new Set(['ويدعي', 'يدعي']);
 
+/** A quotation of more than a short name opens at token c. */
+function quotationAt(ctx: Ctx, c: number): boolean {
+  const idx = ctx.inSpan[c]!;
+  if (idx < 0) return false;
+  const sp = ctx.spans[idx]!;
+  return orig(ctx, ctx.toks[c]!.s) <= sp.open + 1 && ctx.text.slice(sp.start, sp.end).trim().split(/\s+/).length > 3;
+}
+
 /** The complement marker after a verb: إنّ/أنّ/بأن, a colon, a quotation, or the verb's preposition. */
 function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
   const { toks } = ctx;
@@ -204,7 +212,9 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
       const sp = ctx.spans[ctx.inSpan[j]!]!;
       // (A name in marks after «لـ» is whom the words were said to: «قال لـ«النهار»:»; after «مع», who interviewed:
       // «في حوار مع «الاقتصادي»».)
-      const addressed = j > 0 && (toks[j - 1]!.t === 'ل' || toks[j - 1]!.t === 'لـ' || toks[j - 1]!.t === 'مع');
+      // A short name after «في», «على», «عبر» is where it was said: «على حسابها في «إكس»».
+      const where = j > 0 && (toks[j - 1]!.t === 'في' || toks[j - 1]!.t === 'علي' || toks[j - 1]!.t === 'عبر') && ctx.text.slice(sp.start, sp.end).trim().split(/\s+/).length <= 3;
+      const addressed = j > 0 && (toks[j - 1]!.t === 'ل' || toks[j - 1]!.t === 'لـ' || toks[j - 1]!.t === 'مع' || where);
       if (orig(ctx, toks[j]!.s) <= sp.open + 1 && !isArabicLabel(ctx.text, sp) && !addressed) {
         marker = { type: 'direct', at: j };
         break;
@@ -214,6 +224,16 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
       continue;
     }
     if (isEnd(t)) break;
+    // «، الذي التقته «الأفق» قرب المحطة، إنه …»: a relative clause between commas is an aside.
+    if (isComma(t) && j + 1 < n && RELATIVE_PRONOUNS.has(toks[j + 1]!.t)) {
+      let c = j + 2;
+      // (Up to its closing comma; a colon, أنّ or a quotation of more than a name opening first is the complement.)
+      while (c < n && !isComma(toks[c]!.t) && !isEnd(toks[c]!.t) && toks[c]!.t !== ':' && !THAT.has(toks[c]!.t) && !quotationAt(ctx, c)) c++;
+      if (c < n && isComma(toks[c]!.t) && ctx.inSpan[c]! < 0) {
+        j = c;
+        continue;
+      }
+    }
     // «اكتفى بالقول إن …» reports; «اكتفى بالصمت» does not.
     if (info.lemma === 'اكتفي' && t.startsWith('بال')) {
       if (t === 'بالقول') continue;

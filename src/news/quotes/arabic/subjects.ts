@@ -1,7 +1,7 @@
 // Arabic stage 4, speakers of a sentence: the subject of a clause, for dropped subjects and participles.
 
 import type { Gender, Mention } from '../internal.ts';
-import { ADVERB_STARTS, BODY_HEADS, CLAUSE_OPENERS, COMMON_HEADS, GROUP_NOUNS, OCCASIONS, ROLE_HEADS, STOP_WORDS, TIME_MODIFIERS } from '../words-ar.ts';
+import { ADVERB_STARTS, BODY_HEADS, CLAUSE_OPENERS, COMMON_HEADS, GROUP_NOUNS, OCCASIONS, RELATIVE_PRONOUNS, ROLE_HEADS, STOP_WORDS, TIME_MODIFIERS } from '../words-ar.ts';
 import { verbAt, type VerbInfo } from './cues.ts';
 import { type NP, parseNP } from './names.ts';
 import { type Ctx, gazetteerAt, isDash, looksPlural, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, LATIN, orig, stripConj } from './tokens.ts';
@@ -152,14 +152,15 @@ function objectStart(ctx: Ctx, s: number, e: number): number {
   return o;
 }
 
+const AMONG = new Set(['بينهم', 'بينها', 'بينهما', 'منهم', 'منها', 'منهما']);
+
 const RESUMPTIVE = /^(?:فيه|فيها|فيهم|فيهما)$/u;
 
-const RELATIVES = new Set(['الذي', 'التي', 'الذين', 'اللذان', 'اللتان', 'اللواتي']);
 
 /** A word that opens an aside between a subject and its verb: a relative, a preposition, «مثل», «كغيره». */
 function asideOpener(t: string): boolean {
   const w = stripConj(t);
-  return RELATIVES.has(t) || STOP_WORDS.has(w) || ADVERB_STARTS.has(w) || w === 'مثل' || (w.length > 3 && w[0] === 'ك');
+  return RELATIVE_PRONOUNS.has(t) || STOP_WORDS.has(w) || ADVERB_STARTS.has(w) || w === 'مثل' || (w.length > 3 && w[0] === 'ك');
 }
 
 /**
@@ -170,7 +171,7 @@ function frontedSubject(ctx: Ctx, k: number): NP | undefined {
   const { toks } = ctx;
   const before = k > 0 ? toks[k - 1]!.t : '';
   let e = k;
-  if (RELATIVES.has(before) && k >= 2 && isComma(toks[k - 2]!.t)) e = k - 2;
+  if (RELATIVE_PRONOUNS.has(before) && k >= 2 && isComma(toks[k - 2]!.t)) e = k - 2;
   else if (isComma(before) && !(toks[k]!.t[0] === 'و' && verbAt(toks[k]!.t)?.conj)) {
     // (A verb with و after a comma is a second verb of the clause before: «نفت ذلك، وقالت».)
     let c = k - 2;
@@ -184,7 +185,8 @@ function frontedSubject(ctx: Ctx, k: number): NP | undefined {
   // With «ف» on the verb, the subject follows «أما».
   if (e === k && (s < 0 || toks[s]!.t !== 'اما')) return undefined;
   s++;
-  while (s < e && STOP_WORDS.has(toks[s]!.t)) s++;
+  // («بينهم شريكها عمر …، الذي أوضح»: past a preposition with a pronoun.)
+  while (s < e && (STOP_WORDS.has(toks[s]!.t) || AMONG.has(stripConj(toks[s]!.t)))) s++;
   return s < e ? parseNP(ctx, s, e) : undefined;
 }
 
