@@ -28,6 +28,13 @@ const CASES: Case[] = [
   { name: 'The Role of Place, the Title Title X, VERB ... the Role said Q.', text: 'The Dean of Selwick, the Very Rev Dr Alan Pryce, called the plan "reckless". Later the Dean said the chapter would vote in May.', want: [['Alan Pryce', 'reckless'], ['Alan Pryce', 'the chapter would vote in May']] },
   { name: 'X called the NOUN "frag".', text: 'Lena Voss called the new timetable "a gift to motorists".', want: [['Lena Voss', 'a gift to motorists']] },
   { name: 'a NOUN called "Title" is a name, not speech', text: 'Tom Ruiz joined a band called "Night Ferry" in 2001.', want: [] },
+  { name: '"Q," said a BODY role-noun.', text: '"The track will reopen on Friday," said a Network Rail spokeswoman.', want: [['a Network Rail spokeswoman', 'The track will reopen on Friday']] },
+  { name: 'as X, BODY role, warned OBJ not to ...', text: 'It came as Dame Ruth Kell, TUC general secretary, warned ministers not to freeze public pay.', want: [['Ruth Kell', 'ministers not to freeze public pay']] },
+  { name: 'Plural-Owner\' role has called for ... to be ...', text: 'Marcus Innes\' lawyer has called for the case against his client to be dropped.', want: [["Marcus Innes' lawyer", 'the case against his client to be dropped']] },
+  { name: 'role X who called NP "frag" (no comma before who)', text: 'The verdict was welcomed by gallery director Sir Tom Hale who called the ruling "a victory for artists".', want: [['Tom Hale', 'a victory for artists']] },
+  { name: 'BODY has forecast that Q.', text: 'Ratings agency Stellar Partners has forecast that house prices will fall by 5% next year.', want: [['Stellar Partners', 'house prices will fall by 5% next year']] },
+  { name: 'Owner\'s government has confirmed Q.', text: "Peru's government has confirmed it is preparing an emergency budget.", want: [["Peru's government", 'it is preparing an emergency budget']] },
+  { name: 'X confirmed NP (a noun object, no report)', text: 'Orbis confirmed the sale of its Dutch arm on Monday.', want: [] },
 
   // A description as the subject after a quotation: the person named before, by a rule for its shape.
   { name: '"Q," the ADJ agent-noun said (unlisted head).', text: 'Ivy Marsh, 81, has kept bees for sixty years. "The hives have never been so quiet," the retired beekeeper said.', want: [['Ivy Marsh', 'The hives have never been so quiet']] },

@@ -82,7 +82,8 @@ export function appositionSubject(ctx: Ctx, a: number): { mention: Mention; star
     const appos = mentionText(text, toks[c + 1]!.s, toks[a - 1]!.e);
     const m = subjectBefore(ctx, c - 1, 0);
     // "Ann Bell, Orbis's chief executive, said": an owner's role is an apposition too.
-    const ownerRole = /['’]s$/.test(first) && !toks[a - 1]!.cap && (speakerNoun(toks[a - 1]!.l) || ROLE_TITLES.has(toks[a - 1]!.l));
+    // "Sir Ann Bell, CBI director general, warned": a body's role after a name, too.
+    const ownerRole = !toks[a - 1]!.cap && (speakerNoun(toks[a - 1]!.l) || ROLE_TITLES.has(toks[a - 1]!.l)) && !toks.slice(c + 1, a).some((x) => CLAUSE_AUX.has(x.l) || CUES.has(x.l) || PRONOUNS.has(x.l));
     const ageOrRole = /^\d+$/.test(first) || first === 'who' || first === 'whose' || DETERMINERS.has(first) || !toks[c + 1]!.cap || ownerRole;
     if (m && m.kind !== 'pronoun' && ageOrRole) return { mention: { ...m, role: m.role ? `${m.role}, ${appos}` : appos }, start: toks.findIndex((x) => x.s === m.start) };
     if (m || !ageOrRole) break;

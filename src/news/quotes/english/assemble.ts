@@ -281,9 +281,10 @@ function speakerBeforeCue(ctx: Ctx, k: number, a: number, info: CueInfo, subject
         mention = ap.mention;
         clusterStart = ap.start;
       }
-    } else if (t.l === 'who' && a >= 2 && toks[a - 1]!.t === ',') {
-      // "..., Professor Ann Bell, who has said ...": the relative pronoun stands for the name before it.
-      const m = subjectBefore(ctx, a - 2, 0);
+    } else if (t.l === 'who' && a >= 2 && (toks[a - 1]!.t === ',' || (toks[a - 1]!.cap && toks[a - 1]!.word))) {
+      // "..., Professor Ann Bell, who has said ...", "director Ann Bell who called ...": the relative pronoun
+      // stands for the name before it.
+      const m = subjectBefore(ctx, toks[a - 1]!.t === ',' ? a - 2 : a - 1, 0);
       if (m && m.kind !== 'pronoun') {
         mention = m;
         clusterStart = a;

@@ -66,6 +66,8 @@ cue('clause', 'boast', '- boasts boasted');
 cue('clause', 'complain', '- complains complained');
 cue('clause', 'acknowledge', '- acknowledges acknowledged');
 cue('clause', 'predict', '- predicts predicted');
+cue('clause', 'forecast', '- forecasts forecast');
+cue('clause', 'confirm', '- confirms confirmed');
 cue('clause', 'vow', '- vows vowed');
 cue('clause', 'pledge', '- pledges pledged');
 cue('clause', 'caution', '- - cautioned');

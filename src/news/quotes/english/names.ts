@@ -273,7 +273,9 @@ function nounSubject(ctx: Ctx, j: number, floor: number): Mention | undefined {
         found = i - 1;
         break;
       }
-      if (!toks[i - 1]!.word && p !== "'s" && p !== '’s') break;
+      // "Kostas Kenteris' lawyer": the bare apostrophe of a plural or s-final owner.
+      const bareOwner = (p === "'" || p === '’') && i - 2 >= floor && toks[i - 2]!.word && toks[i - 2]!.l.endsWith('s');
+      if (!toks[i - 1]!.word && p !== "'s" && p !== '’s' && !bareOwner) break;
       // "the health and social care committee": "and" between two lower-case modifiers of the head.
       const inner = p === 'and' && i - 2 >= floor && i < j && !toks[i]!.cap && toks[i - 2]!.word && !toks[i - 2]!.cap && !DETERMINERS.has(toks[i - 2]!.l) && !speakerNoun(toks[i - 2]!.l);
       if (CUES.has(p) || CLAUSE_AUX.has(p) || p === 'that' || p === 'who' || p === 'which' || (p === 'and' && !inner) || p === 'but') break;
@@ -284,7 +286,8 @@ function nounSubject(ctx: Ctx, j: number, floor: number): Mention | undefined {
       // Bare singular role words with a capitalized modifier: "Tory leader", "Liberal Democrat spokeswoman";
       // only capitalized words and role words, not "refused to discuss weekend newspaper".
       let m = j;
-      while (m - 1 >= i && toks[m - 1]!.word && (toks[m - 1]!.cap || speakerNoun(toks[m - 1]!.l) || ROLE_TITLES.has(toks[m - 1]!.l) || /['’]s$/.test(toks[m - 1]!.l))) m--;
+      const ownerMark = (x: number): boolean => (toks[x]!.l === "'" || toks[x]!.l === '’') && x - 1 >= i && toks[x - 1]!.cap && toks[x - 1]!.l.endsWith('s');
+      while (m - 1 >= i && ((toks[m - 1]!.word && (toks[m - 1]!.cap || speakerNoun(toks[m - 1]!.l) || ROLE_TITLES.has(toks[m - 1]!.l) || /['’]s$/.test(toks[m - 1]!.l))) || ownerMark(m - 1))) m--;
       if (m === j || !toks.slice(m, j).some((x) => x.cap)) return undefined;
       found = m;
     }

@@ -12,7 +12,7 @@ import { type Ctx, mentionText, trimStart } from './tokens.ts';
 
 /** A speaker phrase starting at token i (after an inverted verb): "said Mr Stone", "said his wife, Sheila". */
 export function subjectAfter(ctx: Ctx, i: number, limit: number): { mention: Mention; next: number } | undefined {
-  const { toks, text } = ctx;
+  const { toks } = ctx;
   if (i >= limit || ctx.inSpan[i]! >= 0) return undefined;
   // A role before the name in apposition, also when an owner opens it: "said Estravia's foreign minister, Ann Bell".
   if (!toks[i]!.cap || toks[i]!.l.endsWith("'s")) {
@@ -59,6 +59,11 @@ export function subjectAfter(ctx: Ctx, i: number, limit: number): { mention: Men
         j++;
         continue;
       }
+      // "said an IAAF spokesman.": a role noun closing the phrase after its body's name.
+      if (speakerNoun(l) && !VAGUE.has(l) && (j + 1 >= limit || !toks[j + 1]!.word)) {
+        j++;
+        break;
+      }
       // Lower-case modifiers of a role before the name: "London race director Ann Bell".
       const r = roleRunEnd(ctx, j, limit);
       if (r > j) {
@@ -75,21 +80,23 @@ export function subjectAfter(ctx: Ctx, i: number, limit: number): { mention: Men
   if (j === i) return undefined;
   // The phrase must close the clause (or run into an apposition or an "of ..." tail).
   if (j < limit && toks[j]!.word && ctx.inSpan[j]! < 0 && !TAIL_OK.has(toks[j]!.l)) return undefined;
-  const last = j - 1;
-  // Apposition after a comma: "his wife, Sheila", "the club's manager, Arsene Wenger".
-  if (j + 1 < limit && toks[j]!.t === ',' && toks[j + 1]!.cap && !toks[i]!.cap) {
-    let k = j + 1;
-    while (k < limit && toks[k]!.cap && toks[k]!.word) k++;
-    const endOk = k >= limit || !toks[k]!.word;
-    if (endOk) {
-      const role = mentionText(text, toks[i]!.s, toks[last]!.e);
-      const g = genderOfRole(role);
-      return { mention: { kind: 'name', name: mentionText(text, toks[j + 1]!.s, toks[k - 1]!.e), role, ...(g ? { gender: g } : {}), start: toks[j + 1]!.s, end: toks[k - 1]!.e }, next: k };
-    }
-  }
-  const m = subjectBefore(ctx, last, i);
+  const appos = commaName(ctx, i, j, limit);
+  if (appos) return appos;
+  const m = subjectBefore(ctx, j - 1, i);
   if (!m) return undefined;
   return { mention: m, next: j };
+}
+
+/** A name in apposition after a comma at j, the phrase [i, j) its role: "his wife, Sheila", "the club's manager, Arsene Wenger". */
+function commaName(ctx: Ctx, i: number, j: number, limit: number): { mention: Mention; next: number } | undefined {
+  const { toks, text } = ctx;
+  if (!(j + 1 < limit && toks[j]!.t === ',' && toks[j + 1]!.cap && !toks[i]!.cap)) return undefined;
+  let k = j + 1;
+  while (k < limit && toks[k]!.cap && toks[k]!.word) k++;
+  if (k < limit && toks[k]!.word) return undefined;
+  const role = mentionText(text, toks[i]!.s, toks[j - 1]!.e);
+  const g = genderOfRole(role);
+  return { mention: { kind: 'name', name: mentionText(text, toks[j + 1]!.s, toks[k - 1]!.e), role, ...(g ? { gender: g } : {}), start: toks[j + 1]!.s, end: toks[k - 1]!.e }, next: k };
 }
 
 /**
