@@ -20,6 +20,10 @@ const ARTICLES: [string, 'ar' | 'en', string, string][] = [
   ['en-scam-3', 'en', 'Email scam', 'Security researcher Dana Whitlock said the malicious file arrived as an e-mail attachment.'],
   ['en-mayor-1', 'en', 'Mayor', 'Mayor Li Wen said she would stay on until March.'],
   ['en-mayor-2', 'en', 'Mayor', 'Mayor Jo Hart said she would resign in March.'],
+  ['en-doping-1', 'en', 'Athletics', 'Coach Ray Dunn said the sprinter had never missed a race.'],
+  ['en-doping-2', 'en', 'Athletics', 'Coach Amy Hale said the sprinter had never taken banned substances.'],
+  ['en-arrest-1', 'en', 'Terror law', 'Minister Oli Kent said the arrest powers would be reviewed by judges.'],
+  ['en-arrest-2', 'en', 'Terror law', 'Minister Joan Pike said the house arrest powers would be reviewed by judges.'],
   ['ar-water-1', 'ar', 'مياه الشرب', 'قال مدير المختبر رامي حداد إن فرق الصيانة تفحص مياه الشرب كل شهر.'],
   ['ar-water-2', 'ar', 'مياه الشرب', 'قال مدير شركة المياه سمير العلي إن فرق الصيانة تفحص مياه الشرب يوميًا.'],
 ];
@@ -58,5 +62,10 @@ describe('who said … ? across languages and in other words', () => {
   it('meets a synonym in the same language: step down / resign, تنحّى / استقال', () => {
     expect(answer('Who said she would step down in March?')).toBe('Jo Hart');
     expect(answer('من قالت إنها ستتنحى في مارس؟')).toBe('Jo Hart');
+  });
+
+  it('knows the words of sport, courts and politics news: منشطات / banned substances, الإقامة الجبرية / house arrest', () => {
+    expect(answer('من قال إن العداء لم يتعاط المنشطات أبدا؟')).toBe('Amy Hale');
+    expect(answer('من قال إن القضاة سيراجعون صلاحيات الإقامة الجبرية؟')).toBe('Joan Pike');
   });
 });
