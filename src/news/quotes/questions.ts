@@ -34,6 +34,16 @@ const AR_THAT = '(?:(?:ب|الي|من|علي) )?(?:(?:انها|انه|انهم|�
 const AR_WHO_OPEN = '(?:(?:اي|اية) ([^ ]+(?: [^ ]+)??)|من(?: (?:هو|هي))?(?: (ال[^ ]+)(?= (?:الذي|التي|اللي) ))?)';
 const AR_WHOSAID = new RegExp(`^${AR_WHO_OPEN} (?:(?:الذي|التي|اللي) )?(?:(${AR_SAID_VERBS})|(${AR_CONTENT_VERBS})) (${AR_WHERE})${AR_THAT}(.{2,})$`, 'du');
 
+// Other ways of asking «من قال …؟», read as it: «مين/منو قال», «من صاحب تصريح/مقولة …», «من قائل …», «لمن
+// هذا التصريح: …» (folded letters; صاحب needs its noun: «من صاحب الشركة؟» asks who owns it).
+const AR_WHO_WORD = /^(?:مين|منو)(?= )/u;
+const AR_OPENER = /^(?:من (?:صاحب(?: (?:هذا|هذه))? (?:ال)?(?:تصريحات|تصريح|مقوله|عباره|كلام|قول|جمله)|قايل(?: (?:هذا|هذه))?(?: (?:ال)?(?:تصريحات|تصريح|مقوله|عباره|كلام|قول|جمله))?)|لمن(?: (?:هذا|هذه))? (?:ال)?(?:تصريحات|تصريح|مقوله|عباره|كلام|قول|جمله|اقتباس)):?(?= )/u;
+// "who's the one who said …", "who was it that said …", "who made the comment that …": read as "who said …".
+const EN_OPENERS: [RegExp, string][] = [
+  [/^who(?:'s|’s| is| was)(?: it)?(?: the (?:one|person|man|woman|people|official|politician|minister|expert))? (?:who|that) (?=\S)/, 'who '],
+  [/^who (?:made|gave|offered) (?:the|this|that|a) (?:comments?|remarks?|statement|claim|quote)(?: that|:)? (?=\S)/, 'who said '],
+];
+
 const EN_WHO = [
   /^what (?:did|does|do|has|have|had|is|was|were|are) (.{1,80}?) (?:say|said|saying|says|tell|told|telling)(?: about .*)?$/,
   /^what (.{1,80}?) (?:said|says|has said|had said|is saying)(?: about .*)?$/,
@@ -43,8 +53,8 @@ const EN_WHO = [
 ];
 // Reporting and belief verbs (dropped from the words searched for) and verbs that carry what was said
 // (thanks, blame, an apology: kept). "which party said …" keeps its noun, which meets the cue sentence.
-const EN_SAID_VERBS = `said|says|has said|had said|told(?: \\w+)?|tells(?: \\w+)?|claimed|claims|stated|states|warned|warns|wrote|writes|tweeted|tweets|posted|posts|declared|announced|announces|predicted|predicts|expected|expects|forecast|forecasts|promised|promises|pledged|vowed|insisted|insists|argued|argues|admitted|admits|conceded|acknowledged|denied|denies|believes|believed|thinks|thought|feels|felt|reckons|reckoned|described|called for|called|urged|added|stressed|explained|confirmed|suggested|noted|revealed|recalled|replied|responded|commented|maintained|maintains|pointed out|says that|quoted as saying|quoted as having said`;
-const EN_CONTENT_VERBS = 'thanked|thanks|apologised|apologized|apologises|apologizes|blamed|blames|accused|accuses|criticised|criticized|criticises|criticizes|praised|praises|welcomed|welcomes|condemned|condemns|congratulated|demanded|demands|questioned|doubted|doubts|hoped|hopes|feared|fears|rejected|dismissed|defended|compared|likened|complained|complains|threatened|threatens|recommended|recommends|backed|backs|supported|supports|opposed|opposes|proposed|proposes|objected to|ruled out|played down|downplayed|called on|asked';
+const EN_SAID_VERBS = `said|says|has said|had said|told(?: \\w+)?|tells(?: \\w+)?|claimed|claims|stated|states|warned|warns|wrote|writes|tweeted|tweets|posted|posts|declared|announced|announces|predicted|predicts|expected|expects|forecast|forecasts|promised|promises|pledged|vowed|insisted|insists|argued|argues|admitted|admits|conceded|acknowledged|denied|denies|believes|believed|thinks|thought|feels|felt|reckons|reckoned|described|called for|called|urged|added|stressed|explained|confirmed|suggested|noted|revealed|recalled|replied|responded|commented|maintained|maintains|pointed out|says that|quoted as saying|quoted as having said|quoted saying`;
+const EN_CONTENT_VERBS = 'thanked|thanks|apologised|apologized|apologises|apologizes|blamed|blames|accused|accuses|criticised|criticized|criticises|criticizes|praised|praises|welcomed|welcomes|condemned|condemns|congratulated|demanded|demands|questioned|doubted|doubts|hoped|hopes|feared|fears|rejected|dismissed|defended|compared|likened|complained|complains|threatened|threatens|recommended|recommends|backed|backs|supported|supports|opposed|opposes|proposed|proposes|objected to|ruled out|played down|downplayed|called on|asked|expressed|voiced';
 const EN_WHERE = '(?:(?:on|in|to|at) (?:[\\w\'’-]+ ){1,3}?(?=that ))?';
 const EN_WHOSAID = new RegExp(`^(?:who|which ([a-z][\\w-]*(?: [a-z][\\w-]*)?))(?: (?:has|have|had|was|is))? (?:(?:${EN_SAID_VERBS})[:,]? ${EN_WHERE}(?:that )?|(${EN_CONTENT_VERBS}) )(.{2,})$`, 'd');
 
@@ -64,8 +74,13 @@ export function parseQuestion(text: string): QuoteQuestion | null {
   if (!q || q.length > MAX_LENGTH || q.startsWith('/') || /[<>]/.test(q)) return null;
   if (/[\u0600-\u06FF]/.test(q)) {
     // Match on folded letters, answer with the letters as written (only diacritics and tatweel dropped).
-    const shown = q.replace(/[\u064B-\u065F\u0670\u0640]/g, '').replace(/[،,]/g, ' ').replace(/\s+/g, ' ').trim();
-    const ar = normalizeArabic(shown);
+    let shown = q.replace(/[\u064B-\u065F\u0670\u0640]/g, '').replace(/[،,]/g, ' ').replace(/\s+/g, ' ').trim();
+    let ar = normalizeArabic(shown);
+    // Both forms are rewritten alike, so they keep equal lengths.
+    for (const [re, to] of [[AR_WHO_WORD, 'من'], [AR_OPENER, 'من قال']] as const) {
+      const m = re.exec(ar);
+      if (m) [shown, ar] = [to + shown.slice(m[0].length), to + ar.slice(m[0].length)];
+    }
     // The text as written of group g (folding keeps lengths, except in rare compatibility forms).
     const shownOf = (m: RegExpExecArray, g: number): string => {
       const at = m.indices?.[g];
@@ -84,6 +99,15 @@ export function parseQuestion(text: string): QuoteQuestion | null {
     // The noun of «أي حزب قال …», a verb that carries what was said, where it was said, then the rest.
     const words = [1, 2, 4, 5, 6].map((g) => shownOf(m, g)).filter(Boolean).join(' ');
     return words ? { kind: 'whosaid', words } : null;
+  }
+  return parseEnglish(q);
+}
+
+function parseEnglish(text: string): QuoteQuestion | null {
+  let q = text;
+  for (const [re, to] of EN_OPENERS) {
+    const m = re.exec(q.toLowerCase());
+    if (m) q = to + q.slice(m[0].length);
   }
   const en = q.toLowerCase();
   const said = EN_WHOSAID.exec(en);

@@ -50,6 +50,25 @@ describe('parseQuestion', () => {
     expect(parseQuestion('Who recommended boiling tap water?')).toEqual({ kind: 'whosaid', words: 'recommended boiling tap water' });
   });
 
+  it('reads other ways of asking who said it: «مين», «من صاحب تصريح», «من قائل», «لمن هذا التصريح», "who\'s the one who"', () => {
+    const rise = { kind: 'whosaid', words: 'الأسعار سترتفع' };
+    expect(parseQuestion('مين قال إن الأسعار سترتفع؟')).toEqual(rise);
+    expect(parseQuestion('من صاحب تصريح أن الأسعار سترتفع؟')).toEqual(rise);
+    expect(parseQuestion('من صاحب مقولة إن الأسعار سترتفع؟')).toEqual(rise);
+    expect(parseQuestion('من قائل هذه العبارة: الأسعار سترتفع')).toEqual(rise);
+    expect(parseQuestion('لمن هذا التصريح: الأسعار سترتفع')).toEqual(rise);
+    const en = { kind: 'whosaid', words: 'fares will rise' };
+    expect(parseQuestion("Who's the one who said fares will rise?")).toEqual(en);
+    expect(parseQuestion('Who was it that said fares will rise?')).toEqual(en);
+    expect(parseQuestion('Who made the comment that fares will rise?')).toEqual(en);
+    expect(parseQuestion('Who is quoted saying fares will rise?')).toEqual(en);
+    expect(parseQuestion('Who expressed concern about fares?')).toEqual({ kind: 'whosaid', words: 'expressed concern about fares' });
+    // Not questions about a quote: who owns something, who holds an office, who won.
+    expect(parseQuestion('من صاحب الشركة؟')).toBeNull();
+    expect(parseQuestion('مين هو رئيس البلدية؟')).toBeNull();
+    expect(parseQuestion('Who is the person who won the race?')).toBeNull();
+  });
+
   it('reads auxiliaries, a colon, "quoted as saying", and «من الذي/من هو الذي/من المسؤول الذي»', () => {
     expect(parseQuestion('Who was quoted as saying the ferry would run again?')).toEqual({ kind: 'whosaid', words: 'the ferry would run again' });
     expect(parseQuestion('Who has warned that the dam could burst?')).toEqual({ kind: 'whosaid', words: 'the dam could burst' });
