@@ -19,8 +19,25 @@ const GLOSSARY = 0.85;
 const SKELETON = 0.8;
 const MAX_CONCEPTS = 40;
 
+/**
+ * A function word, also with its clitics: a conjunction, a preposition and an attached pronoun around a
+ * stopword (بأنها، كله، لدينا، إليه، عنه، بذلك) carry nothing a statement could be matched by.
+ */
+function isFunctionWord(w: string): boolean {
+  if (isStopword(w) || isStopword(stripProclitics(w))) return true;
+  if (!ARABIC.test(w)) return false;
+  const bare = w.length > 2 && (w[0] === 'و' || w[0] === 'ف') ? [w, w.slice(1)] : [w];
+  // A preposition only before أن and the demonstratives (بأنها، لذلك، بهذا), not before any stopword:
+  // بلدية is no ب + لديه.
+  const forms = bare.flatMap((b) => (b.length > 2 && 'بلك'.includes(b[0]!) && 'اذهت'.includes(b[1]!) ? [b, b.slice(1)] : [b]));
+  return forms.some((f) => {
+    const root = f.replace(/(?:هما|كما|ها|هم|هن|كم|نا|ه)$/u, '');
+    return isStopword(f) || (root.length >= 2 && root !== f && isStopword(root));
+  });
+}
+
 function plainAlts(tokens: string[], weight: number): Alternative[] {
-  const ws = tokens.filter((w) => !isStopword(w) && !isStopword(stripProclitics(w)));
+  const ws = tokens.filter((w) => !isFunctionWord(w));
   if (ws.length === 0) return [];
   const forms = ws.map(wordForms);
   return [
@@ -95,7 +112,7 @@ export function questionConcepts(question: string, parts: readonly { index: Stat
       i += name.length;
       continue;
     }
-    const stop = isStopword(w) || isStopword(stripProclitics(w));
+    const stop = isFunctionWord(w);
     // A phrase may open with a function word (ما زال، غير مسبوق، at last): only a phrase is taken there.
     const gloss = glossary.matchAt(tokens, i);
     if (stop && (!gloss || gloss.length < 2)) {

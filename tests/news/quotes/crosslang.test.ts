@@ -24,6 +24,8 @@ const ARTICLES: [string, 'ar' | 'en', string, string][] = [
   ['en-doping-2', 'en', 'Athletics', 'Coach Amy Hale said the sprinter had never taken banned substances.'],
   ['en-arrest-1', 'en', 'Terror law', 'Minister Oli Kent said the arrest powers would be reviewed by judges.'],
   ['en-arrest-2', 'en', 'Terror law', 'Minister Joan Pike said the house arrest powers would be reviewed by judges.'],
+  ['en-posters-1', 'en', 'Posters', 'Spokesman Al Roe said the row over the posters was serious.'],
+  ['en-posters-2', 'en', 'Posters', 'Spokesman Ed Vale said the row over the posters was a silly fuss.'],
   ['ar-water-1', 'ar', 'مياه الشرب', 'قال مدير المختبر رامي حداد إن فرق الصيانة تفحص مياه الشرب كل شهر.'],
   ['ar-water-2', 'ar', 'مياه الشرب', 'قال مدير شركة المياه سمير العلي إن فرق الصيانة تفحص مياه الشرب يوميًا.'],
 ];
@@ -67,5 +69,9 @@ describe('who said … ? across languages and in other words', () => {
   it('knows the words of sport, courts and politics news: منشطات / banned substances, الإقامة الجبرية / house arrest', () => {
     expect(answer('من قال إن العداء لم يتعاط المنشطات أبدا؟')).toBe('Amy Hale');
     expect(answer('من قال إن القضاة سيراجعون صلاحيات الإقامة الجبرية؟')).toBe('Joan Pike');
+  });
+
+  it('knows the words of judgement quotes are made of: ضجة سخيفة / a silly fuss', () => {
+    expect(answer('من قال إن الخلاف حول الملصقات ضجة سخيفة؟')).toBe('Ed Vale');
   });
 });
