@@ -3,7 +3,7 @@
 import { foldString } from './fold.ts';
 import type { MarkedSpan } from './marks.ts';
 
-const EN_NAMING = /(?:called|titled|entitled|named|dubbed|nicknamed|known as|so-called|the word|the term|the phrase|the slogan|the name|film|movie|song|album|book|novel|programme|program|series|single|play|show|campaign|operation|magazine|newspaper|exhibition|festival|award|motto)\s*$/i;
+const EN_NAMING = /(?:called|titled|entitled|named|dubbed|nicknamed|known(?: to [\w-]+(?: [\w-]+)?)? as|so-called|the word|the term|the phrase|the slogan|the name|film|movie|song|album|book|novel|programme|program|series|single|play|show|campaign|operation|magazine|newspaper|exhibition|festival|award|motto)\s*$/i;
 const SMALL_WORDS = /^(?:of|the|a|an|and|in|on|at|to|for|with|by|from|or|is|are|my|your|our|de|la|le|vs|v|&)$/;
 
 function titleCase(inner: string): boolean {

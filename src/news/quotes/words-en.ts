@@ -33,7 +33,8 @@ export const SPEAKER_NOUNS = new Set(
   advisor aide envoy counterpart opposition prosecutor prosecutors magazine newspaper broadcaster publisher website
   channel station studio carmaker manufacturer insurer lender supermarket brewer panel taskforce coalition consortium
   alliance think-tank office embassy palace band team family orchestra army military agent representative publicist
-  solicitor barrister colleague neighbour teammate doctor witness eyewitness relative`
+  solicitor barrister colleague neighbour teammate doctor witness eyewitness relative delegation negotiator critic
+  reviewer columnist`
     .split(/\s+/)
     .filter(Boolean),
 );

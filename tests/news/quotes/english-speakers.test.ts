@@ -35,6 +35,10 @@ const CASES: Case[] = [
   { name: 'BODY has forecast that Q.', text: 'Ratings agency Stellar Partners has forecast that house prices will fall by 5% next year.', want: [['Stellar Partners', 'house prices will fall by 5% next year']] },
   { name: 'Owner\'s government has confirmed Q.', text: "Peru's government has confirmed it is preparing an emergency budget.", want: [["Peru's government", 'it is preparing an emergency budget']] },
   { name: 'X confirmed NP (a noun object, no report)', text: 'Orbis confirmed the sale of its Dutch arm on Monday.', want: [] },
+  { name: 'X wrote on PLATFORM that Q "frag".', text: 'Olu Danso wrote on his blog that the deal was "a betrayal".', want: [['Olu Danso', 'a betrayal']] },
+  { name: 'known to NOUN as "Label" inside a report is no quote', text: 'The coach said his keeper - known to the crowd as "the Wall" - would play on Sunday.', want: [['The coach', 'his keeper - known to the crowd as "the Wall" - would play on Sunday']] },
+  { name: 'Owner\'s delegation said Q.', text: 'Talks stalled. Norland’s delegation said the proposal ignored the fishing fleet.', want: [['Norland’s delegation', 'the proposal ignored the fishing fleet']] },
+  { name: 'X called it "A", while Y described it as "B": each their own', text: 'The Post\'s critic called it "a triumph", while the magazine Arcadia described the ending as "limp".', want: [["The Post's critic", 'a triumph'], ['Arcadia', 'limp']] },
 
   // A description as the subject after a quotation: the person named before, by a rule for its shape.
   { name: '"Q," the ADJ agent-noun said (unlisted head).', text: 'Ivy Marsh, 81, has kept bees for sixty years. "The hives have never been so quiet," the retired beekeeper said.', want: [['Ivy Marsh', 'The hives have never been so quiet']] },

@@ -185,6 +185,8 @@ export function clauseEnd(ctx: Ctx, from: number, limit: number): number {
   for (let k = from; k < limit; k++) {
     if (ctx.inSpan[k]! >= 0) continue;
     const l = toks[k]!.l;
+    // ", while the Times described it as ...": a contrasting clause with a reporting verb of its own.
+    if (l === ',' && k + 1 < limit && (toks[k + 1]!.l === 'while' || toks[k + 1]!.l === 'whereas') && ownCue(ctx, k + 2, Math.min(limit, k + 12))) return k;
     if (GERUND_CUE_SEP.has(l) && k + 1 < limit) {
       const n = toks[k + 1]!.l;
       const info = CUES.get(n);
@@ -243,7 +245,8 @@ export function cueApplies(ctx: Ctx, k: number, info: CueInfo): boolean {
   if (info.lemma === 'state' && !(next === 'that' || next === ':' || next === ',' || next === '.')) return false;
   if (info.lemma === 'agree' && next !== 'that') return false;
   if (info.lemma === 'report' && !(next === 'that' || next === ':' || next === ',' || next === '.')) return false;
-  if (info.lemma === 'write' && !(next === 'that' || next === ':' || next === ',' || next === '.' || next === 'in')) return false;
+  // "wrote in the Guardian that", "wrote on social media that", "wrote on Twitter:".
+  if (info.lemma === 'write' && !(next === 'that' || next === ':' || next === ',' || next === '.' || next === 'in' || next === 'on')) return false;
   return true;
 }
 
@@ -253,6 +256,16 @@ function quotedAfterObject(ctx: Ctx, k: number): boolean {
   for (let m = k + 2; m < toks.length && m <= k + 5; m++) {
     if (ctx.inSpan[m]! >= 0) return !ctx.spans[ctx.inSpan[m]!]!.single;
     if (!toks[m]!.word || CLAUSE_AUX.has(toks[m]!.l)) return false;
+  }
+  return false;
+}
+
+/** A reporting verb (not a participle) outside quotations in [from, to). */
+function ownCue(ctx: Ctx, from: number, to: number): boolean {
+  for (let m = from; m < to; m++) {
+    if (ctx.inSpan[m]! >= 0) return false;
+    const info = CUES.get(ctx.toks[m]!.l);
+    if (info && info.form !== 'ing') return true;
   }
   return false;
 }
