@@ -99,6 +99,16 @@ export const CLAUSE_OPENERS = new Set(['اما', 'لكن', 'ولكن', 'بينم
 
 export const COMMENT_OPENERS = new Set(['وهو', 'وهي', 'لكن', 'ولكن', 'غير', 'بينما', 'فيما', 'في', 'الا', 'وذلك', 'مما']);
 
+// Verbs of events that name people without quoting them («التقى», «تحدث إلى», «شكّك في», «سُئل»): never part of
+// a name, and before a subject they open its clause («وتحدثت إلى الصحيفة والدة …، فقالت»).
+export const EVENT_VERBS = new Set(
+  `التقي يلتقي التقت تلتقي استقبل يستقبل استقبلت تستقبل تحدث يتحدث تحدثت تتحدث زار يزور زارت تزور حضر حضرت شارك شاركت
+  ترأس تراس ترأست تراست افتتح افتتحت وصل وصلت اجتمع اجتمعت اجري اجرت انتقد ينتقد انتقدت تنتقد رحب رحبت اشاد اشادت
+  بحث بحثت تفقد تفقدت سيل سيلت ناقش ناقشت شكك شككت يشكك تشكك هاجم هاجمت تقاطعه يقاطعه ابدي ابدت`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
 export const RELATIVE_PRONOUNS = new Set(['الذي', 'التي', 'الذين', 'اللذان', 'اللتان', 'اللواتي']);
 
 export const VAGUE_AR = new Set(['يقال', 'قيل']);

@@ -5,12 +5,12 @@
 import type { Gender, Mention } from '../internal.ts';
 import { ACTION_NOUNS, BODY_HEADS, COMMON_HEADS, COMPOUND_FIRST, COMPOUND_SECOND, CONSTRUCT, GROUP_NOUNS, NAME_LINKS, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS } from '../words-ar.ts';
 import { verbAt } from './cues.ts';
-import { accusative, type Ctx, endsWithTaMarbuta, looksPlural, pluralGender, gazetteerAt, hasArticle, hasPronounSuffix, isPunct, orig, originalText, stripConj } from './tokens.ts';
+import { accusative, type Ctx, endsWithTaMarbuta, eventVerb, looksPlural, pluralGender, gazetteerAt, hasArticle, hasPronounSuffix, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
 /** A word that can be part of a personal name: no punctuation, function word, verb, quotation or attached pronoun. */
 export function nameWord(ctx: Ctx, k: number): boolean {
   const t = ctx.toks[k]!.t;
-  return ctx.inSpan[k]! < 0 && !isPunct(t) && (!STOP_WORDS.has(t) || spelledAli(ctx, k)) && !hasPronounSuffix(ctx, k) && !verbAt(t) && !accusative(ctx, k);
+  return ctx.inSpan[k]! < 0 && !isPunct(t) && (!STOP_WORDS.has(t) || spelledAli(ctx, k)) && !hasPronounSuffix(ctx, k) && !verbAt(t) && !eventVerb(t) && !accusative(ctx, k);
 }
 
 /** «علي» as written (with ي), a name; «على» folds to the same word but is written with ى. */

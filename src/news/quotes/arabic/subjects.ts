@@ -4,7 +4,7 @@ import type { Gender, Mention } from '../internal.ts';
 import { ADVERB_STARTS, BODY_HEADS, CLAUSE_OPENERS, COMMON_HEADS, GROUP_NOUNS, OCCASIONS, RELATIVE_PRONOUNS, ROLE_HEADS, STOP_WORDS, TIME_MODIFIERS } from '../words-ar.ts';
 import { verbAt, type VerbInfo } from './cues.ts';
 import { type NP, parseNP } from './names.ts';
-import { type Ctx, gazetteerAt, isDash, looksPlural, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, LATIN, orig, stripConj } from './tokens.ts';
+import { type Ctx, eventVerb, gazetteerAt, isDash, looksPlural, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, LATIN, orig, stripConj } from './tokens.ts';
 import { complementEndForNoun } from './complement.ts';
 
 // «غير أن X», «في حين أن X»: أنّ after these opens a clause whose subject follows.
@@ -44,8 +44,10 @@ export function clauseSubject(ctx: Ctx, a: number, b: number): Mention | undefin
   const first = toks[i]!.t;
   // Verb first (VSO): the subject follows the verb.
   const group = COMMON_HEADS.has(first) || GROUP_NOUNS.has(first);
-  const nounFirst = (hasArticle(first) && !/^ال(?:تق|تف|تز|تح)/.test(first)) || has(ROLE_HEADS, first) || has(BODY_HEADS, first) || LATIN.test(first) || group || gazetteerAt(ctx, i, b) !== undefined;
-  const s = nounFirst ? i : i + 1;
+  const nounFirst = !eventVerb(first) && (hasArticle(first) && !/^ال(?:تق|تف|تز|تح)/.test(first)) || has(ROLE_HEADS, first) || has(BODY_HEADS, first) || LATIN.test(first) || group || gazetteerAt(ctx, i, b) !== undefined;
+  let s = nounFirst ? i : i + 1;
+  // «وتحدثت إلى الصحيفة والدة …»: past a prepositional phrase between the verb and its subject.
+  if (!nounFirst) s = pastPrepPhrase(ctx, s, b);
   if (s >= b) return undefined;
   if (verbAt(toks[s]!.t)) return undefined;
   // The phrase runs to the first preposition or punctuation («في» stays in a group: «سكان في القرية»).
@@ -54,8 +56,15 @@ export function clauseSubject(ctx: Ctx, a: number, b: number): Mention | undefin
   if (e <= s) return undefined;
   const np = parseNP(ctx, s, e);
   if (!np) return undefined;
-  if (np.mention.kind === 'name' && has(STOP_WORDS, toks[s]!.t)) return undefined;
+  if (np.mention.kind === 'name' && has(STOP_WORDS, toks[s]!.t) && !ROLE_HEADS.has(toks[s]!.t)) return undefined;
   return np.mention;
+}
+
+/** Past «إلى الصحيفة», «لـX» right after a verb: the token where its subject starts (s if none). */
+function pastPrepPhrase(ctx: Ctx, s: number, b: number): number {
+  const t = ctx.toks[s]?.t ?? '';
+  if (s + 2 < b && (t === 'الي' || t === 'مع' || t === 'امام' || t === 'ل' || t === 'لـ') && !isPunct(ctx.toks[s + 1]!.t)) return s + 2;
+  return s;
 }
 
 /** A complement marker: its kind and token. */
@@ -187,6 +196,8 @@ function frontedSubject(ctx: Ctx, k: number): NP | undefined {
   s++;
   // («بينهم شريكها عمر …، الذي أوضح»: past a preposition with a pronoun.)
   while (s < e && (STOP_WORDS.has(toks[s]!.t) || AMONG.has(stripConj(toks[s]!.t)))) s++;
+  // («وتحدثت إلى الصحيفة والدة …، التي …، فقالت»: past a verb of an event and its prepositional phrase.)
+  if (s < e && eventVerb(toks[s]!.t)) s = pastPrepPhrase(ctx, s + 1, e);
   return s < e ? parseNP(ctx, s, e) : undefined;
 }
 

@@ -5,6 +5,7 @@ import type { Folded } from '../fold.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import type { Gender, Mention, Token } from '../internal.ts';
 import type { MarkedSpan } from '../marks.ts';
+import { EVENT_VERBS } from '../words-ar.ts';
 
 export const LATIN = /^[A-Za-z\u00C0-\u024F]/;
 
@@ -93,6 +94,11 @@ export function pluralGender(word: string): Gender {
   // (A count of people agrees with the people: «عشرات المزارعين … وقالوا».)
   const w = stripConj(word);
   return /ات$/u.test(w) && w !== 'عشرات' && w !== 'مييات' ? 'f' : 'p';
+}
+
+/** A verb of an event that names people without quoting them, with or without و/ف. */
+export function eventVerb(t: string): boolean {
+  return EVENT_VERBS.has(t) || (t.length > 3 && (t[0] === 'و' || t[0] === 'ف') && EVENT_VERBS.has(t.slice(1)));
 }
 
 /** A dash, as after a dateline: «الخرطوم – …». */
