@@ -191,7 +191,9 @@ export function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInf
 }
 
 // «ويُدعى», the passive «is called», folds like «يدّعي» (claims).
-const NAMED_AS = new Set(['ويدعي', 'يدعي']);
+const NAMED_AS = new Set(['ويدعي', 'يدعي', 'تدعي', 'وتدعي']);
+
+const CIRCUMSTANTIAL = new Set(['وهو', 'وهي', 'وهم', 'وهما', 'في']);
 
 /** A quotation of more than a short name opens at token c. */
 function quotationAt(ctx: Ctx, c: number): boolean {
@@ -225,7 +227,8 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
     }
     if (isEnd(t)) break;
     // «، الذي التقته «الأفق» قرب المحطة، إنه …»: a relative clause between commas is an aside.
-    if (isComma(t) && j + 1 < n && RELATIVE_PRONOUNS.has(toks[j + 1]!.t)) {
+    // (So is «، وهي ربة منزل …،» and the occasion «، في بيان نُشر على …،».)
+    if (isComma(t) && j + 1 < n && (RELATIVE_PRONOUNS.has(toks[j + 1]!.t) || CIRCUMSTANTIAL.has(toks[j + 1]!.t))) {
       let c = j + 2;
       // (Up to its closing comma; a colon, أنّ or a quotation of more than a name opening first is the complement.)
       while (c < n && !isComma(toks[c]!.t) && !isEnd(toks[c]!.t) && toks[c]!.t !== ':' && !THAT.has(toks[c]!.t) && !quotationAt(ctx, c)) c++;

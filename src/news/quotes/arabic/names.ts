@@ -141,7 +141,8 @@ function namedLater(ctx: Ctx, a: number, b: number): NP | undefined {
   const { toks } = ctx;
   for (let i = a; i + 1 < b; i++) {
     const t = toks[i]!.t;
-    if (t === 'ويدعي' || t === 'يدعي' || t === 'واسمه' || t === 'اسمه' || t === 'ويدعى') {
+    // (Also «وهي معلمة تدعى NAME»: تدعى before a name, not أنّ.)
+    if (t === 'ويدعي' || t === 'يدعي' || t === 'واسمه' || t === 'اسمه' || t === 'واسمها' || t === 'اسمها' || ((t === 'تدعي' || t === 'وتدعي') && !THAT.has(toks[i + 1]!.t))) {
       const role = i > a ? originalText(ctx, a, i - 1) : undefined;
       let e = i + 1;
       while (e < b && e - i <= 3 && !isPunct(toks[e]!.t)) e++;

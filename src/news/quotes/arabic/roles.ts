@@ -107,6 +107,9 @@ const ADJECTIVE_BODIES = new Set(['الخارجيه', 'الداخليه']);
 // Members who stand for a body or a district: «النائب عن …».
 const STANDS_FOR = new Set(['نايب', 'نايبه', 'مرشح', 'مرشحه', 'مترشح', 'مترشحه', 'ممثل', 'ممثله', 'مندوب', 'مندوبه', 'عضو', 'عضوه']);
 
+// Counts of people that take «من»: «عدد من المشتركين».
+const COUNTS = new Set(['عدد', 'عشرات', 'مييات', 'الاف', 'بعض', 'مجموعه']);
+
 const CLOSE_TO = new Set(['مقرب', 'مقربه', 'قريب', 'قريبه', 'مقربون', 'مقربين', 'قريبون', 'قريبين']);
 
 // Role words that are also given names («سلطان», «أمير»): after a role they start the name.
@@ -186,7 +189,7 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
     if (isPunct(t) || verbAt(t) || accusative(ctx, i) || (/وا$/u.test(t) && t.length >= 4 && !hasArticle(t))) break;
     // «في …», «لدى …», and «من» after «مقرّب»: «مصدر مقرّب من الرئاسة».
     // («النائبة عن كتلة الإصلاح …», «المترشح عن دائرة …»: whom a member stands for, before a person's name.)
-    if (t === 'في' || t === 'لدي' || (t === 'من' && CLOSE_TO.has(toks[i - 1]!.t)) || (t === 'عن' && person && STANDS_FOR.has(stripConj(toks[a]!.t).replace(/^ال/u, '')))) {
+    if (t === 'في' || t === 'لدي' || (t === 'من' && (CLOSE_TO.has(toks[i - 1]!.t) || (i === a + 1 && COUNTS.has(stripConj(toks[a]!.t))))) || (t === 'عن' && person && STANDS_FOR.has(stripConj(toks[a]!.t).replace(/^ال/u, '')))) {
       if (i + 1 >= end || occasionAt(ctx, i, end)) break;
       i++;
       needGen = true;

@@ -66,7 +66,8 @@ export function relayed(ctx: Ctx, out: Candidate[], k: number, gender: Gender): 
   const { toks } = ctx;
   const n = toks.length;
   let mention: Mention | undefined;
-  for (let j = k - 1; j >= 0 && k - j <= 14; j--) {
+  // (The phrase may hold a role and a name in apposition: «عن وكيل الوزارة لشؤون الطاقة، المهندس …، قوله».)
+  for (let j = k - 1; j >= 0 && k - j <= 24; j--) {
     const t = toks[j]!.t;
     if (t === 'عن') {
       const np = parseNP(ctx, j + 1, k);

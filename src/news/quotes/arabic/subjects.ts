@@ -185,7 +185,8 @@ function frontedSubject(ctx: Ctx, k: number): NP | undefined {
     // (A verb with و after a comma is a second verb of the clause before: «نفت ذلك، وقالت».)
     let c = k - 2;
     while (c >= 0 && !isComma(toks[c]!.t) && !isEnd(toks[c]!.t) && k - c < 30) c--;
-    if (c < 1 || !isComma(toks[c]!.t)) return undefined;
+    // («أما ROLE عن BODY NAME، فكتب»: no aside, the whole phrase after «أما».)
+    if (c < 1 || !isComma(toks[c]!.t)) return toks[k]!.t[0] === 'ف' ? frontedApposition(ctx, k - 1, k - 1, true) : undefined;
     if (!asideOpener(toks[c + 1]!.t)) return frontedApposition(ctx, c, k - 1, toks[k]!.t[0] === 'ف');
     e = c;
   } else if (toks[k]!.t[0] !== 'ف') return undefined;
