@@ -92,7 +92,7 @@ export function createQueueOutbox(options: QueueOutboxOptions): QueueOutbox {
     const platforms = await unsent.select('platform').distinct().execute();
     const jobs = new Map<string, number>();
     for (const { platform } of platforms) {
-      const c = await queueFor(platform).getJobCounts('waiting', 'delayed', 'active', 'paused', 'prioritized');
+      const c = await queueFor(platform).getJobCounts('waiting', 'delayed', 'active', 'prioritized');
       jobs.set(platform, Object.values(c).reduce((a, n) => a + n, 0));
     }
     const rows = await unsent.select(['platform', ({ fn }) => fn.countAll<number>().as('n')]).groupBy('platform').execute();
