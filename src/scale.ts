@@ -76,7 +76,7 @@ export async function scaleOut(config: Config, plan: RolePlan, storage: Storage 
   if (redisUrl) {
     const { createQueueOutbox } = await import('./delivery/queue-outbox.ts');
     const shared = (redis = connectRedis(redisUrl, log, 'newsbot-web'));
-    out.createOutbox = (options) => (queue = createQueueOutbox({ ...options, redisUrl, prefix, work: plan.send }));
+    out.createOutbox = (options) => (queue = createQueueOutbox({ ...options, redisUrl, prefix, work: plan.send, ...(storage?.pool ? { pool: storage.pool } : {}) }));
     out.firstTime = async (key) => (await shared.set(`${prefix}:seen:${key}`, '1', 'EX', UPDATE_TTL_S, 'NX')) === 'OK';
   }
   return out;

@@ -3,9 +3,11 @@
 // job, id `o<row id>`, in the platform's queue, so adding it again is a no-op. Workers in any process
 // send from the queues through limits shared in Redis; a 429 pauses the queue for everyone.
 import { Queue, Worker, type Job } from 'bullmq';
+import type pg from 'pg';
 import { DEFAULT_LIMITS } from '../briefings/limiter.ts';
 import { insertOutboxRows, moveChatRows, type ResultContext } from '../briefings/outbox-results.ts';
 import type { Outbox, OutboxCounters, OutboxOptions } from '../briefings/outbox.ts';
+import { localClaims, postgresClaims, type WorkerClaims } from './claims.ts';
 import { connectRedis, type RedisHealth } from './redis.ts';
 import { createLine, runSendJob, type SendJobData } from './send-job.ts';
 import { createSharedLimiter } from './shared-limiter.ts';
@@ -20,12 +22,16 @@ export interface QueueOutboxOptions extends OutboxOptions {
   lockDurationMs?: number;
   /** How often pending rows without a job are looked for (default 30 s). */
   rescanMs?: number;
+  /** The PostgreSQL pool: workers of several processes tell a live one's rows from a dead one's (claims.ts). */
+  pool?: pg.Pool;
 }
 
 export interface QueueOutbox extends Outbox {
   /** Jobs waiting, delayed and active, per platform queue. */
   depth(): Promise<Record<string, { waiting: number; delayed: number; active: number; failed: number }>>;
   health(): RedisHealth;
+  /** Jobs that found their row being sent by a live worker and waited (a lapsed job lock). */
+  deferred(): number;
 }
 
 export const jobIdOf = (rowId: number) => `o${rowId}`;
@@ -48,6 +54,9 @@ export function createQueueOutbox(options: QueueOutboxOptions): QueueOutbox {
   let stopping = false;
   let started = false;
   let paused = false;
+  const counts = { deferred: 0 };
+  const lockDuration = options.lockDurationMs ?? 10_000;
+  let claims: (WorkerClaims & { ready?: Promise<void> }) | undefined;
 
   const queueFor = (platform: string) => {
     let q = queues.get(platform);
@@ -154,8 +163,7 @@ export function createQueueOutbox(options: QueueOutboxOptions): QueueOutbox {
       ...(options.onForbidden ? { onForbidden: options.onForbidden } : {}),
       ...(options.onMoved ? { onMoved: options.onMoved } : {}),
     };
-    const ctx = { results, adapter, limiter, inFlight, line: createLine(), stopping: () => stopping };
-    const lockDuration = options.lockDurationMs ?? 10_000;
+    const ctx = { results, adapter, limiter, inFlight, line: createLine(), stopping: () => stopping, claims: claims ?? localClaims(), recheckMs: lockDuration, counts };
     // eslint-disable-next-line prefer-const -- the results context refers to the worker made after it
     let worker: Worker<SendJobData>;
     worker = new Worker<SendJobData>(queue.name, (job: Job<SendJobData>, token?: string) => runSendJob(ctx, job, token), {
@@ -196,7 +204,11 @@ export function createQueueOutbox(options: QueueOutboxOptions): QueueOutbox {
       stopping = false;
       halted.clear();
       await rescan().catch((err: unknown) => log.error({ err }, 'outbox: first scan of pending messages failed (retried)'));
-      if (options.work ?? true) for (const platform of adapters.keys()) startWorker(platform);
+      if (options.work ?? true) {
+        claims = options.pool ? postgresClaims(options.pool, log) : localClaims();
+        await claims.ready;
+        for (const platform of adapters.keys()) startWorker(platform);
+      }
       rescanTimer = setInterval(() => void rescan().catch((err: unknown) => log.warn({ err }, 'outbox: rescan failed')), options.rescanMs ?? 30_000);
       rescanTimer.unref();
       return { recovered: 0 };
@@ -206,6 +218,8 @@ export function createQueueOutbox(options: QueueOutboxOptions): QueueOutbox {
       clearInterval(rescanTimer);
       await publishing.catch(() => undefined);
       await Promise.allSettled(workers.splice(0).map((w) => w.close()));
+      await claims?.stop();
+      claims = undefined;
       await Promise.allSettled([...queues.values()].map((q) => q.close()));
       queues.clear();
       redis.disconnect();
@@ -239,5 +253,6 @@ export function createQueueOutbox(options: QueueOutboxOptions): QueueOutbox {
       return out;
     },
     health: () => redis.health(),
+    deferred: () => counts.deferred,
   };
 }

@@ -1,12 +1,15 @@
 // One BullMQ job = one outbox row. The row in the database stays the truth: a job whose row is
-// already sent (or gone) does nothing, so a re-enqueue or a job run twice after a crash is harmless
-// except for the one message that was in flight (Discord drops it by nonce; Telegram may show it
-// twice, and the row counts it as recovered).
+// already sent (or gone) does nothing, and a job whose row another live worker is sending waits (the
+// row's claim, src/delivery/claims.ts), so a re-enqueue or a job handed on after a missed lock renewal
+// sends nothing twice. Only a worker that died mid-send leaves a message that may go twice (Discord
+// drops it by nonce; Telegram may show it twice, and the row counts it as recovered).
 import { randomBytes } from 'node:crypto';
 import { DelayedError, Worker, type Job } from 'bullmq';
 import type { ChatAdapter, ChatTarget } from '../adapters/chat-adapter.ts';
 import type { Post } from '../bot/post.ts';
 import { recordResult, sendOptionsOf, type ResultContext } from '../briefings/outbox-results.ts';
+import type { OutboxRow } from '../briefings/outbox-types.ts';
+import type { WorkerClaims } from './claims.ts';
 import type { SharedLimiter } from './shared-limiter.ts';
 
 export interface SendJobData {
@@ -22,6 +25,11 @@ export interface SendContext {
   inFlight: Set<number>;
   /** This process's jobs waiting for the platform's overall window. */
   line: Line;
+  claims: WorkerClaims;
+  /** How long a job whose row a live worker holds waits before looking again (the job lock's duration). */
+  recheckMs: number;
+  /** Jobs that found their row held by a live worker and waited instead of sending. */
+  counts: { deferred: number };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -83,6 +91,16 @@ export async function slot(ctx: SendContext, chatId: string, member: string, job
   });
 }
 
+/**
+ * Whether a live worker is sending this row now: this process (its job came back to us after a missed
+ * lock renewal), or the process whose key the row holds and whose claim lock PostgreSQL still keeps.
+ */
+async function heldByLiveWorker(ctx: SendContext, row: OutboxRow): Promise<boolean> {
+  if (ctx.inFlight.has(row.id)) return true;
+  if (row.status !== 'sending' || row.claimed_by === null || ctx.claims.mine(row.claimed_by)) return false;
+  return ctx.claims.alive(row.claimed_by);
+}
+
 export async function runSendJob(ctx: SendContext, job: Job<SendJobData>, token: string | undefined): Promise<string> {
   const { db, clock, log } = ctx.results;
   // The row and whether an older message to its chat is unsent, in one round trip.
@@ -111,6 +129,14 @@ export async function runSendJob(ctx: SendContext, job: Job<SendJobData>, token:
   if (row.status === 'pending' && row.next_attempt_at > clock()) return later(job, token, Date.now() + (row.next_attempt_at - clock()));
   // Messages to one chat keep their order: only the oldest unsent one goes.
   if (older) return later(job, token, Date.now() + 1000);
+  if (await heldByLiveWorker(ctx, row)) {
+    ctx.counts.deferred++;
+    log.info({ platform: row.platform, outboxId: row.id }, 'outbox: a live worker is still sending this message (its job lock lapsed): waiting instead of sending it again');
+    return later(job, token, Date.now() + ctx.recheckMs);
+  }
+  // Without its claim lock this process cannot show it lives: it claims nothing until the lock is back.
+  const me = ctx.claims.key();
+  if (me === undefined) return later(job, token, Date.now() + 1000);
 
   const release = await slot(ctx, row.chat_id, `${row.id}:${randomBytes(4).toString('hex')}`, job, token);
   // Claimed from `sending`: the worker that had it died mid-send (BullMQ gave the stalled job to us).
@@ -118,16 +144,18 @@ export async function runSendJob(ctx: SendContext, job: Job<SendJobData>, token:
   const now = clock();
   const claim = await db
     .updateTable('outbox')
-    .set((eb) => ({ status: 'sending', attempts: row.attempts + 1, updated_at: now, first_claimed_at: eb.fn.coalesce('first_claimed_at', eb.val(now)), ...(recovered ? { recovered: row.recovered + 1 } : {}) }))
+    .set((eb) => ({ status: 'sending', attempts: row.attempts + 1, updated_at: now, first_claimed_at: eb.fn.coalesce('first_claimed_at', eb.val(now)), claimed_by: me, ...(recovered ? { recovered: row.recovered + 1 } : {}) }))
     .where('id', '=', row.id)
     .where('status', '=', row.status)
     .where('attempts', '=', row.attempts)
     .executeTakeFirst();
+  // Another run changed the row since it was read: look again (ending the job here could leave a
+  // row that went back to pending without one).
   if (Number(claim.numUpdatedRows) !== 1) {
     release();
-    return 'raced';
+    return later(job, token, Date.now() + 1000);
   }
-  const claimed = { ...row, attempts: row.attempts + 1, recovered: row.recovered + (recovered ? 1 : 0), first_claimed_at: row.first_claimed_at ?? now };
+  const claimed = { ...row, attempts: row.attempts + 1, recovered: row.recovered + (recovered ? 1 : 0), first_claimed_at: row.first_claimed_at ?? now, claimed_by: me };
   if (recovered) {
     ctx.results.counters.recovered++;
     log.warn({ platform: row.platform, chatId: row.chat_id, outboxId: row.id }, 'a message was being sent by a worker that stopped: sending it again (Discord drops repeats by nonce; on Telegram it may arrive twice)');

@@ -19,3 +19,16 @@ export const deliveryMigration: Migration = {
     for (const column of ['first_claimed_at', 'options']) await db.schema.alterTable('outbox').dropColumn(column).execute();
   },
 };
+
+/**
+ * Which worker process claimed an outbox row for its send (its claim key, src/delivery/claims.ts):
+ * a job that finds the row `sending` asks whether that process still lives before sending again.
+ */
+export const claimsMigration: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('outbox').addColumn('claimed_by', 'integer').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('outbox').dropColumn('claimed_by').execute();
+  },
+};

@@ -1,5 +1,5 @@
 import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import { deliveryMigration } from './migrations-delivery.ts';
+import { claimsMigration, deliveryMigration } from './migrations-delivery.ts';
 import { alertsMigration } from './migrations-alerts.ts';
 import { feedsMigration } from './migrations-feeds.ts';
 
@@ -152,6 +152,7 @@ const migrations: Record<string, DualMigration | Migration> = {
       await db.schema.dropTable('settings').ifExists().execute();
     },
   },
+  '0007_outbox_claims': claimsMigration,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -80,6 +80,8 @@ export interface OutboxTable {
   first_claimed_at: Generated<number | null>;
   /** Send options as JSON ({"crosspost":true}), or null. */
   options: Generated<string | null>;
+  /** The claim key of the worker process that set it `sending` (BullMQ outbox), or null. */
+  claimed_by: Generated<number | null>;
 }
 
 export interface DocumentSeenTable {

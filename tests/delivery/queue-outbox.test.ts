@@ -38,7 +38,7 @@ describe.skipIf(!services.ok)('queue outbox (BullMQ, PostgreSQL)', () => {
   });
 
   function outbox(prefix: string, adapter: ReturnType<typeof recordingAdapter>, log = memoryLogger()) {
-    const o = createQueueOutbox({ db: storage.db, adapters: [adapter], log, redisUrl: REDIS_TEST_URL, prefix, limits, backoff: { baseMs: 20, maxMs: 100 }, rescanMs: 500 });
+    const o = createQueueOutbox({ db: storage.db, pool: storage.pool, adapters: [adapter], log, redisUrl: REDIS_TEST_URL, prefix, limits, backoff: { baseMs: 20, maxMs: 100 }, rescanMs: 500 });
     open.push(o);
     return o;
   }

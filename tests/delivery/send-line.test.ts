@@ -4,6 +4,7 @@ import type { Job } from 'bullmq';
 import { describe, expect, it } from 'vitest';
 import type { Acquire } from '../../src/briefings/limiter.ts';
 import type { ResultContext } from '../../src/briefings/outbox-results.ts';
+import { localClaims } from '../../src/delivery/claims.ts';
 import { createLine, slot, type SendContext } from '../../src/delivery/send-job.ts';
 import type { SharedLimiter } from '../../src/delivery/shared-limiter.ts';
 import { recordingAdapter } from '../briefings/helpers.ts';
@@ -28,7 +29,7 @@ const turn = () => new Promise((r) => setTimeout(r, 0));
 describe('waiting for the overall window', () => {
   it('asks the limiter only from the first in line, however many jobs of the process wait', async () => {
     const window = fullWindow();
-    const ctx: SendContext = { results: { halted: new Map() } as unknown as ResultContext, adapter: recordingAdapter('telegram'), limiter: window.limiter, stopping: () => false, inFlight: new Set(), line: createLine() };
+    const ctx: SendContext = { results: { halted: new Map() } as unknown as ResultContext, adapter: recordingAdapter('telegram'), limiter: window.limiter, stopping: () => false, inFlight: new Set(), line: createLine(), claims: localClaims(), recheckMs: 1000, counts: { deferred: 0 } };
     const job = {} as Job;
     const taken = Promise.all(Array.from({ length: 20 }, (_, i) => slot(ctx, String(i), `m${i}`, job, undefined)));
     for (let i = 0; i < 20; i++) {

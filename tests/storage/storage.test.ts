@@ -32,6 +32,21 @@ describe(`storage (${testDialect})`, () => {
     expect(row).toEqual({ next_run_at: t, n: 1 });
     await s.close();
   });
+
+  it('keeps the claim key of the worker that set an outbox row sending (migration 0007), null until then', async () => {
+    const s = await openTestStorage({ dataDir: tempDir() });
+    const t = Date.now();
+    const { id } = await s.db
+      .insertInto('outbox')
+      .values({ platform: 'telegram', chat_id: '1', thread_id: '', idempotency_key: 'k1', post: '{}', status: 'pending', next_attempt_at: t, created_at: t, updated_at: t })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect(await s.db.selectFrom('outbox').select('claimed_by').executeTakeFirstOrThrow()).toEqual({ claimed_by: null });
+    // Keys go up to 2^31 - 1: a 32-bit column on both engines holds the largest.
+    await s.db.updateTable('outbox').set({ status: 'sending', claimed_by: 2 ** 31 - 1 }).where('id', '=', id).execute();
+    expect(await s.db.selectFrom('outbox').select(['status', 'claimed_by']).executeTakeFirstOrThrow()).toEqual({ status: 'sending', claimed_by: 2 ** 31 - 1 });
+    await s.close();
+  });
 });
 
 describe.runIf(testDialect === 'sqlite')('storage (SQLite file)', () => {
