@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, DiscordAPIError, Events, GatewayIntentBits, PermissionFlagsBits, type Interaction, type Message, type TextChannel } from 'discord.js';
-import { createFakeDiscord, type FakeDiscord } from './discord-server.ts';
+import { WebSocket } from 'ws';
+import { createFakeDiscord, shardOfGuild, type FakeDiscord } from './discord-server.ts';
 
 async function connect(fake: FakeDiscord): Promise<Client> {
   const client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages], rest: { api: fake.api } });
@@ -290,5 +291,29 @@ describe('fake Discord REST edges', () => {
     expect(Date.now() - started).toBeLessThan(3000);
     await new Promise((r) => setTimeout(r, 700));
     expect(late.filter((m) => m.includes('Connecting to'))).toEqual([]);
+  });
+
+  it('IDENTIFY with a shard: READY echoes it with that shard\'s guilds only; an impossible shard is closed with 4010', async () => {
+    const fake = await createFakeDiscord({ guilds: [{ id: String(10n << 22n) }, { id: String(11n << 22n) }] });
+    const { url } = (await (await fetch(`${fake.api}/v10/gateway/bot`, { headers: { authorization: `Bot ${fake.token}` } })).json()) as { url: string };
+    const identify = (shard: unknown) =>
+      new Promise<{ ready?: { shard: unknown; guilds: { id: string }[] }; closed?: number }>((resolve) => {
+        const ws = new WebSocket(`${url}?v=10&encoding=json`);
+        ws.on('message', (raw) => {
+          const msg = JSON.parse(String(raw)) as { op: number; t?: string; d: { shard: unknown; guilds: { id: string }[] } };
+          if (msg.op === 10) ws.send(JSON.stringify({ op: 2, d: { token: fake.token, intents: 1, properties: {}, shard } }));
+          if (msg.t === 'READY') {
+            resolve({ ready: msg.d });
+            ws.close(1000);
+          }
+        });
+        ws.on('close', (code) => resolve({ closed: code }));
+      });
+    const one = await identify([1, 2]);
+    expect(one.ready?.shard).toEqual([1, 2]);
+    expect(one.ready?.guilds.map((g) => shardOfGuild(g.id, 2))).toEqual([1]);
+    expect((await identify([2, 2])).closed).toBe(4010);
+    expect(fake.identifiedShards).toEqual([[1, 2]]);
+    await fake.close();
   });
 });

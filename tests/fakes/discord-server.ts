@@ -210,6 +210,8 @@ export interface FakeDiscord {
   posted: Map<string, number>;
   commands: { global: Json[]; guild: Record<string, Json[]> };
   readonly identifies: number;
+  /** The `shard` ([id, count]) of every IDENTIFY, in order ([0, 1] when the client sent none). */
+  readonly identifiedShards: Array<[number, number]>;
   readonly resumes: number;
   /** Accepted gateway connections. */
   readonly connections: number;
@@ -301,6 +303,20 @@ let snowflakeIncrement = 0n;
 function snowflake(at = Date.now()): string {
   snowflakeIncrement = (snowflakeIncrement + 1n) & 0xfffn;
   return (((BigInt(at) - DISCORD_EPOCH) << 22n) | (1n << 17n) | snowflakeIncrement).toString();
+}
+
+/** Discord's rule: a guild's events go to shard (guild_id >> 22) % shard count. */
+export function shardOfGuild(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
+
+/** IDENTIFY's `shard`: absent means [0, 1]; anything but two integers with 0 <= id < count is refused. */
+function identifyShard(raw: unknown): [number, number] | null {
+  if (raw === undefined || raw === null) return [0, 1];
+  if (!Array.isArray(raw) || raw.length !== 2) return null;
+  const [id, count] = raw as unknown[];
+  if (!Number.isInteger(id) || !Number.isInteger(count)) return null;
+  return (id as number) >= 0 && (count as number) >= 1 && (id as number) < (count as number) ? [id as number, count as number] : null;
 }
 
 function isObj(x: unknown): x is Json {
@@ -690,6 +706,8 @@ interface Session {
   log: Array<{ s: number; t: string; d: Json }>;
   socket: WebSocket | null;
   ended: boolean;
+  /** [shard id, shard count] from IDENTIFY: the session gets only its shard's guilds (and DMs on shard 0). */
+  shard: [number, number];
 }
 
 interface Interaction {
@@ -822,6 +840,7 @@ export async function createFakeDiscord(options: FakeDiscordOptions = {}): Promi
   const globalWindow: number[] = [];
   const bucketHash = randomBytes(16).toString('hex');
   const stats = { identifies: 0, resumes: 0, connections: 0, tooManyRequests: 0, invalidRequests: 0 };
+  const identifiedShards: Array<[number, number]> = [];
   let lastGatewayChange = Date.now();
 
   const waiters = new Set<() => void>();
@@ -1280,7 +1299,10 @@ export async function createFakeDiscord(options: FakeDiscordOptions = {}): Promi
     (Array.isArray(d.mentions) && d.mentions.some((u) => isObj(u) && u.id === botUser.id)) ||
     strOrEmpty(d.content).includes(`<@${botUser.id}>`) || strOrEmpty(d.content).includes(`<@!${botUser.id}>`);
   /** What one session receives of an event, after intents; null when it receives nothing. */
+  const ownShard = (s: Session, guildId: string | undefined) => (guildId === undefined ? s.shard[0] === 0 : shardOfGuild(guildId, s.shard[1]) === s.shard[0]);
   const forSession = (s: Session, t: string, d: Json): Json | null => {
+    // A guild's events reach its shard only; those without a guild (DMs) reach shard 0.
+    if (t !== 'READY' && t !== 'RESUMED' && !ownShard(s, typeof d.guild_id === 'string' ? d.guild_id : typeof d.id === 'string' && t.startsWith('GUILD_') ? d.id : undefined)) return null;
     if (t !== 'MESSAGE_CREATE' && t !== 'MESSAGE_UPDATE') return d;
     const inGuild = typeof d.guild_id === 'string';
     if (!(s.intents & (inGuild ? INTENT.GuildMessages : INTENT.DirectMessages))) return null;
@@ -1329,14 +1351,17 @@ export async function createFakeDiscord(options: FakeDiscordOptions = {}): Promi
           const intents = Number(d.intents);
           if (!Number.isInteger(intents) || intents < 0 || intents >= 1 << 26) return ws.close(4013, 'Invalid intent(s).');
           if (intents & PRIVILEGED_INTENTS & ~privilegedIntents) return ws.close(4014, 'Disallowed intent(s).');
+          const shard = identifyShard(d.shard);
+          if (!shard) return ws.close(4010, 'Invalid shard.');
           stats.identifies++;
-          session = { id: randomBytes(16).toString('hex'), seq: 0, intents, log: [], socket: ws, ended: false };
+          identifiedShards.push(shard);
+          session = { id: randomBytes(16).toString('hex'), seq: 0, intents, log: [], socket: ws, ended: false, shard };
           sessions.set(session.id, session);
           sendToSession(session, 'READY', {
             v: 10, user: { ...apiUser(botUser), verified: true, mfa_enabled: false, email: null }, user_settings: {}, relationships: [], private_channels: [],
             presences: [], guild_join_requests: [], geo_ordered_rtc_regions: ['local'], session_type: 'normal', auth_session_id_hash: 'fake',
-            session_id: session.id, resume_gateway_url: `ws://127.0.0.1:${port}/gateway`, shard: [0, 1],
-            application: { id: applicationId, flags: 0 }, guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
+            session_id: session.id, resume_gateway_url: `ws://127.0.0.1:${port}/gateway`, shard,
+            application: { id: applicationId, flags: 0 }, guilds: guilds.filter((g) => shardOfGuild(g.id, shard[1]) === shard[0]).map((g) => ({ id: g.id, unavailable: true })),
             _trace: ['["fake-gateway",{"micros":0}]'],
           });
           for (const g of guilds) sendToSession(session, 'GUILD_CREATE', guildCreate(g));
@@ -1538,6 +1563,7 @@ export async function createFakeDiscord(options: FakeDiscordOptions = {}): Promi
     token, applicationId, botUser, user: testUser, guildId: firstGuild.id, channelId: firstText.id, guilds,
     requests, rejections, callbacks, messages, posted, commands,
     get identifies() { return stats.identifies; },
+    get identifiedShards() { return identifiedShards.map((x) => [...x] as [number, number]); },
     get resumes() { return stats.resumes; },
     get connections() { return stats.connections; },
     get tooManyRequests() { return stats.tooManyRequests; },
