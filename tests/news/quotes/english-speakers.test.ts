@@ -40,6 +40,20 @@ const CASES: Case[] = [
   { name: 'Owner\'s delegation said Q.', text: 'Talks stalled. Norland’s delegation said the proposal ignored the fishing fleet.', want: [['Norland’s delegation', 'the proposal ignored the fishing fleet']] },
   { name: 'X called it "A", while Y described it as "B": each their own', text: 'The Post\'s critic called it "a triumph", while the magazine Arcadia described the ending as "limp".', want: [["The Post's critic", 'a triumph'], ['Arcadia', 'limp']] },
 
+  // Pronouns far from their antecedent: a profile names its subject once.
+  {
+    name: 'X named in the first paragraph, "Q," he says after description',
+    text: 'Ravi Sethi has run the corner shop on Mill Lane for thirty years. Now, at 64, the shopkeeper of Mill Lane is selling up. The shelves are half empty. A buyer has been found.\n\n"It is time somebody younger had a go," he says.',
+    want: [['Ravi Sethi', 'It is time somebody younger had a go']],
+  },
+  {
+    name: '"Q," he says after other voices, far from the last he',
+    text: 'Piet Rome is standing for mayor. "I know this town," he says.\n\nHis sister, Elsa, is less sure. "He has never run anything," she says. "He should start small."\n\nTheir mother, Ines, laughs. "They have argued since they were five," she says. "Nothing ever really changes."\n\nThe campaign opens on Monday with a walk through the market. Posters are already up. The budget is small.\n\n"We will knock on every door," he says.',
+    want: [['Piet Rome', 'I know this town'], ['Elsa', 'He has never run anything'], ['Elsa', 'He should start small.'], ['Ines', 'They have argued since they were five'], ['Ines', 'Nothing ever really changes.'], ['Piet Rome', 'We will knock on every door']],
+  },
+  { name: 'the MP for Place is no speaker named Place', text: 'Ann Vesey has sat in the Commons since 2010. Now the MP for Kelby Moor wants to lead her party. Few expected it. "I am ready," she says.', want: [['Ann Vesey', 'I am ready']] },
+  { name: '"Q," said Minister for Place X Y (office with its place, then the name)', text: '"The border stays open," said Minister for Trade Elna Varga.', want: [['Elna Varga', 'The border stays open']] },
+
   // A description as the subject after a quotation: the person named before, by a rule for its shape.
   { name: '"Q," the ADJ agent-noun said (unlisted head).', text: 'Ivy Marsh, 81, has kept bees for sixty years. "The hives have never been so quiet," the retired beekeeper said.', want: [['Ivy Marsh', 'The hives have never been so quiet']] },
   { name: '"Q," the AGE family-noun of N said (no one agrees: the description speaks)', text: 'Rosa Lind was cleared on Friday. The jury took an hour. "I just want to go home," the 38-year-old father of three said.', want: [['the 38-year-old father of three', 'I just want to go home']] },

@@ -45,6 +45,13 @@ export function splitRole(toks: EToken[], a: number, b: number): { nameStart: nu
     const l = toks[i]!.l;
     if (ROLE_TITLES.has(l) && !HONORIFICS.has(l)) last = i;
   }
+  // "MP for Kelby Moor", "Secretary of State Colin Powell": after an office and its joiner, the name starts at
+  // a first name or a title; with none, the whole run is the office.
+  if (last >= a && last + 1 <= b && NAME_JOINERS.has(toks[last + 1]!.l) && !toks[last + 1]!.cap) {
+    for (let i = last + 2; i <= b; i++) if (FIRST_NAMES.has(toks[i]!.l) || HONORIFICS.has(toks[i]!.l)) return { nameStart: i };
+    // "Minister for Europe Ann Vale": a place of one word, then a name of two.
+    return { nameStart: b - (last + 1) >= 3 ? b - 1 : b + 1 };
+  }
   return { nameStart: last + 1 };
 }
 
@@ -172,7 +179,9 @@ export function subjectBefore(ctx: Ctx, j: number, floor: number): Mention | und
   if (!owner) return inName ? m : undefined;
   const inner = subjectBeforeCore(ctx, p - 1, floor) ?? roleOf(ctx, p - 1, floor);
   if (!inner || inner.kind === 'pronoun') return inName ? m : undefined;
-  if (inName && !(inner.role || inner.gender === 'm' || inner.gender === 'f' || FIRST_NAMES.has(inner.name.split(' ')[0]!.toLowerCase()))) return m;
+  // "the MP for Carrow Vale": an office for a place is the office-holder, not the place.
+  const office = inner.kind === 'noun' && personNoun(inner.name.split(/\s+/).pop()!);
+  if (inName && !office && !(inner.role || inner.gender === 'm' || inner.gender === 'f' || FIRST_NAMES.has(inner.name.split(' ')[0]!.toLowerCase()))) return m;
   // "a statement from the club", "a report by the Audit Office": a written source speaks for its author.
   if (inner.kind === 'noun' && toks[p]!.l !== 'for' && WRITTEN.has(inner.name.split(/\s+/).pop()!.toLowerCase())) return m;
   const tail = mentionText(ctx.text, toks[p]!.s, m.end);

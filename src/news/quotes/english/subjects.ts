@@ -5,7 +5,7 @@ import type { Sentence } from '../../sentences.ts';
 import type { Mention } from '../internal.ts';
 import { type MarkedSpan, spanIndexAt } from '../marks.ts';
 import { HONORIFICS } from '../titles.ts';
-import { CLAUSE_AUX, DETERMINERS, FUNCTION_CAPS, NAME_JOINERS, NAME_PARTICLES, PRONOUNS, ROLE_TITLES, speakerNoun, STOP_AFTER, TAIL_OK, VAGUE } from '../words-en.ts';
+import { CLAUSE_AUX, describesPersonNoun, DETERMINERS, FUNCTION_CAPS, NAME_JOINERS, NAME_PARTICLES, PRONOUNS, ROLE_TITLES, speakerNoun, STOP_AFTER, TAIL_OK, VAGUE } from '../words-en.ts';
 import { CUES } from './cues.ts';
 import { genderOfName, genderOfRole, personLike, subjectBefore } from './names.ts';
 import { type Ctx, mentionText, trimStart } from './tokens.ts';
@@ -46,6 +46,11 @@ export function subjectAfter(ctx: Ctx, i: number, limit: number): { mention: Men
     const l = t.l;
     if (sawName) {
       if (NAME_PARTICLES.has(l) && j + 1 < limit && toks[j + 1]!.cap) {
+        j++;
+        continue;
+      }
+      // "said Minister for Trade Ann Vale", "said Secretary of State Ann Vale": an office with its domain.
+      if ((l === 'for' || l === 'of') && ROLE_TITLES.has(toks[j - 1]!.l) && j + 1 < limit && toks[j + 1]!.cap && toks[j + 1]!.word) {
         j++;
         continue;
       }
@@ -217,7 +222,9 @@ function appositiveName(ctx: Ctx, comma: number, b: number, role: Mention): Ment
   if (role.kind !== 'noun' || comma + 2 >= b || toks[comma]!.t !== ',') return undefined;
   let k = comma + 1;
   while (k < b && k - comma <= 4 && toks[k]!.cap && toks[k]!.word && ctx.inSpan[k]! < 0) k++;
-  if (k >= b || toks[k]!.t !== ',' || k - comma < 3 || !personLike(toks, comma + 1, k - 1)) return undefined;
+  // One word is a name only after a person's noun: "His sister, Elsa, ...".
+  const one = k - comma === 2 && describesPersonNoun(role.name.split(/\s+/).pop()!) && !FUNCTION_CAPS.has(toks[comma + 1]!.t);
+  if (k >= b || toks[k]!.t !== ',' || (k - comma < 3 && !one) || (!one && !personLike(toks, comma + 1, k - 1))) return undefined;
   const g = genderOfName(toks, comma + 1, k - 1) ?? genderOfRole(role.name);
   return { kind: 'name', name: mentionText(text, toks[comma + 1]!.s, toks[k - 1]!.e), role: role.name, ...(g ? { gender: g } : {}), start: toks[comma + 1]!.s, end: toks[k - 1]!.e };
 }
@@ -235,8 +242,10 @@ export function sentenceNames(ctx: Ctx): Mention[] {
     let e = k;
     while (e + 1 < n && toks[e + 1]!.word && ctx.inSpan[e + 1]! < 0 && (toks[e + 1]!.cap || (NAME_PARTICLES.has(toks[e + 1]!.l) && e + 2 < n && toks[e + 2]!.cap))) e++;
     const m = subjectBefore(ctx, e, k);
-    // Names, and capitalized noun phrases ("the Labour Party", "the Prime Minister").
-    if (m && (m.kind === 'name' || (m.kind === 'noun' && CAP_AFTER_THE.test(m.name)))) out.push(m);
+    // Names, and capitalized noun phrases ("the Labour Party", "the Prime Minister"); not the place of an
+    // office ("the MP for Carrow Vale").
+    const placeOfOffice = m?.role && /\b(?:for|of|at|in)$/.test(m.role);
+    if (m && !placeOfOffice && (m.kind === 'name' || (m.kind === 'noun' && CAP_AFTER_THE.test(m.name)))) out.push(m);
     k = e;
   }
   return out;

@@ -52,11 +52,29 @@ export function resolvePronoun(r: Resolver, pos: number, sentence: number, gende
   const item = pickAgreeing(r, pool, gender);
   if (item) return materialize(r, item, gender);
   if (speakersOnly || !r.english || !r.namesAt || !(gender === 'm' || gender === 'f')) return undefined;
+  // The subject of an earlier sentence, further back: a profile names its subject once, then describes them.
+  const far: PoolItem[] = [];
+  for (let s = sentence - 4; s >= 0 && s >= sentence - 8; s--) {
+    for (const m of subjectAt(s)) {
+      if (m.kind !== 'name') continue;
+      const g = subjectGender(r, m);
+      far.push({ pos: m.start, mention: m, ...(g ? { gender: g } : {}), speaker: false });
+    }
+  }
+  const distant = pickAgreeing(r, far, gender);
+  if (distant) return materialize(r, distant, gender);
   // No speaker or subject agrees: the nearest person named anywhere before ("Police questioned Mark Daly
   // and Helen Quist. ... she said"). Only then: a speaker or a subject is the likelier antecedent than a
   // nearer object ("He e-mailed Jeremy Paxman ... he said" is not Paxman).
   const named = pickAgreeing(r, namedBefore(r, pos, sentence, r.namesAt), gender);
-  return named && materialize(r, named, gender);
+  if (named) return materialize(r, named, gender);
+  // Nothing near: a feature's "he says" paragraphs after other voices take the last speaker of that gender,
+  // however far back (the profile's subject named in its first paragraph).
+  for (let i = r.events.length - 1; i >= 0; i--) {
+    const ev = r.events[i]!;
+    if (ev.pos < pos && ev.entity.person && (ev.entity.gender ?? ev.gender) === gender) return ev.entity;
+  }
+  return undefined;
 }
 
 /** Person and body names anywhere in the sentences up to `sentence`, before `pos`, nearest first. */
