@@ -73,6 +73,9 @@ const CASES: Case[] = [
   { name: 'نقلت … عن ROLE طويل، TITLE NAME، قوله إن (a long relayed phrase)', text: 'نقلت وكالة الأنباء عن وكيل وزارة الطاقة والمعادن لشؤون الطاقة، المهندس عبد الله بن سالم الكندي، قوله إن المحطة ستبدأ العمل.', want: [['عبد الله بن سالم الكندي', 'المحطة ستبدأ العمل']] },
   { name: 'عدد من GROUP: the count keeps its «من»', text: 'وأعرب عدد من المشتركين، في تعليقات على الصفحة، عن تشككهم في الخطة.', want: [['عدد من المشتركين', 'تشككهم في الخطة']] },
   { name: 'أما ROLE عن BODY NAME، فكتب (no aside before the comma)', text: 'أما النائب عن كتلة الأحرار لخضر بن طيبة، فكتب على صفحته أن «الفقراء لن يشعروا بأي تحسن».', want: [['لخضر بن طيبة', 'الفقراء لن يشعروا بأي تحسن']] },
+  // An indefinite speaker with an asyndetic relative clause («مصدر تحدث للقناة»).
+  { name: 'بحسب SOURCE + event verb: the relative clause is no part of the source', text: 'وبحسب مصدر أمني تحدث للإذاعة، فإن الطريق أغلق.', want: [['مصدر أمني', 'الطريق أغلق']] },
+  { name: 'GROUP التقتهم «MEDIUM» إنهم: the medium in marks is who met them, not a quote', text: 'وقال نازحون التقتهم «الوطن» إنهم ينتظرون العودة. وقالوا إن المساعدات تقلصت.', want: [['نازحون', 'ينتظرون العودة'], ['نازحون', 'المساعدات تقلصت']] },
 ];
 
 function got(text: string): [string, string][] {

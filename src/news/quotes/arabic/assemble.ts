@@ -12,7 +12,7 @@ import { complementBefore, complementEnd, pushDirect, pushReported } from './com
 import { CUE_SCAN, VERBS, type VerbInfo, verbAt } from './cues.ts';
 import { relayed, sourceCue } from './sources.ts';
 import { clauseSubject, invitation, type Marker, verbSpeaker, type VerbSpeaker } from './subjects.ts';
-import { type Ctx, gazetteerAt, isComma, isEnd, orig, stripConj, tokenize } from './tokens.ts';
+import { type Ctx, eventVerb, gazetteerAt, isComma, isEnd, orig, stripConj, tokenize } from './tokens.ts';
 
 export interface ArabicResult {
   candidates: Candidate[];
@@ -216,7 +216,8 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
       // «في حوار مع «الاقتصادي»».)
       // A short name after «في», «على», «عبر» is where it was said: «على حسابها في «إكس»».
       const where = j > 0 && (toks[j - 1]!.t === 'في' || toks[j - 1]!.t === 'علي' || toks[j - 1]!.t === 'عبر') && ctx.text.slice(sp.start, sp.end).trim().split(/\s+/).length <= 3;
-      const addressed = j > 0 && (toks[j - 1]!.t === 'ل' || toks[j - 1]!.t === 'لـ' || toks[j - 1]!.t === 'مع' || where);
+      // (After a verb of an event it is who did it: «لاجئون التقتهم «الشاشة»».)
+      const addressed = j > 0 && (toks[j - 1]!.t === 'ل' || toks[j - 1]!.t === 'لـ' || toks[j - 1]!.t === 'مع' || where || eventVerb(toks[j - 1]!.t));
       if (orig(ctx, toks[j]!.s) <= sp.open + 1 && !isArabicLabel(ctx.text, sp) && !addressed) {
         marker = { type: 'direct', at: j };
         break;

@@ -186,7 +186,7 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
       continue;
     }
     // (A word in -وا is a verb in the plural: «سكان الحي رفضوا …».)
-    if (isPunct(t) || verbAt(t) || accusative(ctx, i) || (/وا$/u.test(t) && t.length >= 4 && !hasArticle(t))) break;
+    if (isPunct(t) || verbAt(t) || eventVerb(t) || accusative(ctx, i) || (/وا$/u.test(t) && t.length >= 4 && !hasArticle(t))) break;
     // «في …», «لدى …», and «من» after «مقرّب»: «مصدر مقرّب من الرئاسة».
     // («النائبة عن كتلة الإصلاح …», «المترشح عن دائرة …»: whom a member stands for, before a person's name.)
     if (t === 'في' || t === 'لدي' || (t === 'من' && (CLOSE_TO.has(toks[i - 1]!.t) || (i === a + 1 && COUNTS.has(stripConj(toks[a]!.t))))) || (t === 'عن' && person && STANDS_FOR.has(stripConj(toks[a]!.t).replace(/^ال/u, '')))) {

@@ -98,7 +98,10 @@ export function pluralGender(word: string): Gender {
 
 /** A verb of an event that names people without quoting them, with or without و/ف. */
 export function eventVerb(t: string): boolean {
-  return EVENT_VERBS.has(t) || (t.length > 3 && (t[0] === 'و' || t[0] === 'ف') && EVENT_VERBS.has(t.slice(1)));
+  if (EVENT_VERBS.has(t) || (t.length > 3 && (t[0] === 'و' || t[0] === 'ف') && EVENT_VERBS.has(t.slice(1)))) return true;
+  // With an object pronoun: «لاجئون التقتهم الصحيفة».
+  const bare = t.replace(/(?:هما|هم|ها|ه)$/u, '');
+  return bare !== t && bare.length >= 3 && EVENT_VERBS.has(bare);
 }
 
 /** A dash, as after a dateline: «الخرطوم – …». */
