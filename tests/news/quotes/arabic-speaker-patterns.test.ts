@@ -76,6 +76,10 @@ const CASES: Case[] = [
   // An indefinite speaker with an asyndetic relative clause («مصدر تحدث للقناة»).
   { name: 'بحسب SOURCE + event verb: the relative clause is no part of the source', text: 'وبحسب مصدر أمني تحدث للإذاعة، فإن الطريق أغلق.', want: [['مصدر أمني', 'الطريق أغلق']] },
   { name: 'GROUP التقتهم «MEDIUM» إنهم: the medium in marks is who met them, not a quote', text: 'وقال نازحون التقتهم «الوطن» إنهم ينتظرون العودة. وقالوا إن المساعدات تقلصت.', want: [['نازحون', 'ينتظرون العودة'], ['نازحون', 'المساعدات تقلصت']] },
+  // Those appealed to after «ودعا/وطالب» are the object, not the speaker.
+  { name: 'ودعت الجهات المانحة إلى (a new sentence, the speaker before)', text: 'وقالت مديرة البرنامج Marie Dubois إن الحصص ستنخفض. ودعت الجهات المانحة إلى «تحرك عاجل».', want: [['Marie Dubois', 'الحصص ستنخفض'], ['Marie Dubois', 'تحرك عاجل']] },
+  { name: '…، ودعت الأهالي إلى (a conjoined verb)', text: 'وقالت وزارة الري في بيان إن فرقها ستبدأ التقييم، ودعت الأهالي إلى عدم العودة.', want: [['وزارة الري', 'فرقها ستبدأ التقييم'], ['وزارة الري', 'عدم العودة']] },
+  { name: '…، ودعا المجتمع الدولي إلى', text: 'أما الوزير عصام بو صالح فاعتبر أن الظروف مناسبة، ودعا المجتمع الدولي إلى تمويل الإعمار.', want: [['عصام بو صالح', 'الظروف مناسبة'], ['عصام بو صالح', 'تمويل الإعمار']] },
 ];
 
 function got(text: string): [string, string][] {

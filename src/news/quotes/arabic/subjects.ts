@@ -93,7 +93,9 @@ export function verbSpeaker(ctx: Ctx, k: number, info: VerbInfo, conj: boolean, 
   // «رسالة … قالت فيها إن»: a verb in a clause that describes a noun; its subject is dropped.
   if (RESUMPTIVE.test(after)) return { np: undefined, mention: undefined, svo: false, npEnd };
   // «ودعت المواطنين إلى»: a sound plural in -ين right after a singular verb is its object (a subject is in -ون).
-  const objectFirst = info.gender !== 'p' && hasArticle(after) && after.length >= 8 && /ين$/u.test(after) && looksPlural(after);
+  // «…، ودعت الأهالي إلى …», «ودعا المجتمع الدولي إلى …»: after a conjunction, those appealed to are the object.
+  const appealed = conj && (info.lemma === 'دعا' || info.lemma === 'طالب') && APPEALED.has(after);
+  const objectFirst = appealed || (info.gender !== 'p' && hasArticle(after) && after.length >= 8 && /ين$/u.test(after) && looksPlural(after));
   let np = npEnd > k + 1 && !info.participle && !objectFirst ? parseNP(ctx, k + 1, npEnd) : undefined;
   let svo = false;
   let mention: Mention | undefined = np?.mention;
@@ -160,6 +162,9 @@ function objectStart(ctx: Ctx, s: number, e: number): number {
   if (o - 1 >= s && hasPronounSuffix(ctx, o) && !hasArticle(toks[o - 1]!.t)) o--;
   return o;
 }
+
+// Those an appeal is made to: the object of «ودعا», «وطالب» right after the verb.
+const APPEALED = new Set(['المجتمع', 'الجهات', 'المانحين', 'الاهالي', 'المواطنين', 'السكان', 'الاسر', 'العايلات', 'الشباب', 'الاطراف']);
 
 const AMONG = new Set(['بينهم', 'بينها', 'بينهما', 'منهم', 'منها', 'منهما']);
 
