@@ -26,6 +26,8 @@ const ARTICLES: [string, 'ar' | 'en', string, string][] = [
   ['en-arrest-2', 'en', 'Terror law', 'Minister Joan Pike said the house arrest powers would be reviewed by judges.'],
   ['en-posters-1', 'en', 'Posters', 'Spokesman Al Roe said the row over the posters was serious.'],
   ['en-posters-2', 'en', 'Posters', 'Spokesman Ed Vale said the row over the posters was a silly fuss.'],
+  ['en-space-1', 'en', 'Space', '"The probe will study rocky soil," said Bo Lin.'],
+  ['en-space-2', 'en', 'Space', '"The probe will study rocky planets," said Ana Reed.'],
   ['ar-water-1', 'ar', 'مياه الشرب', 'قال مدير المختبر رامي حداد إن فرق الصيانة تفحص مياه الشرب كل شهر.'],
   ['ar-water-2', 'ar', 'مياه الشرب', 'قال مدير شركة المياه سمير العلي إن فرق الصيانة تفحص مياه الشرب يوميًا.'],
 ];
@@ -73,5 +75,9 @@ describe('who said … ? across languages and in other words', () => {
 
   it('knows the words of judgement quotes are made of: ضجة سخيفة / a silly fuss', () => {
     expect(answer('من قال إن الخلاف حول الملصقات ضجة سخيفة؟')).toBe('Ed Vale');
+  });
+
+  it('knows science words: الكواكب / planets', () => {
+    expect(answer('من قال إن المسبار سيدرس الكواكب الصخرية؟')).toBe('Ana Reed');
   });
 });
