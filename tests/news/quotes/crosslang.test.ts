@@ -28,6 +28,8 @@ const ARTICLES: [string, 'ar' | 'en', string, string][] = [
   ['en-posters-2', 'en', 'Posters', 'Spokesman Ed Vale said the row over the posters was a silly fuss.'],
   ['en-space-1', 'en', 'Space', '"The probe will study rocky soil," said Bo Lin.'],
   ['en-space-2', 'en', 'Space', '"The probe will study rocky planets," said Ana Reed.'],
+  ['ar-talks-1', 'ar', 'المفاوضات', 'قال الوسيط عادل الرفاعي إن الطرفين أغلقا باب الاتفاق.'],
+  ['ar-talks-2', 'ar', 'المفاوضات', 'قال الوسيط سامي الحداد إن الطرفين قريبان من اتفاق.'],
   ['ar-water-1', 'ar', 'مياه الشرب', 'قال مدير المختبر رامي حداد إن فرق الصيانة تفحص مياه الشرب كل شهر.'],
   ['ar-water-2', 'ar', 'مياه الشرب', 'قال مدير شركة المياه سمير العلي إن فرق الصيانة تفحص مياه الشرب يوميًا.'],
 ];
@@ -79,5 +81,9 @@ describe('who said … ? across languages and in other words', () => {
 
   it('knows science words: الكواكب / planets', () => {
     expect(answer('من قال إن المسبار سيدرس الكواكب الصخرية؟')).toBe('Ana Reed');
+  });
+
+  it('takes the phrase before its words: "close to a deal" is قريبان من اتفاق, not a door closed', () => {
+    expect(answer('Who said the two sides are close to a deal?')).toBe('سامي الحداد');
   });
 });
