@@ -39,6 +39,10 @@ export const SPEAKER_NOUNS = new Set(
     .filter(Boolean),
 );
 
+// Kinds of firm that stand between a modifier and a name ("Smartphone maker Tellus", "Supermarket chain
+// Hollins"); as a subject alone ("the car maker") they are left to the body named before.
+export const FIRM_KINDS = new Set(['maker', 'chain', 'giant', 'operator', 'start-up', 'startup', 'firm', 'group', 'company', 'bank', 'retailer', 'carrier']);
+
 // Bare plural or vague sources are not speakers (analysts said, critics claim, people who said).
 export const VAGUE = new Set(['analysts', 'critics', 'experts', 'observers', 'people', 'researchers', 'some', 'many', 'most', 'others', 'officials', 'sources', 'campaigners', 'economists', 'commentators', 'insiders', 'residents', 'fans', 'voters', 'users', 'customers', 'consumers', 'parents', 'teachers', 'doctors', 'scientists', 'airlines', 'firms', 'companies', 'reports', 'figures', 'studies', 'they', 'those', 'both', 'all', 'half', 'few', 'several', 'one', 'none']);
 

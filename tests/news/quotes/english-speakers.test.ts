@@ -53,6 +53,8 @@ const CASES: Case[] = [
   },
   { name: 'the MP for Place is no speaker named Place', text: 'Ann Vesey has sat in the Commons since 2010. Now the MP for Kelby Moor wants to lead her party. Few expected it. "I am ready," she says.', want: [['Ann Vesey', 'I am ready']] },
   { name: '"Q," said Minister for Place X Y (office with its place, then the name)', text: '"The border stays open," said Minister for Trade Elna Varga.', want: [['Elna Varga', 'The border stays open']] },
+  { name: 'X, of KIND Body, said: "Q." (a person of a body)', text: 'Nadia Ferris, of stockbroker Hale Whitmore, said: "The dividend is safe for now."', want: [['Nadia Ferris', 'The dividend is safe for now.']] },
+  { name: 'Modifier firm-kind X VERB ...; "Q," it said.', text: 'Drinks maker Velo has cut 40 jobs in Leeds. "This was a difficult decision," it said.', want: [['Velo', 'This was a difficult decision']] },
 
   // A description as the subject after a quotation: the person named before, by a rule for its shape.
   { name: '"Q," the ADJ agent-noun said (unlisted head).', text: 'Ivy Marsh, 81, has kept bees for sixty years. "The hives have never been so quiet," the retired beekeeper said.', want: [['Ivy Marsh', 'The hives have never been so quiet']] },

@@ -26,15 +26,9 @@ export function appositionSubject(ctx: Ctx, a: number): { mention: Mention; star
       if (!(x.word && (x.cap || NAME_PARTICLES.has(x.l)))) pure = false;
     }
     let nameFrom = c + 1;
-    if (!pure || a - c - 1 > 4) {
-      pure = false;
-      // "the work's author, US playwright Eve Ensler, says": a role then a full name inside the commas.
-      let q = a - 1;
-      while (q > c && toks[q]!.word && toks[q]!.cap) q--;
-      if (a - 1 - q >= 2 && q > c && !toks[q]!.cap && !STOP_AFTER.has(toks[q]!.l) && (speakerNoun(toks[q]!.l) || ROLE_TITLES.has(toks[q]!.l) || /(?:ist|er|or|ian|ant|ent)$/.test(toks[q]!.l))) {
-        pure = true;
-        nameFrom = q + 1;
-      }
+    if (!pure) {
+      nameFrom = roleThenFullName(ctx, c, a);
+      pure = nameFrom > 0;
     }
     if (pure && (!FUNCTION_CAPS.has(toks[nameFrom]!.t) || HONORIFICS.has(toks[nameFrom]!.l)) && ctx.inSpan[nameFrom]! < 0) {
       // The role: back from the first comma to the clause start.
@@ -149,4 +143,18 @@ function nameInApposition(ctx: Ctx, from: number, to: number): Mention | undefin
   const role = nameStart > q + 1 || q >= from ? mentionText(text, toks[from]!.s, toks[nameStart - 1]!.e) : undefined;
   const g = genderOfName(toks, nameStart, to) ?? (role ? genderOfRole(role) : undefined);
   return { kind: 'name', name: mentionText(text, toks[nameStart]!.s, toks[to]!.e), ...(role ? { role } : {}), ...(g ? { gender: g } : {}), start: toks[nameStart]!.s, end: toks[to]!.e };
+}
+
+/**
+ * "the work's author, US playwright Eve Ensler, says": a role then a full name between the commas at c and a;
+ * the name's first token, or -1. No preposition inside: "Ann Bell, of investment bank Orbis Stone, said" is
+ * Ann Bell of a body.
+ */
+function roleThenFullName(ctx: Ctx, c: number, a: number): number {
+  const { toks } = ctx;
+  let q = a - 1;
+  while (q > c && toks[q]!.word && toks[q]!.cap) q--;
+  const prep = toks.slice(c + 1, q + 1).some((x) => STOP_AFTER.has(x.l));
+  const roleWord = speakerNoun(toks[q]!.l) || ROLE_TITLES.has(toks[q]!.l) || /(?:ist|er|or|ian|ant|ent)$/.test(toks[q]!.l);
+  return a - 1 - q >= 2 && q > c && !prep && !toks[q]!.cap && roleWord ? q + 1 : -1;
 }

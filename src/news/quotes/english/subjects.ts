@@ -5,7 +5,7 @@ import type { Sentence } from '../../sentences.ts';
 import type { Mention } from '../internal.ts';
 import { type MarkedSpan, spanIndexAt } from '../marks.ts';
 import { HONORIFICS } from '../titles.ts';
-import { CLAUSE_AUX, describesPersonNoun, DETERMINERS, FUNCTION_CAPS, NAME_JOINERS, NAME_PARTICLES, PRONOUNS, ROLE_TITLES, speakerNoun, STOP_AFTER, TAIL_OK, VAGUE } from '../words-en.ts';
+import { CLAUSE_AUX, describesPersonNoun, DETERMINERS, FIRM_KINDS, FUNCTION_CAPS, NAME_JOINERS, NAME_PARTICLES, PRONOUNS, ROLE_TITLES, speakerNoun, STOP_AFTER, TAIL_OK, VAGUE } from '../words-en.ts';
 import { CUES } from './cues.ts';
 import { genderOfName, genderOfRole, personLike, subjectBefore } from './names.ts';
 import { type Ctx, mentionText, trimStart } from './tokens.ts';
@@ -199,7 +199,7 @@ export function sentenceSubject(ctx: Ctx, a: number, b: number): Mention | undef
     if (toks[start]!.cap) {
       // "TV presenter Anne Robinson", "Tory leader Michael Howard": role words between capitalized runs.
       let r = e + 1;
-      while (r < b && r - e <= 3 && toks[r]!.word && !toks[r]!.cap && (ROLE_TITLES.has(toks[r]!.l) || speakerNoun(toks[r]!.l))) r++;
+      while (r < b && r - e <= 3 && toks[r]!.word && !toks[r]!.cap && (ROLE_TITLES.has(toks[r]!.l) || speakerNoun(toks[r]!.l) || FIRM_KINDS.has(toks[r]!.l))) r++;
       if (r > e + 1 && r < b && toks[r]!.cap && toks[r]!.word) {
         e = r;
         while (e + 1 < b && toks[e + 1]!.word && toks[e + 1]!.cap) e++;
