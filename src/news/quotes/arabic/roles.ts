@@ -3,7 +3,7 @@
 // («شريف أبو الفتوح», «هيفاء بنت ناصر آل سعود»), or the role alone («والي الولاية»).
 
 import type { Gender, Mention } from '../internal.ts';
-import { ACTION_NOUNS, BODY_HEADS, COMMON_HEADS, COMPOUND_FIRST, COMPOUND_SECOND, CONSTRUCT, GROUP_NOUNS, NAME_LINKS, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS } from '../words-ar.ts';
+import { ACTION_NOUNS, BODY_HEADS, COMMON_HEADS, COMPOUND_FIRST, COMPOUND_SECOND, CONSTRUCT, GROUP_NOUNS, NAME_LINKS, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_WORDS } from '../words-ar.ts';
 import { verbAt } from './cues.ts';
 import { accusative, type Ctx, endsWithTaMarbuta, eventVerb, looksPlural, pluralGender, gazetteerAt, hasArticle, hasPronounSuffix, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
@@ -73,7 +73,8 @@ export function nameAt(ctx: Ctx, i: number, end: number, linkFirst = false): { e
       // is no surname («… الدكتورة منى», but «ريم النقيب»).
       if (units === 0 && !patronymicNext(ctx, k, end)) return undefined;
       // «الهادي بن علي» (also after a first name, «محمد الهادي بن علي»): the patronymic goes on.
-      if (patronymicNext(ctx, k, end)) {
+      // (After a first name even a role word is a name part: «محمد الأمين ولد سيدي».)
+      if (patronymicNext(ctx, k, end, units > 0)) {
         k++;
         units++;
         continue;
@@ -81,6 +82,8 @@ export function nameAt(ctx: Ctx, i: number, end: number, linkFirst = false): { e
       if ((ROLE_HEADS.has(t) || ROLE_HEADS.has(t.slice(2))) && k + 1 < end && nameAt(ctx, k + 1, end)) break;
       k++;
       units++;
+      // A second surname with the article that closes the phrase: «إدريس الوزاني الشهدي،».
+      if (units === 2 && k + 1 === end && secondSurname(ctx, k)) k++;
       break;
     }
     if (units >= 3 || (units >= 2 && k + 1 < end)) break;
@@ -92,13 +95,30 @@ export function nameAt(ctx: Ctx, i: number, end: number, linkFirst = false): { e
   return units ? { end: k, units } : undefined;
 }
 
+/** «وإصلاح النظام التعليمي NAME»: a noun with و, its definite genitives, then a personal name of two parts. */
+function coordinatedRole(ctx: Ctx, i: number, end: number): boolean {
+  const { toks } = ctx;
+  const t = toks[i]!.t;
+  if (t[0] !== 'و' || t.length <= 3 || hasArticle(t) || i + 1 >= end || !hasArticle(toks[i + 1]!.t)) return false;
+  let j = i + 1;
+  while (j < end && hasArticle(toks[j]!.t)) j++;
+  return j < end && (nameAt(ctx, j, end)?.units ?? 0) >= 2;
+}
+
+/** A word with the article that can be a second family name: no role, body, group, time or plural word. */
+function secondSurname(ctx: Ctx, k: number): boolean {
+  const t = ctx.toks[k]!.t;
+  const w = t.slice(2);
+  return t.startsWith('ال') && nameWord(ctx, k) && !ROLE_HEADS.has(w) && !ROLE_HEADS.has(t) && !BODY_HEADS.has(t) && !COMMON_HEADS.has(w) && !GROUP_NOUNS.has(w) && !TIME_WORDS.has(t) && !looksPlural(t);
+}
+
 // Links that make the word before them a given name, even one with the article («الهادي بن علي»).
 const PATRONYMIC = new Set(['بن', 'ابن', 'بنت', 'ولد', 'منت']);
 
 /** The word at k has the article and a patronymic link follows it: «الطاهر بن عمران», «الصادق ولد محمد». */
-export function patronymicNext(ctx: Ctx, k: number, end: number): boolean {
+export function patronymicNext(ctx: Ctx, k: number, end: number, afterName = false): boolean {
   const t = ctx.toks[k]!.t;
-  return t.startsWith('ال') && k + 2 < end && PATRONYMIC.has(ctx.toks[k + 1]!.t) && nameWord(ctx, k + 2) && !ROLE_HEADS.has(t.slice(2));
+  return t.startsWith('ال') && k + 2 < end && PATRONYMIC.has(ctx.toks[k + 1]!.t) && nameWord(ctx, k + 2) && (afterName || !ROLE_HEADS.has(t.slice(2)));
 }
 
 // Body words that also read as adjectives of a role: «وزير الدولة للشؤون الخارجية».
@@ -229,6 +249,11 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
       i++;
       needGen = true;
       loose = false;
+      continue;
+    }
+    // A second portfolio joined by و: «وزير التربية الوطنية وإصلاح النظام التعليمي محمد …» (before a personal name).
+    if (person && coordinatedRole(ctx, i, end)) {
+      i++;
       continue;
     }
     // A possessive ends the head: «المتحدثة باسمها ماريا ...», «مستشاره الإعلامي ...» (its adjectives go on).
