@@ -3,7 +3,7 @@
 // («شريف أبو الفتوح», «هيفاء بنت ناصر آل سعود»), or the role alone («والي الولاية»).
 
 import type { Gender, Mention } from '../internal.ts';
-import { ACTION_NOUNS, BODY_HEADS, COMMON_HEADS, COMPOUND_FIRST, COMPOUND_SECOND, CONSTRUCT, GROUP_NOUNS, NAME_LINKS, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_WORDS } from '../words-ar.ts';
+import { ACTION_NOUNS, BODY_HEADS, COMMON_HEADS, COMPOUND_FIRST, COMPOUND_SECOND, CONSTRUCT, GROUP_NOUNS, NAME_LINKS, NAME_START, PLACE_HEADS, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_WORDS } from '../words-ar.ts';
 import { verbAt } from './cues.ts';
 import { accusative, type Ctx, endsWithTaMarbuta, eventVerb, looksPlural, pluralGender, gazetteerAt, hasArticle, hasPronounSuffix, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
@@ -207,9 +207,7 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
     }
     // (A word in -وا is a verb in the plural: «سكان الحي رفضوا …».)
     if (isPunct(t) || verbAt(t) || eventVerb(t) || accusative(ctx, i) || (/وا$/u.test(t) && t.length >= 4 && !hasArticle(t))) break;
-    // «في …», «لدى …», and «من» after «مقرّب»: «مصدر مقرّب من الرئاسة».
-    // («النائبة عن كتلة الإصلاح …», «المترشح عن دائرة …»: whom a member stands for, before a person's name.)
-    if (t === 'في' || t === 'لدي' || (t === 'من' && (CLOSE_TO.has(toks[i - 1]!.t) || (i === a + 1 && COUNTS.has(stripConj(toks[a]!.t))))) || (t === 'عن' && person && STANDS_FOR.has(stripConj(toks[a]!.t).replace(/^ال/u, '')))) {
+    if (prepositionInRole(ctx, a, i, person)) {
       if (i + 1 >= end || occasionAt(ctx, i, end)) break;
       i++;
       needGen = true;
@@ -234,12 +232,7 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
       if (!withB && t[0] === 'ب') break;
       // «… الطاهر بن عمران»: a given name with the article, then its patronymic, opens the name.
       if (person && patronymicNext(ctx, i, end)) break;
-      // A body after a complete phrase is no adjective but an object: «طالبت عائلات المفقودين الحكومة …».
-      // (Before a person's name it may be an adjective: «رئيس اللجنة المنظمة …».)
-      if (!person && t.startsWith('ال') && BODY_HEADS.has(t) && !ADJECTIVE_BODIES.has(t)) break;
-      // So is a sound plural of people after a singular word: «دعت الهيئة الوطنية المواطنين إلى …» (after a
-      // plural it is an adjective: «نقابة الأطباء البيطريين»).
-      if (!person && ((/ين$/u.test(t) && looksPlural(t)) || GROUP_NOUNS.has(stripConj(t).slice(2))) && !pluralWord(toks[i - 1]!.t)) break;
+      if (!person && objectAfterPhrase(ctx, i)) break;
       i++;
       continue;
     }
@@ -264,7 +257,8 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
     }
     // «لنقابات العمال», «لشؤون اللاجئين», «بجامعة …»: a preposition with a noun in construct (a role or body word,
     // or, before a person's name, a word with its genitive that leaves a name after them).
-    if (t.length > 3 && (t[0] === 'ل' || (withB && t[0] === 'ب')) && i + 1 < end && (!person || CONSTRUCT.has(t.slice(1)) || ROLE_HEADS.has(t.slice(1)) || (nameAt(ctx, i, end)?.end !== end && nameAt(ctx, i + 2, end) !== undefined))) {
+    // (A body's place keeps its «ب»: «النقابة الفرعية بمحافظة الجيزة».)
+    if (t.length > 3 && (t[0] === 'ل' || (t[0] === 'ب' && (withB || PLACE_HEADS.has(t.slice(1))))) && i + 1 < end && (!person || CONSTRUCT.has(t.slice(1)) || ROLE_HEADS.has(t.slice(1)) || (nameAt(ctx, i, end)?.end !== end && nameAt(ctx, i + 2, end) !== undefined))) {
       i++;
       needGen = true;
       loose = false;
@@ -273,6 +267,31 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
     break;
   }
   return i;
+}
+
+/**
+ * A preposition that goes on with a role: «في …», «لدى …», «من» after «مقرّب» or a count («مصدر مقرّب من الرئاسة»,
+ * «عدد من المشتركين»), and, before a person's name, «عن» after a member («النائبة عن كتلة الإصلاح …»).
+ */
+function prepositionInRole(ctx: Ctx, a: number, i: number, person: boolean): boolean {
+  const { toks } = ctx;
+  const t = toks[i]!.t;
+  const head = stripConj(toks[a]!.t);
+  if (t === 'في' || t === 'لدي') return true;
+  if (t === 'من') return CLOSE_TO.has(toks[i - 1]!.t) || (i === a + 1 && COUNTS.has(head));
+  return t === 'عن' && person && STANDS_FOR.has(head.replace(/^ال/u, ''));
+}
+
+/**
+ * A word with the article after a complete body phrase that is its object, not an adjective: a body («طالبت عائلات
+ * المفقودين الحكومة …»; before a person's name it may be an adjective: «رئيس اللجنة المنظمة …»), or a plural of
+ * people after a singular word («دعت الهيئة الوطنية المواطنين إلى …»; after a plural it is an adjective: «نقابة
+ * الأطباء البيطريين»).
+ */
+function objectAfterPhrase(ctx: Ctx, i: number): boolean {
+  const t = ctx.toks[i]!.t;
+  if (t.startsWith('ال') && BODY_HEADS.has(t) && !ADJECTIVE_BODIES.has(t)) return true;
+  return ((/ين$/u.test(t) && looksPlural(t)) || GROUP_NOUNS.has(stripConj(t).slice(2))) && !pluralWord(ctx.toks[i - 1]!.t);
 }
 
 /** A plural by its ending or a people noun («الأطباء», «السكان»). */
