@@ -36,6 +36,8 @@ export function subjectGender(r: Resolver, m: Mention): Gender | undefined {
 }
 
 export function resolvePronoun(r: Resolver, pos: number, sentence: number, gender: Gender | undefined, subjectAt: SubjectAt, speakersOnly: boolean): Entity | undefined {
+  const introduced = speakersOnly ? undefined : introducedBefore(r, pos, sentence, gender, subjectAt);
+  if (introduced) return introduced;
   // Walk back over speakers and sentence subjects, nearest first; the first that agrees wins.
   const pool: PoolItem[] = [];
   for (const ev of r.events) if (ev.pos < pos && ev.sentence >= sentence - 6) pool.push({ pos: ev.pos, entity: ev.entity, gender: ev.entity.gender ?? ev.gender, speaker: true });
@@ -75,6 +77,21 @@ export function resolvePronoun(r: Resolver, pos: number, sentence: number, gende
     if (ev.pos < pos && ev.entity.person && (ev.entity.gender ?? ev.gender) === gender) return ev.entity;
   }
   return undefined;
+}
+
+/**
+ * "The court heard from Ann Bell, ... She told the court ...": a sentence that opens with "he" or "she" right
+ * after one whose subject is no person takes the person that sentence brought in, when the gender agrees.
+ */
+function introducedBefore(r: Resolver, pos: number, sentence: number, gender: Gender | undefined, subjectAt: SubjectAt): Entity | undefined {
+  if (!r.english || !r.namesAt || sentence < 1 || !(gender === 'm' || gender === 'f')) return undefined;
+  const sent = r.sentences[sentence]!;
+  if (r.text.slice(sent.start, pos).trim() !== '' || /\n\s*\n/.test(r.text.slice(r.sentences[sentence - 1]!.end, sent.start))) return undefined;
+  const subj = subjectAt(sentence - 1)[0];
+  if (subj && (subj.kind === 'pronoun' || (subj.kind === 'name' && subjectGender(r, subj) !== 'n'))) return undefined;
+  const named = r.namesAt(sentence - 1).filter((m) => m.kind === 'name' && subjectGender(r, m) === gender && !r.events.some((ev) => ev.entity.forms.has(nameKey(m.name))));
+  const last = named[named.length - 1];
+  return last && materialize(r, { pos: last.start, mention: last, gender, speaker: false }, gender);
 }
 
 /** Person and body names anywhere in the sentences up to `sentence`, before `pos`, nearest first. */
