@@ -50,11 +50,13 @@ export function nameAt(ctx: Ctx, i: number, end: number, linkFirst = false): { e
   const { toks } = ctx;
   let k = i;
   let units = 0;
+  let linked = false;
   while (k < end && nameWord(ctx, k)) {
     const t = toks[k]!.t;
     const link = linkGroup(ctx, k, end);
     if (link > k) {
       if (units === 0 && !linkFirst) return undefined;
+      linked = true;
       k = link;
       units++;
       continue;
@@ -66,7 +68,8 @@ export function nameAt(ctx: Ctx, i: number, end: number, linkFirst = false): { e
       units++;
       continue;
     }
-    if (ACTION_NOUNS.has(t) || ACTION_NOUNS.has(stripConj(t)) || (units === 0 && notNameStart(t))) break;
+    // (A body word never continues a name: «وانتقد أبو الفتوح لجنة المسابقات».)
+    if (ACTION_NOUNS.has(t) || ACTION_NOUNS.has(stripConj(t)) || (units === 0 && notNameStart(t)) || (units > 0 && BODY_HEADS.has(t))) break;
     if (hasArticle(t)) {
       if (!t.startsWith('ال')) break;
       // A surname with the article closes the name; a name does not start with one, and a title before a name
@@ -86,7 +89,8 @@ export function nameAt(ctx: Ctx, i: number, end: number, linkFirst = false): { e
       if (units === 2 && k + 1 === end && secondSurname(ctx, k)) k++;
       break;
     }
-    if (units >= 3 || (units >= 2 && k + 1 < end)) break;
+    // (After a linked part one more word may close the name: «محمد الأمين ولد سيدي أحمد».)
+    if ((units >= 3 && !(linked && k + 1 === end)) || (units >= 2 && k + 1 < end)) break;
     // «خسارة فريقه»: a noun with a possessive is the head of an object.
     if (units >= 1 && k + 1 < end && !hasArticle(toks[k + 1]!.t) && hasPronounSuffix(ctx, k + 1)) break;
     k++;
