@@ -267,6 +267,8 @@ function bareName(ctx: Ctx, a: number, end: number, first: string, speech: boole
   if (k <= a) return undefined;
   const m: Mention = { kind: common ? 'noun' : 'name', name: originalText(ctx, a, k - 1), start: orig(ctx, toks[a]!.s), end: orig(ctx, toks[k - 1]!.e) };
   if (looksPlural(toks[a]!.t) || (common && GROUP_NOUNS.has(first)) || (k > a + 1 && looksPlural(toks[k - 1]!.t) && common)) m.gender = pluralGender(toks[a]!.t);
+  // A feminine dual («لاجئتان», «طبيبتين») takes «وأضافتا».
+  else if (/ت(?:ان|ين)$/u.test(first) && first.length > 5) m.gender = 'p';
   return { mention: m, next: k, object: k < end, speech };
 }
 

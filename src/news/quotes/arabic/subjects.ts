@@ -54,10 +54,21 @@ export function clauseSubject(ctx: Ctx, a: number, b: number): Mention | undefin
   let e = s;
   while (e < b && !isPunct(toks[e]!.t) && !(SUBJECT_STOPS.has(toks[e]!.t) && !(group && toks[e]!.t === 'في')) && !verbAt(toks[e]!.t) && e - s < 14) e++;
   if (e <= s) return undefined;
-  const np = parseNP(ctx, s, e);
+  const np = appositionAfter(ctx, s, e, b) ?? parseNP(ctx, s, e);
   if (!np) return undefined;
   if (np.mention.kind === 'name' && has(STOP_WORDS, toks[s]!.t) && !ROLE_HEADS.has(toks[s]!.t)) return undefined;
   return np.mention;
+}
+
+/** «نقيب المعلمين، الأستاذ NAME، …»: the subject phrase ending at a comma, with a personal name in apposition after it. */
+function appositionAfter(ctx: Ctx, s: number, e: number, b: number): NP | undefined {
+  const { toks } = ctx;
+  if (e >= b || !isComma(toks[e]!.t)) return undefined;
+  let c = e + 1;
+  while (c < b && !isComma(toks[c]!.t) && !isEnd(toks[c]!.t) && c - e <= 8) c++;
+  if (c >= b || !isComma(toks[c]!.t)) return undefined;
+  const np = parseNP(ctx, s, c);
+  return np && np.mention.kind === 'name' && np.mention.start > orig(ctx, toks[e]!.s) ? np : undefined;
 }
 
 /** Past «إلى الصحيفة», «لـX» right after a verb: the token where its subject starts (s if none). */
@@ -186,7 +197,13 @@ function frontedSubject(ctx: Ctx, k: number): NP | undefined {
   const before = k > 0 ? toks[k - 1]!.t : '';
   let e = k;
   if (RELATIVE_PRONOUNS.has(before) && k >= 2 && isComma(toks[k - 2]!.t)) e = k - 2;
-  else if (isComma(before) && !(toks[k]!.t[0] === 'و' && verbAt(toks[k]!.t)?.conj)) {
+  else if (before === ')') {
+    // «مدير الدائرة NAME (الذي تفقد …) قال إن»: an aside in brackets.
+    let o = k - 2;
+    while (o >= 0 && toks[o]!.t !== '(' && !isEnd(toks[o]!.t) && k - o < 40) o--;
+    if (o < 1 || toks[o]!.t !== '(') return undefined;
+    e = o;
+  } else if (isComma(before) && !(toks[k]!.t[0] === 'و' && verbAt(toks[k]!.t)?.conj)) {
     // (A verb with و after a comma is a second verb of the clause before: «نفت ذلك، وقالت».)
     let c = k - 2;
     while (c >= 0 && !isComma(toks[c]!.t) && !isEnd(toks[c]!.t) && k - c < 30) c--;
