@@ -109,6 +109,9 @@ export const EVENT_VERBS = new Set(
     .filter(Boolean),
 );
 
+// Members who stand for a body or a district: «النائب عن …».
+export const STANDS_FOR = new Set(['نايب', 'نايبه', 'مرشح', 'مرشحه', 'مترشح', 'مترشحه', 'ممثل', 'ممثله', 'مندوب', 'مندوبه', 'عضو', 'عضوه']);
+
 export const RELATIVE_PRONOUNS = new Set(['الذي', 'التي', 'الذين', 'اللذان', 'اللتان', 'اللواتي']);
 
 export const VAGUE_AR = new Set(['يقال', 'قيل']);

@@ -3,7 +3,7 @@
 // («شريف أبو الفتوح», «هيفاء بنت ناصر آل سعود»), or the role alone («والي الولاية»).
 
 import type { Gender, Mention } from '../internal.ts';
-import { ACTION_NOUNS, BODY_HEADS, COMMON_HEADS, COMPOUND_FIRST, COMPOUND_SECOND, CONSTRUCT, GROUP_NOUNS, NAME_LINKS, NAME_START, PLACE_HEADS, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_WORDS } from '../words-ar.ts';
+import { ACTION_NOUNS, BODY_HEADS, COMMON_HEADS, COMPOUND_FIRST, COMPOUND_SECOND, CONSTRUCT, GROUP_NOUNS, NAME_LINKS, NAME_START, PLACE_HEADS, ROLE_HEADS, SPEECH_EVENTS, STANDS_FOR, STOP_WORDS, TIME_WORDS } from '../words-ar.ts';
 import { verbAt } from './cues.ts';
 import { accusative, type Ctx, endsWithTaMarbuta, eventVerb, looksPlural, pluralGender, gazetteerAt, hasArticle, hasPronounSuffix, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
@@ -127,9 +127,6 @@ export function patronymicNext(ctx: Ctx, k: number, end: number, afterName = fal
 
 // Body words that also read as adjectives of a role: «وزير الدولة للشؤون الخارجية».
 const ADJECTIVE_BODIES = new Set(['الخارجيه', 'الداخليه']);
-
-// Members who stand for a body or a district: «النائب عن …».
-const STANDS_FOR = new Set(['نايب', 'نايبه', 'مرشح', 'مرشحه', 'مترشح', 'مترشحه', 'ممثل', 'ممثله', 'مندوب', 'مندوبه', 'عضو', 'عضوه']);
 
 // Counts of people that take «من»: «عدد من المشتركين».
 const COUNTS = new Set(['عدد', 'عشرات', 'مييات', 'الاف', 'بعض', 'مجموعه']);
