@@ -169,7 +169,8 @@ const DEFINITE_LOWER = /^[Tt]he\s+((?:[a-z0-9][a-z0-9-]*\s+){0,1})([a-z][a-z-]*)
  */
 export function officeNoun(name: string): string | undefined {
   // "the Bishop", "the Chancellor": one capitalized office word is the office too (not "the Executive", a body).
-  const cap = /^[Tt]he\s+(\p{Lu}\p{Ll}+)$/u.exec(name);
+  const c4 = name.charCodeAt(4);
+  const cap = c4 >= 0x41 && c4 <= 0x5a ? /^[Tt]he ([A-Z][a-z]+)$/.exec(name) : null;
   if (cap) {
     const w = cap[1]!.toLowerCase();
     return OFFICE_NOUNS.has(w) && w !== 'executive' && w !== 'chief' ? w : undefined;
