@@ -2,8 +2,9 @@
 //
 // - English: tests/fixtures/quotes-en.json, whole BBC articles annotated exhaustively (only those docs).
 // - English (held-out): tests/fixtures/quotes-en-heldout.json, same format and matching rules, other
-//   articles, annotated independently after the extractor was tuned; never used for tuning. Reported when
-//   the file is there.
+//   articles, annotated independently after the extractor was tuned; held out until session 16, tuned on
+//   (in-sample) since session 17. Reported when the file is there.
+// - Dev sets (quotes-ar-devN.json, quotes-en-devN.json): the developers' own articles, in-sample.
 // - Arabic: tests/fixtures/quotes-ar.json, short original items.
 // - Seed: tests/fixtures/seed-quotes.json on the seed article.
 //
