@@ -109,6 +109,9 @@ export const EVENT_VERBS = new Set(
     .filter(Boolean),
 );
 
+// Documents that speak for whoever issued them: «تقرير صادر عن …», «وأشار البيان إلى أن …».
+export const DOCUMENTS = new Set(['بيان', 'تقرير', 'دراسه', 'رساله', 'مذكره', 'تقديرات', 'بيانات', 'احصاءات', 'بلاغ']);
+
 // Members who stand for a body or a district: «النائب عن …».
 export const STANDS_FOR = new Set(['نايب', 'نايبه', 'مرشح', 'مرشحه', 'مترشح', 'مترشحه', 'ممثل', 'ممثله', 'مندوب', 'مندوبه', 'عضو', 'عضوه']);
 

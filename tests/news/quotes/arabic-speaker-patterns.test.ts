@@ -92,6 +92,8 @@ const CASES: Case[] = [
   { name: 'VERB ROLE، TITLE NAME، OBJ … قال فيها: the apposed name is the subject of the sentence', text: 'ونشر نقيب الأطباء بالمنيا، الأستاذ عبد الحكيم أبو شادي، تدوينة على حسابه قال فيها: «لا نطالب بامتيازات».', want: [['عبد الحكيم أبو شادي', 'لا نطالب بامتيازات']] },
   { name: 'a feminine dual takes «وأضافتا»', text: 'وقالت لاجئتان من تمبكتو إن الحصة لا تكفي. وأضافتا أن أطفالهما يتسربون من المدرسة.', want: [['لاجئتان', 'الحصة لا تكفي'], ['لاجئتان', 'أطفالهما يتسربون من المدرسة']] },
   { name: 'a member «عن» a body as the subject of its sentence, then «كتب فيه»', text: 'لكن النائب عن كتلة الوفاق سامي عواد ردّ على الوزير في منشور على فيسبوك، كتب فيه أن «الوعود نفسها تتكرر».', want: [['سامي عواد', 'الوعود نفسها تتكرر']] },
+  { name: '«وأشار البيان إلى أن»: the statement speaks for the body that issued it', text: 'قالت النيابة العامة في بيان إن الأدلة كافية. وأشار البيان إلى أن المتهم اعترف.', want: [['النيابة العامة', 'الأدلة كافية'], ['النيابة العامة', 'المتهم اعترف']] },
+  { name: 'a statement with no body before it speaks as itself', text: 'وقال البيان إن الطرفين اتفقا.', want: [['البيان', 'الطرفين اتفقا']] },
 ];
 
 function got(text: string): [string, string][] {

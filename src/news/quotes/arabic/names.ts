@@ -2,7 +2,7 @@
 // («المتحدث باسم وزارة الخارجية الصينية Guo Jiakun»), with adverbials and objects cut off.
 
 import type { Gender, Mention } from '../internal.ts';
-import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, CONSTRUCT, THAT, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
+import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, CONSTRUCT, DOCUMENTS, THAT, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
 import { nameAt, nameWord, patronymicNext, possessed, roleEnd, roleThenName } from './roles.ts';
 import { accusative, type Ctx, LATIN, looksPlural, pluralGender, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
@@ -16,9 +16,6 @@ export function isTimePhrase(ctx: Ctx, i: number): boolean {
   const prev = ctx.toks[i - 1]?.t ?? '';
   return TIME_MODIFIERS.has(next) || prev === 'هذا' || prev === 'هذه' || prev === 'مطلع' || prev === 'نهايه';
 }
-
-// Documents that speak for whoever issued them.
-const DOCUMENTS = new Set(['بيان', 'تقرير', 'دراسه', 'رساله', 'مذكره', 'تقديرات', 'بيانات', 'احصاءات']);
 
 export function bodyHeadOf(first: string): boolean {
   // A governorate or a city speaks as a body: «وقالت محافظة …».

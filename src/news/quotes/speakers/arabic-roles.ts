@@ -3,7 +3,7 @@
 
 import { foldString } from '../fold.ts';
 import type { Mention, SubjectAt } from '../internal.ts';
-import { ROLE_HEADS } from '../words-ar.ts';
+import { DOCUMENTS, ROLE_HEADS } from '../words-ar.ts';
 import { type Entity, type Resolver, entityFor } from './entities.ts';
 
 /** Folded words without the article: «الرئيس الفرنسي» → ['رييس', 'فرنسي']. */
@@ -42,4 +42,16 @@ export function arabicRoleHolder(r: Resolver, m: Mention, sentence: number, subj
   }
   if (!best) return undefined;
   return best.entity ?? entityFor(r, best.mention!);
+}
+
+/** «وأشار البيان إلى أن …»: a definite document speaks for the body that spoke last, within three sentences. */
+export function arabicDocumentIssuer(r: Resolver, m: Mention, sentence: number): Entity | undefined {
+  const words = roleWords(m.name);
+  if (words.length !== 1 || !DOCUMENTS.has(words[0]!) || !/^(?:و|ف)?ال/u.test(foldString(m.name))) return undefined;
+  let best: { pos: number; entity: Entity } | undefined;
+  for (const ev of r.events) {
+    if (ev.pos >= m.start || ev.sentence < sentence - 3 || ev.entity.person) continue;
+    if (!best || ev.pos > best.pos) best = { pos: ev.pos, entity: ev.entity };
+  }
+  return best?.entity;
 }
