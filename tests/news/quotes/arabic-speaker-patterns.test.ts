@@ -94,6 +94,7 @@ const CASES: Case[] = [
   { name: 'a member «عن» a body as the subject of its sentence, then «كتب فيه»', text: 'لكن النائب عن كتلة الوفاق سامي عواد ردّ على الوزير في منشور على فيسبوك، كتب فيه أن «الوعود نفسها تتكرر».', want: [['سامي عواد', 'الوعود نفسها تتكرر']] },
   { name: '«وأشار البيان إلى أن»: the statement speaks for the body that issued it', text: 'قالت النيابة العامة في بيان إن الأدلة كافية. وأشار البيان إلى أن المتهم اعترف.', want: [['النيابة العامة', 'الأدلة كافية'], ['النيابة العامة', 'المتهم اعترف']] },
   { name: 'a statement with no body before it speaks as itself', text: 'وقال البيان إن الطرفين اتفقا.', want: [['البيان', 'الطرفين اتفقا']] },
+  { name: 'a weekday as the genitive of a place («سوق الجمعة») is no time; the apposed name speaks', text: 'طرابلس - قال عميد بلدية سوق الخميس، سالم أبو بكر الزليتني، إن الأعمال ستنتهي.', want: [['سالم أبو بكر الزليتني', 'الأعمال ستنتهي']] },
 ];
 
 function got(text: string): [string, string][] {

@@ -3,6 +3,7 @@
 
 import type { Gender, Mention } from '../internal.ts';
 import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, CONSTRUCT, DOCUMENTS, THAT, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
+import { verbAt } from './cues.ts';
 import { nameAt, nameWord, patronymicNext, possessed, roleEnd, roleThenName } from './roles.ts';
 import { accusative, type Ctx, LATIN, looksPlural, pluralGender, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
@@ -10,12 +11,17 @@ export function isTimePhrase(ctx: Ctx, i: number): boolean {
   const t = ctx.toks[i]!.t;
   // «مصدر مطلع في …»: مطلع without a genitive after it is the adjective (well-informed), not «early in».
   if (t === 'مطلع' && !hasArticle(ctx.toks[i + 1]?.t ?? '')) return false;
+  // «سوق الجمعة», «صلاة الجمعة»: a weekday after a noun in construct is its genitive, not a time.
+  const before = ctx.toks[i - 1]?.t ?? '';
+  if (WEEKDAYS.has(t) && before && !hasArticle(before) && !isPunct(before) && !TIME_WORDS.has(before) && !STOP_WORDS.has(before) && !verbAt(before)) return false;
   if (!TIME_NEEDS_MODIFIER.has(t)) return true;
   if (TIME_MODIFIERS.has(t)) return i > 0 && TIME_NEEDS_MODIFIER.has(ctx.toks[i - 1]!.t);
   const next = ctx.toks[i + 1]?.t ?? '';
   const prev = ctx.toks[i - 1]?.t ?? '';
   return TIME_MODIFIERS.has(next) || prev === 'هذا' || prev === 'هذه' || prev === 'مطلع' || prev === 'نهايه';
 }
+
+const WEEKDAYS = new Set(['الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'السبت']);
 
 export function bodyHeadOf(first: string): boolean {
   // A governorate or a city speaks as a body: «وقالت محافظة …».
