@@ -95,6 +95,7 @@ const CASES: Case[] = [
   { name: '«وأشار البيان إلى أن»: the statement speaks for the body that issued it', text: 'قالت النيابة العامة في بيان إن الأدلة كافية. وأشار البيان إلى أن المتهم اعترف.', want: [['النيابة العامة', 'الأدلة كافية'], ['النيابة العامة', 'المتهم اعترف']] },
   { name: 'a statement with no body before it speaks as itself', text: 'وقال البيان إن الطرفين اتفقا.', want: [['البيان', 'الطرفين اتفقا']] },
   { name: 'a weekday as the genitive of a place («سوق الجمعة») is no time; the apposed name speaks', text: 'طرابلس - قال عميد بلدية سوق الخميس، سالم أبو بكر الزليتني، إن الأعمال ستنتهي.', want: [['سالم أبو بكر الزليتني', 'الأعمال ستنتهي']] },
+  { name: 'a dual role with two names speaks as the role, and takes «وأضافتا»', text: 'وتقول الطبيبتان هالة الحسن وريم العلي، اللتان تعملان في العيادة منذ عقد، إن التدريب يحتاج إلى وقت. وأضافتا أن المرضى يتعلمون بسرعة.', want: [['الطبيبتان', 'التدريب يحتاج إلى وقت'], ['الطبيبتان', 'المرضى يتعلمون بسرعة']] },
 ];
 
 function got(text: string): [string, string][] {

@@ -319,6 +319,9 @@ export function roleThenName(ctx: Ctx, a: number, end: number, bodyHead: boolean
   if (!bodyHead) {
     const i = roleEnd(ctx, a, end, true, true);
     const name = i < end ? nameAt(ctx, i, end) : undefined;
+    // «الممرضتان NAME وNAME»: two people named after a dual or plural role speak as the role.
+    const pair = plural && name && name.end < end && toks[name.end]!.t[0] === 'و' && i > a;
+    if (name && pair) return { mention: { kind: 'noun', name: originalText(ctx, a, i - 1), gender: 'p', start: orig(ctx, toks[a]!.s), end: orig(ctx, toks[i - 1]!.e) }, next: end };
     if (name) return { next: name.end, name: [i, name.end - 1], ...(gender ? { gender } : {}) };
   }
   // No name: the role or body alone, without a «ب…» phrase (an object: «رحب الاتحاد بالقرار»).
