@@ -46,14 +46,14 @@ describe('who-said-what questions, seen pairs', () => {
   });
 });
 
-// The second-round held-out pairs (tests/fixtures/heldout/questions*.json, written blind, never tuned on):
-// a floor at the figure measured when they landed (53/74), so a change that loses answers shows. No bar
-// of the is on this count; the figure is in the README. Whoever tunes the rules runs with
-// EVAL_NO_HELDOUT=1 and does not see even this count.
+// The held-out pairs (tests/fixtures/heldout/questions*.json, rounds s16 and s17, written blind, never tuned
+// on): a floor at the figure measured at the end of session 17 (s16 57/74, s17 28/45), so a change that
+// loses answers shows. No bar of the is on this count; the figures are in the README. Whoever tunes
+// the rules runs with EVAL_NO_HELDOUT=1 and does not see even this count.
 describe.skipIf(!!process.env.EVAL_NO_HELDOUT)('who-said-what questions, held-out pairs', () => {
-  it('answers at least as many as when the set landed', () => {
+  it('answers at least as many as at the last measurement', () => {
     const s = evalHeldout();
-    expect(s?.questions).toBe(74);
-    expect(s?.correct).toBeGreaterThanOrEqual(53);
+    expect(s?.questions).toBe(119);
+    expect(s?.correct).toBeGreaterThanOrEqual(85);
   });
 });
