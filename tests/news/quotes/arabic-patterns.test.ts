@@ -1,18 +1,9 @@
 // Arabic attribution shapes, one short made-up item each: who is quoted, and what. Each family of
 // issue 14 has rows here; none of these sentences comes from the seed or from an evaluation set.
 
-import { describe, expect, it } from 'vitest';
-import { extractQuotes } from '../../../src/news/quotes/extract.ts';
-import { splitSentences } from '../../../src/news/sentences.ts';
+import { describePatterns, type PatternCase } from './pattern-cases.ts';
 
-interface Case {
-  name: string;
-  text: string;
-  /** [speaker, quote text] in document order. */
-  want: [string, string][];
-}
-
-const CASES: Case[] = [
+const CASES: PatternCase[] = [
   // Writing and posting verbs: كتب، غرّد، نشر … في تدوينة/رسالة/بيان.
   { name: 'كتب … في تدوينة: «…»', text: 'وكتب وزير النقل خالد المنصوري في تدوينة على منصة إكس: «لن نتراجع عن توسعة الميناء».', want: [['خالد المنصوري', 'لن نتراجع عن توسعة الميناء']] },
   { name: 'كتبت … في رسالة أن …', text: 'وكتبت مديرة المستشفى هالة السعدي في رسالة إلى الموظفين أن قسم الطوارئ سيعمل بطاقم مضاعف.', want: [['هالة السعدي', 'قسم الطوارئ سيعمل بطاقم مضاعف']] },
@@ -152,14 +143,4 @@ const CASES: Case[] = [
   { name: 'رأى as seeing', text: 'ورأى السكان دخانًا كثيفًا فوق المصنع.', want: [] },
 ];
 
-function got(text: string): [string, string][] {
-  return extractQuotes(text, splitSentences(text, 'ar'), 'ar').map((q) => [q.speaker.name, q.text]);
-}
-
-describe('Arabic attribution patterns', () => {
-  for (const c of CASES) {
-    it(c.name, () => {
-      expect(got(c.text), c.text).toEqual(c.want);
-    });
-  }
-});
+describePatterns('Arabic attribution patterns', 'ar', CASES);

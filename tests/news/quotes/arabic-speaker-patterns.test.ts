@@ -1,18 +1,9 @@
 // Arabic speaker resolution, one short made-up item per family (session 17): who is quoted, and what. The
 // families come from misses on the developers' dev sets; none of these sentences comes from an evaluation set.
 
-import { describe, expect, it } from 'vitest';
-import { extractQuotes } from '../../../src/news/quotes/extract.ts';
-import { splitSentences } from '../../../src/news/sentences.ts';
+import { describePatterns, type PatternCase } from './pattern-cases.ts';
 
-interface Case {
-  name: string;
-  text: string;
-  /** [speaker, quote text] in document order. */
-  want: [string, string][];
-}
-
-const CASES: Case[] = [
+const CASES: PatternCase[] = [
   // Role phrases.
   { name: 'a role head spelled with و (والي) takes its genitive before the name', text: 'وقال والي تمنراست جمال بوزيد إن القوافل وصلت.', want: [['جمال بوزيد', 'القوافل وصلت']] },
   { name: 'an accusative with tanween is an object, not part of the subject', text: 'عقد محافظ حمص نزار الأحمد مؤتمرًا صحفيًا مع المانحين. «لن نترك أحدًا في الشارع»، أضاف المحافظ.', want: [['نزار الأحمد', 'لن نترك أحدًا في الشارع']] },
@@ -98,14 +89,4 @@ const CASES: Case[] = [
   { name: 'a dual role with two names speaks as the role, and takes «وأضافتا»', text: 'وتقول الطبيبتان هالة الحسن وريم العلي، اللتان تعملان في العيادة منذ عقد، إن التدريب يحتاج إلى وقت. وأضافتا أن المرضى يتعلمون بسرعة.', want: [['الطبيبتان', 'التدريب يحتاج إلى وقت'], ['الطبيبتان', 'المرضى يتعلمون بسرعة']] },
 ];
 
-function got(text: string): [string, string][] {
-  return extractQuotes(text, splitSentences(text, 'ar'), 'ar').map((q) => [q.speaker.name, q.text]);
-}
-
-describe('Arabic speaker resolution patterns', () => {
-  for (const c of CASES) {
-    it(c.name, () => {
-      expect(got(c.text), c.text).toEqual(c.want);
-    });
-  }
-});
+describePatterns('Arabic speaker resolution patterns', 'ar', CASES);

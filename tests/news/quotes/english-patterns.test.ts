@@ -1,18 +1,9 @@
 // Common English attribution shapes, one short made-up item each: who is quoted, and what.
 // These are the plain patterns of news copy that any extractor must get, independently of the BBC gold.
 
-import { describe, expect, it } from 'vitest';
-import { extractQuotes } from '../../../src/news/quotes/extract.ts';
-import { splitSentences } from '../../../src/news/sentences.ts';
+import { describePatterns, type PatternCase } from './pattern-cases.ts';
 
-interface Case {
-  name: string;
-  text: string;
-  /** [speaker, quote text] in document order; quote text as between the marks (direct) or the clause (reported). */
-  want: [string, string][];
-}
-
-const CASES: Case[] = [
+const CASES: PatternCase[] = [
   // "Q," X said. / "Q," said X.
   { name: '"Q," X said.', text: '"We will appeal against the ruling," Tom Harlow said.', want: [['Tom Harlow', 'We will appeal against the ruling']] },
   { name: '"Q," said X.', text: '"We are happy," said John Smith.', want: [['John Smith', 'We are happy']] },
@@ -298,25 +289,4 @@ const CASES: Case[] = [
   { name: 'the ADJ body-noun said Q (named before)', text: 'Orbis Foods will open 40 new stores this year.\n\nThe discount retailer said the stores would create 900 jobs.', want: [['Orbis Foods', 'the stores would create 900 jobs']] },
 ];
 
-function norm(s: string): string {
-  return s
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s"“”‘’']+/, '')
-    .replace(/[\s.,;:!"“”’']+$/, '')
-    .trim();
-}
-
-function run(text: string): [string, string][] {
-  return extractQuotes(text, splitSentences(text, 'en'), 'en').map((q) => [q.speaker.name, norm(q.text)]);
-}
-
-describe('English attribution patterns', () => {
-  it('has enough cases', () => {
-    expect(CASES.length).toBeGreaterThanOrEqual(60);
-  });
-  for (const c of CASES) {
-    it(c.name, () => {
-      expect(run(c.text)).toEqual(c.want.map(([s, q]) => [s, norm(q)]));
-    });
-  }
-});
+describePatterns('English attribution patterns', 'en', CASES, 60);

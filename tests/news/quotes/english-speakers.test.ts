@@ -1,18 +1,9 @@
 // English speaker families beyond the plain patterns (english-patterns.test.ts): owners and bodies around a
 // name, descriptions as subjects, pronouns far from their antecedent. Made-up sentences, one per row.
 
-import { describe, expect, it } from 'vitest';
-import { extractQuotes } from '../../../src/news/quotes/extract.ts';
-import { splitSentences } from '../../../src/news/sentences.ts';
+import { describePatterns, type PatternCase } from './pattern-cases.ts';
 
-interface Case {
-  name: string;
-  text: string;
-  /** [speaker, quote text] in document order. */
-  want: [string, string][];
-}
-
-const CASES: Case[] = [
+const CASES: PatternCase[] = [
   // The speaker after the verb, behind an owner.
   { name: '"Q," said Plural-Owner\' role X.', text: '"Demand is cooling," said Harbury Partners\' senior analyst Mina Cole.', want: [['Mina Cole', 'Demand is cooling']] },
   { name: '"Q," said Owner\'s role, X.', text: '"We will not sign this," said Norland\'s trade minister, Pavel Rusu.', want: [['Pavel Rusu', 'We will not sign this']] },
@@ -66,22 +57,4 @@ const CASES: Case[] = [
   { name: '"Q," the paper said: a thing is no description', text: 'Orbis Media cut 300 jobs. "This is a sad day," the paper said.', want: [] },
 ];
 
-function norm(s: string): string {
-  return s
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s"“”‘’']+/, '')
-    .replace(/[\s.,;:!"“”’']+$/, '')
-    .trim();
-}
-
-function run(text: string): [string, string][] {
-  return extractQuotes(text, splitSentences(text, 'en'), 'en').map((q) => [q.speaker.name, norm(q.text)]);
-}
-
-describe('English speaker families', () => {
-  for (const c of CASES) {
-    it(c.name, () => {
-      expect(run(c.text)).toEqual(c.want.map(([s, q]) => [s, norm(q)]));
-    });
-  }
-});
+describePatterns('English speaker families', 'en', CASES);
