@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { createServices } from '../../src/app.ts';
 import type { BotServices, Logger } from '../../src/bot/types.ts';
@@ -19,4 +20,13 @@ export async function realServices(dir = contentDir, env: Record<string, string>
   const log = memoryLogger();
   const { services } = await createServices(config, log);
   return { ...services, log };
+}
+
+/** A TCP port free on 127.0.0.1 this instant, for a server a test starts itself (a webhook, the HTTP endpoint). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

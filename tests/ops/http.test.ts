@@ -1,25 +1,16 @@
 // The HTTP server as the app wires it: the real telegraf client against the fake Bot API, a real
 // SQLite file, the minute scheduler on. /healthz names what is wrong, /metrics counts what happened,
 // and the Telegram webhook shares the port.
-import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.ts';
 import { tempDir, waitUntil } from '../briefings/helpers.ts';
-import { memoryLogger, repoRoot } from '../helpers/services.ts';
+import { freePort, memoryLogger, repoRoot } from '../helpers/services.ts';
 
 const SECRET = 'shared_Port-secret';
 const OPERATOR = 4242;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function configFor(fake: FakeTelegram, env: Record<string, string> = {}): Config {
   const config = loadConfig({

@@ -4,14 +4,13 @@
 // the fan-out with nothing lost and nothing twice on Discord.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStorage } from '../../src/storage/db.ts';
 import { createFakeDiscord, type FakeDiscord } from '../fakes/discord-server.ts';
 import { createFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.ts';
 import { tempDir, waitUntil } from '../briefings/helpers.ts';
-import { repoRoot } from '../helpers/services.ts';
+import { freePort, repoRoot } from '../helpers/services.ts';
 
 const CHATS = 300;
 
@@ -24,14 +23,6 @@ function deployment() {
   const cmd = JSON.parse(/^CMD (\[.+\])$/m.exec(dockerfile)?.[1] ?? '[]') as string[];
   const entrypoint = JSON.parse(/^ENTRYPOINT (\[.+\])$/m.exec(dockerfile)?.[1] ?? '[]') as string[];
   return { exec, unitEnv, cmd, entrypoint, dockerfile, unit };
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 interface Bot {

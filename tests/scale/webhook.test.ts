@@ -2,7 +2,6 @@
 // another `web` process. Two apps (role web) sharing PostgreSQL and Redis, each with its own HTTP
 // server and webhook, the real telegraf behind each: the same update_id posted to both is answered
 // once. Skipped, with the reason, without PostgreSQL and Redis.
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../src/app.ts';
@@ -11,20 +10,12 @@ import { tempDir } from '../briefings/helpers.ts';
 import { createFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.ts';
 import { freshDatabase } from '../helpers/pg.ts';
 import { freshPrefix, probeServices, REDIS_TEST_URL } from '../helpers/redis.ts';
-import { memoryLogger, repoRoot } from '../helpers/services.ts';
+import { freePort, memoryLogger, repoRoot } from '../helpers/services.ts';
 
 const services = await probeServices();
 if (!services.ok) process.stdout.write(`skipped: tests/scale/webhook.test.ts: ${services.reasons.join('; ')}\n`);
 
 const SECRET = 'two_Webs-one-secret';
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe.skipIf(!services.ok)('a webhook update re-sent to another web process (PostgreSQL + Redis)', { timeout: 60_000 }, () => {
   let fake: FakeTelegram;
