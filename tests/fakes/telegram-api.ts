@@ -111,6 +111,7 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}) {
   const blocked = new Set<string>();
   const failures = new Map<string, FailOptions[]>();
   const drops = new Map<string, number>();
+  const delays = new Map<string, number[]>();
   const deliveries: { chatId: string; group: boolean; at: number }[] = [];
   let queue: Update[] = [];
   let lastUpdateId = 0;
@@ -398,6 +399,8 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}) {
       req.socket.destroy();
       return;
     }
+    const delay = delays.get(key)?.shift();
+    if (delay !== undefined) await new Promise((r) => setTimeout(r, delay));
     const fault = failures.get(key)?.[0];
     if (fault) {
       fault.times = (fault.times ?? 1) - 1;
@@ -488,6 +491,8 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}) {
       const key = method.toLowerCase();
       failures.set(key, [...(failures.get(key) ?? []), { ...fail }]);
     },
+    /** The next call of `method` is answered only after `ms` (a reply still in flight). */
+    delayNext: (method: string, ms: number) => { delays.set(method.toLowerCase(), [...(delays.get(method.toLowerCase()) ?? []), ms]); },
     dropNext: (method: string, times = 1) => { drops.set(method.toLowerCase(), (drops.get(method.toLowerCase()) ?? 0) + times); },
     /** Commands set for a scope (default {type:'default'}) and language ('' = all). */
     commandsFor: (scope?: Obj, languageCode?: string) => commands.get(commandsKey({ scope, language_code: languageCode })),

@@ -138,6 +138,11 @@ describe('the built bot in production', () => {
   it('a second signal exits at once, without waiting for the clean stop', async () => {
     const bot = await startBot({ ...tokens(), NEWSBOT_DATA_DIR: tempDir('newsbot-prod-') });
     await healthy(bot);
+    // A reply held in flight keeps the clean stop waiting, so the second signal cannot come after it ended.
+    telegram.delayNext('sendMessage', 20_000);
+    const before = telegram.callsOf('sendMessage').length;
+    telegram.pushUpdate(telegram.message('/help', { from: { id: 4242 } }));
+    await telegram.waitFor(() => telegram.callsOf('sendMessage').length > before, 10_000);
     const sent = performance.now();
     bot.proc.kill('SIGTERM');
     // Two signals sent back to back merge into one: the second goes once the first is being handled.
