@@ -152,10 +152,11 @@ export function evalDev2(): QuestionScores {
   return scoreQuestions(briefs, readItems(path.join(FIXTURES, 'questions-dev2.json')));
 }
 
-/** The first held-out pairs, tuned on since (in-sample). */
+/** The held-out pairs of earlier rounds, tuned on since (in-sample): every `questions*.json` of seen/ over every gold file there. */
 export function evalSeen(): QuestionScores {
   const dir = path.join(FIXTURES, 'seen');
-  return scoreQuestions(loadSetBriefs(path.join(dir, 'quotes-ar.json'), path.join(dir, 'quotes-en.json')), readItems(path.join(dir, 'questions.json')));
+  const questions = fs.readdirSync(dir).filter((f) => /^questions.*\.json$/.test(f)).sort();
+  return scoreQuestions(loadSetBriefs(...heldoutFiles(dir)), questions.flatMap((f) => readItems(path.join(dir, f))));
 }
 
 /** The held-out set: every `questions*.json` of the folder over every gold file there; never print or tune on its contents, only its figures. */
