@@ -29,31 +29,31 @@ describe('who-said-what questions, development pairs 2', () => {
   });
 });
 
-// The first held-out pairs, tuned on since session 16 (in-sample): a floor at their current figures
-// (37/70 when they were held out; 70/70 after the question and extraction work of session 16 and q-063's repair).
+// The held-out pairs of earlier rounds, tuned on since (in-sample): session 16's first blind pairs (37/70 when
+// held out, 70/70 after session 16) and, since session 18, round s16's Arabic pairs (seen/questions-ar-a/b.json;
+// 104/112 in all at the move). A floor at the figures of the move, raised as the work goes.
 describe('who-said-what questions, seen pairs', () => {
   it('keeps at least the answers it gives today', () => {
     const s = evalSeen();
-    expect(s.questions).toBe(70);
-    expect(s.correct).toBeGreaterThanOrEqual(68);
-    expect(s.quoteFound).toBeGreaterThanOrEqual(68);
-    // Where extraction found the gold quote with its speaker, the answer is right.
-    expect(s.answerableCorrect).toBeGreaterThanOrEqual(s.answerable - 1);
-    expect(s.byType['cross-language en→ar']?.correct).toBeGreaterThanOrEqual(21);
+    expect(s.questions).toBe(112);
+    expect(s.correct).toBeGreaterThanOrEqual(102);
+    expect(s.quoteFound).toBeGreaterThanOrEqual(100);
+    expect(s.answerableCorrect).toBeGreaterThanOrEqual(101);
+    expect(s.byType['cross-language en→ar']?.correct).toBeGreaterThanOrEqual(35);
     expect(s.byType['cross-language ar→en']?.correct).toBeGreaterThanOrEqual(16);
-    expect(s.byType['paraphrase ar→ar']?.correct).toBeGreaterThanOrEqual(11);
-    expect(s.distractorsAvoided).toBeGreaterThanOrEqual(9);
+    expect(s.byType['paraphrase ar→ar']?.correct).toBeGreaterThanOrEqual(21);
+    expect(s.distractorsAvoided).toBeGreaterThanOrEqual(18);
   });
 });
 
-// The held-out pairs (tests/fixtures/heldout/questions*.json, rounds s16 and s17, written blind, never tuned
-// on): a floor at the figure measured at the end of session 17 (s16 57/74, s17 28/45), so a change that
-// loses answers shows. No bar of the issue's is on this count; the figures are in the README. Whoever tunes
-// the rules runs with EVAL_NO_HELDOUT=1 and does not see even this count.
+// The held-out pairs (tests/fixtures/heldout/questions*.json: round s16's English pairs and round s17, written
+// blind, never tuned on): a floor at the figure measured at the end of session 17 (52/77 once s16's Arabic pairs
+// moved to seen/), so a change that loses answers shows. No bar of the issue's is on this count; the figures are
+// in the README. Whoever tunes the rules runs with EVAL_NO_HELDOUT=1 and does not see even this count.
 describe.skipIf(!!process.env.EVAL_NO_HELDOUT)('who-said-what questions, held-out pairs', () => {
   it('answers at least as many as at the last measurement', () => {
     const s = evalHeldout();
-    expect(s?.questions).toBe(119);
-    expect(s?.correct).toBeGreaterThanOrEqual(85);
+    expect(s?.questions).toBe(77);
+    expect(s?.correct).toBeGreaterThanOrEqual(52);
   });
 });
