@@ -28,6 +28,12 @@ export const ADVERB_STARTS = new Set(['بصوت', 'بابتسامه', 'بحزن'
 
 export const MEDIA_ADDRESSEES = new Set(['وكاله', 'موقع', 'قناه', 'صحيفه', 'شبكه', 'اذاعه', 'تلفزيون', 'مجله', 'سكان', 'الصحفيين', 'صحفيين', 'صحافيين', 'صحافه', 'اعلاميين', 'المراسلين', 'مراسلين', 'مراسلي', 'وسايل', 'مواطنين', 'حضور', 'جمهور', 'نواب', 'وفد', 'مشاركين']);
 
+// One of a group («أحد السكان», «إحدى المتضررات»): a singular of its own gender.
+export const ONE_OF = new Map<string, Gender>([['احد', 'm'], ['احدي', 'f']]);
+
+// Where words are posted, before the platform's name: «على حسابه في منصة X», «عبر تطبيق Zoom».
+export const PLATFORMS = new Set(['منصه', 'حساب', 'حسابه', 'حسابها', 'صفحه', 'صفحته', 'صفحتها', 'تطبيق', 'موقع', 'مدونه', 'مدونته', 'مدونتها']);
+
 // Words that are a time only with a modifier: "العام الماضي" but "الأمين العام".
 export const TIME_NEEDS_MODIFIER = new Set(['العام', 'الاسبوع', 'الشهر', 'السنه', 'الماضي', 'المقبل', 'الجاري']);
 

@@ -87,6 +87,12 @@ const CASES: PatternCase[] = [
   { name: 'a statement with no body before it speaks as itself', text: 'وقال البيان إن الطرفين اتفقا.', want: [['البيان', 'الطرفين اتفقا']] },
   { name: 'a weekday as the genitive of a place («سوق الجمعة») is no time; the apposed name speaks', text: 'طرابلس - قال عميد بلدية سوق الخميس، سالم أبو بكر الزليتني، إن الأعمال ستنتهي.', want: [['سالم أبو بكر الزليتني', 'الأعمال ستنتهي']] },
   { name: 'a dual role with two names speaks as the role, and takes «وأضافتا»', text: 'وتقول الطبيبتان هالة الحسن وريم العلي، اللتان تعملان في العيادة منذ عقد، إن التدريب يحتاج إلى وقت. وأضافتا أن المرضى يتعلمون بسرعة.', want: [['الطبيبتان', 'التدريب يحتاج إلى وقت'], ['الطبيبتان', 'المرضى يتعلمون بسرعة']] },
+  // Session 18 (set b's families): platforms, roles with a possessive, one of a group.
+  { name: 'a platform in Latin letters after «في منصة» is where it was posted, not the speaker', text: 'وكتب اللاعب رامي بن حمودة على حسابه في منصة Threads: «سأعود أقوى».', want: [['رامي بن حمودة', 'سأعود أقوى']] },
+  { name: 'a platform in Latin letters after «على» («في منشور على Facebook»)', text: 'أما مديرة المكتبة، السيدة هالة الدوري، فقد نشرت في منشور على Facebook أن التبرعات «فاقت التوقعات».', want: [['هالة الدوري', 'فاقت التوقعات']] },
+  { name: 'ROLE-with-possessive وROLE2-with-possessive NAME إن: the name speaks, not the body', text: 'أطلقت شركة Nafith منصة جديدة. وقال مؤسسها ورئيسها التنفيذي كريم الزعبي إن المنصة مجانية.', want: [['كريم الزعبي', 'المنصة مجانية']] },
+  { name: 'an unlisted role with a possessive before a name of two parts', text: 'وقال مدرّبه السابق حسن الطرابلسي إن اللاعب يستحق الفرصة.', want: [['حسن الطرابلسي', 'اللاعب يستحق الفرصة']] },
+  { name: 'إحدى + plural is one woman: «وأضافت» continues her, not an earlier body', text: 'وأكدت البلدية أن الطريق سيفتح قريبًا. وقالت إحدى البائعات، وهي أم لأربعة، إنها خسرت بضاعتها، وأضافت: «لا أحد يسأل عنا».', want: [['البلدية', 'الطريق سيفتح قريبًا'], ['إحدى البائعات', 'خسرت بضاعتها'], ['إحدى البائعات', 'لا أحد يسأل عنا']] },
 ];
 
 describePatterns('Arabic speaker resolution patterns', 'ar', CASES);

@@ -2,7 +2,7 @@
 // («المتحدث باسم وزارة الخارجية الصينية Guo Jiakun»), with adverbials and objects cut off.
 
 import type { Gender, Mention } from '../internal.ts';
-import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, CONSTRUCT, DOCUMENTS, THAT, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_START, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
+import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, CONSTRUCT, DOCUMENTS, THAT, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_START, ONE_OF, PLATFORMS, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
 import { verbAt } from './cues.ts';
 import { nameAt, nameWord, patronymicNext, possessed, roleEnd, roleThenName } from './roles.ts';
 import { accusative, type Ctx, LATIN, looksPlural, pluralGender, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
@@ -70,7 +70,7 @@ export function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
   if (!found) {
     const raw0 = toks[a]!.t;
     const first = ROLE_HEADS.has(raw0) || BODY_HEADS.has(raw0) || COMMON_HEADS.has(raw0) ? raw0 : stripConj(raw0);
-    const roleHead = ROLE_HEADS.has(first) || ROLE_HEADS.has(first.replace(/^ال/, '')) || (hasPronounSuffix(ctx, a) && possessed(first));
+    const roleHead = ROLE_HEADS.has(first) || ROLE_HEADS.has(first.replace(/^ال/, '')) || (hasPronounSuffix(ctx, a) && (possessed(first) || possessiveBeforeName(ctx, a, end)));
     const roleLike = hasArticle(raw0) || roleHead || bodyHeadOf(first);
     if (!roleLike) return bareName(ctx, a, end, first, speech);
     const plural = looksPlural(raw0) || (/ان$|ين$/.test(first) && first.length > 5);
@@ -92,6 +92,18 @@ export function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
   let next = nameEnd + 1;
   if (latinAfterComma >= 0) next = end;
   return { mention: m, next, object: next < end, speech };
+}
+
+/**
+ * «وقال مؤسسها ومديرها التنفيذي NAME», «وقالت محاميته NAME»: a noun with a possessive, its adjectives and a second
+ * role joined by و, then a personal name of two parts that closes the phrase: a role of the named person.
+ */
+function possessiveBeforeName(ctx: Ctx, a: number, end: number): boolean {
+  const t = stripConj(ctx.toks[a]!.t).replace(/(?:هما|هم|ها|ه)$/u, '');
+  if (SPEECH_EVENTS.has(t) || DOCUMENTS.has(t)) return false;
+  const i = roleEnd(ctx, a, end, true, true);
+  const name = i > a && i < end ? nameAt(ctx, i, end) : undefined;
+  return !!name && name.units >= 2 && name.end === end;
 }
 
 /** «المحامي عن العائلة، جورج خوري، إن …»: a name set off by commas after a role, up to the end of the phrase. */
@@ -224,6 +236,9 @@ function latinRun(ctx: Ctx, s: number, b: number): [number, number] {
   return [s, e - 1];
 }
 
+// Prepositions before a platform's name.
+const PLATFORM_BEFORE = new Set(['في', 'علي', 'عبر']);
+
 /** The last run of Latin tokens ("Guo Jiakun"), unless it names an organisation inside the role (لشركة Nordwind Energy). */
 function latinName(ctx: Ctx, a: number, end: number): [number, number] | undefined {
   const { toks } = ctx;
@@ -232,6 +247,11 @@ function latinName(ctx: Ctx, a: number, end: number): [number, number] | undefin
       let s = k;
       while (s - 1 >= a && LATIN.test(toks[s - 1]!.t)) s--;
       if (s > a && /^ل/.test(toks[s - 1]!.t) && BODY_HEADS.has(toks[s - 1]!.t.slice(1))) return undefined;
+      // «على حسابها في منصة X», «في منشور على LinkedIn»: a platform is where it was said, not who said it.
+      if (s > a && (PLATFORM_BEFORE.has(toks[s - 1]!.t) || PLATFORMS.has(stripConj(toks[s - 1]!.t)))) {
+        k = s;
+        continue;
+      }
       return [s, k];
     }
   }
@@ -272,6 +292,9 @@ function bareName(ctx: Ctx, a: number, end: number, first: string, speech: boole
   if (looksPlural(toks[a]!.t) || (common && GROUP_NOUNS.has(first)) || (k > a + 1 && looksPlural(toks[k - 1]!.t) && common)) m.gender = pluralGender(toks[a]!.t);
   // A feminine dual («لاجئتان», «طبيبتين») takes «وأضافتا».
   else if (/ت(?:ان|ين)$/u.test(first) && first.length > 5) m.gender = 'p';
+  // «إحدى المتضررات», «أحد السكان»: one of a group agrees as one («وقالت إحدى …، وأضافت»).
+  const one = ONE_OF.get(first);
+  if (one) m.gender = one;
   return { mention: m, next: k, object: k < end, speech };
 }
 
