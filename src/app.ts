@@ -149,7 +149,7 @@ export async function startApp(config: Config, baseLog: Logger, options: AppOpti
   scale.follow(store);
   const router = createRouter(services);
   const ops = createOps(config, log);
-  const deps: AdapterDeps = { router, services, config, log, ...(ops.metrics ? { observer: ops.metrics } : {}), ...(ops.server ? { http: ops.server } : {}), ...(scale.firstTime ? { firstTime: scale.firstTime } : {}) };
+  const deps: AdapterDeps = { router, services, config, log, ...(ops.metrics ? { observer: ops.metrics } : {}), ...(ops.server ? { http: ops.server } : {}), ...(scale.once ? { once: scale.once } : {}) };
   const adapters = await createAdapters(deps, options, plan);
 
   // Briefings are wired before the adapters start, so their commands are in the menus.

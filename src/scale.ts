@@ -1,7 +1,8 @@
 // Wiring for several processes (NEWSBOT_DATABASE_URL and NEWSBOT_REDIS_URL): the BullMQ outbox, a
-// shared "first time" check for webhook updates, and documents stored by one process read back by
+// shared claim on webhook updates (handled once, again when the handling failed), and documents stored by one process read back by
 // the others (PostgreSQL LISTEN/NOTIFY). Without the URLs nothing here runs.
 import type { Redis } from 'ioredis';
+import { redisOnce, type HandleOnce } from './adapters/once.ts';
 import type { Logger } from './bot/types.ts';
 import type { Outbox, OutboxOptions } from './briefings/outbox.ts';
 import type { Config } from './config.ts';
@@ -14,7 +15,7 @@ import type { Storage } from './storage/db.ts';
 
 export interface ScaleOut {
   createOutbox?: (options: OutboxOptions) => Outbox;
-  firstTime?: (key: string) => Promise<boolean>;
+  once?: HandleOnce;
   /** Starts following other processes' documents (PostgreSQL only). */
   follow(store: NewsStore): void;
   health(): { redis?: RedisHealth; documents?: { ok: boolean; detail: string } };
@@ -22,9 +23,6 @@ export interface ScaleOut {
   checks(): [string, () => Promise<{ ok: boolean; detail: string }>][];
   stop(): Promise<void>;
 }
-
-/** How long a handled update id is remembered across processes (Telegram re-sends for up to a day). */
-const UPDATE_TTL_S = 86_400;
 
 /** Queue depth per platform in the detail; unhealthy when Redis is down or the depth cannot be read. */
 async function queueCheck(queue: QueueOutbox): Promise<{ ok: boolean; detail: string }> {
@@ -77,7 +75,7 @@ export async function scaleOut(config: Config, plan: RolePlan, storage: Storage 
     const { createQueueOutbox } = await import('./delivery/queue-outbox.ts');
     const shared = (redis = connectRedis(redisUrl, log, 'newsbot-web'));
     out.createOutbox = (options) => (queue = createQueueOutbox({ ...options, redisUrl, prefix, work: plan.send, ...(storage?.pool ? { pool: storage.pool } : {}) }));
-    out.firstTime = async (key) => (await shared.set(`${prefix}:seen:${key}`, '1', 'EX', UPDATE_TTL_S, 'NX')) === 'OK';
+    out.once = redisOnce(shared, { prefix });
   }
   return out;
 }

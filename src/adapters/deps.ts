@@ -3,6 +3,7 @@ import type { Router } from '../bot/router.ts';
 import type { BotServices, Logger } from '../bot/types.ts';
 import type { Config } from '../config.ts';
 import type { UpdateObserver } from './observe.ts';
+import type { HandleOnce } from './once.ts';
 
 export type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
 
@@ -22,8 +23,8 @@ export interface AdapterDeps {
   observer?: UpdateObserver;
   http?: HttpMount;
   /**
-   * Several processes behind a load balancer: resolves true only the first time any of them asks for
-   * this key (a Telegram update_id re-sent to another process is handled once).
+   * Several processes behind a load balancer: a Telegram update_id re-sent to another process is
+   * handled once, and again only when its handling failed (Redis); one process's memory without it.
    */
-  firstTime?: (key: string) => Promise<boolean>;
+  once?: HandleOnce;
 }

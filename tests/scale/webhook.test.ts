@@ -1,7 +1,9 @@
 // Telegram re-sends an update when an answer is slow, and behind a load balancer the copy can reach
 // another `web` process. Two apps (role web) sharing PostgreSQL and Redis, each with its own HTTP
 // server and webhook, the real telegraf behind each: the same update_id posted to both is answered
-// once. Skipped, with the reason, without PostgreSQL and Redis.
+// once; a handling that failed on one (answered 500) is handled when re-sent to the other; a re-send
+// while the first still handles it is answered 200 at once and not handled. Skipped, with the reason,
+// without PostgreSQL and Redis.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../src/app.ts';
@@ -79,5 +81,32 @@ describe.skipIf(!services.ok)('a webhook update re-sent to another web process (
     await fake.waitFor(() => replies(703).length > 0, 10_000);
     await settle();
     expect(replies(703)).toHaveLength(1);
+  });
+
+  it('a handling that failed on one process (answered 500) is handled when Telegram re-sends it to the other', async () => {
+    const update = fake.message('/about', { from: { id: 704 } });
+    fake.failNext('sendMessage', { code: 400 });
+    expect((await fake.postWebhook(urls[0]!, update, SECRET)).status).toBe(500);
+    expect(replies(704)).toHaveLength(1); // the refused attempt
+    expect((await fake.postWebhook(urls[1]!, update, SECRET)).status).toBe(200);
+    expect(replies(704)).toHaveLength(2);
+    expect(fake.sentTo(704)).toHaveLength(1);
+    expect((await fake.postWebhook(urls[0]!, update, SECRET)).status).toBe(200);
+    await settle();
+    expect(fake.sentTo(704)).toHaveLength(1);
+  });
+
+  it('a re-send to the other process while the first still handles it is answered at once and not handled', async () => {
+    const update = fake.message('/about', { from: { id: 705 } });
+    fake.delayNext('sendMessage', 2000);
+    let firstAnswered = false;
+    const first = fake.postWebhook(urls[0]!, update, SECRET).then((r) => ((firstAnswered = true), r.status));
+    await fake.waitFor(() => replies(705).length > 0, 10_000);
+    expect((await fake.postWebhook(urls[1]!, update, SECRET)).status).toBe(200);
+    expect(firstAnswered).toBe(false);
+    expect(await first).toBe(200);
+    await settle();
+    expect(replies(705)).toHaveLength(1);
+    expect(fake.sentTo(705)).toHaveLength(1);
   });
 });

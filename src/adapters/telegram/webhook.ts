@@ -1,30 +1,32 @@
 // The Telegram webhook endpoint: checks the secret header, reads the update (bounded), hands each
-// update_id to telegraf once. It runs on the bot's shared HTTP server when there is one, else on
-// a server of its own (telegram.webhook.host/port).
+// update_id to telegraf once and answers when it has been handled: 200 once handled, 500 when the
+// handling failed so Telegram sends it again. It runs on the bot's shared HTTP server when there is
+// one, else on a server of its own (telegram.webhook.host/port).
 import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../../bot/types.ts';
 import type { HttpMount, RequestHandler } from '../deps.ts';
+import { memoryOnce, type HandleOnce } from '../once.ts';
 
-const SEEN_UPDATES = 10_000;
 const MAX_WEBHOOK_BODY = 1_000_000;
 
 export interface WebhookOptions {
   path: string;
   secret: string;
   log: Logger;
+  /** Resolves once the update has been handled; rejects when its handling failed. */
   handleUpdate: (update: Update) => Promise<void>;
   /** Told each accepted call (health: the last webhook call). */
   onCall?: () => void;
-  /** Shared across processes (AdapterDeps.firstTime); this process's own memory is checked first. */
-  firstTime?: (key: string) => Promise<boolean>;
+  /** Shared across processes (AdapterDeps.once); this process's memory without it. */
+  once?: HandleOnce;
 }
 
 export function webhookHandler(options: WebhookOptions): RequestHandler {
   const { path, log } = options;
-  const seen = new Set<number>();
+  const once = options.once ?? memoryOnce();
   const expected = Buffer.from(options.secret);
   const secretOk = (header: string | string[] | undefined) => {
     const got = Buffer.from(typeof header === 'string' ? header : '');
@@ -53,18 +55,26 @@ export function webhookHandler(options: WebhookOptions): RequestHandler {
     }
     if (typeof update?.update_id !== 'number') return void res.writeHead(400).end();
     options.onCall?.();
-    // Telegram re-sends an update when the answer is slow: each update_id is handled once.
-    if (seen.has(update.update_id)) {
-      log.debug({ updateId: update.update_id }, 'telegram: repeated update ignored');
+    // Telegram re-sends an update it got no 2xx for (slow, failed, or the process died): each
+    // update_id is handled once, and only a successful handling marks it done.
+    const updateId = update.update_id;
+    const turn = await once.take(`telegram:update:${updateId}`);
+    if (turn.kind !== 'mine') {
+      // Answered 200 so Telegram stops re-sending: the process holding it answers for the outcome.
+      log.debug({ updateId }, turn.kind === 'done' ? 'telegram: repeated update ignored (handled)' : 'telegram: repeated update ignored (being handled)');
       return void res.writeHead(200).end();
     }
-    seen.add(update.update_id);
-    if (seen.size > SEEN_UPDATES) seen.delete(seen.values().next().value as number);
-    if (options.firstTime && !(await options.firstTime(`telegram:update:${update.update_id}`))) {
-      log.debug({ updateId: update.update_id }, 'telegram: update already handled by another process');
-      return void res.writeHead(200).end();
+    try {
+      await options.handleUpdate(update);
+    } catch (error) {
+      const next = await turn.failed();
+      log.warn({ updateId, err: (error as Error).message }, next === 'retry'
+        ? 'telegram: update failed; answering 500 so Telegram sends it again'
+        : 'telegram: update failed again; given up (answering 200)');
+      return void res.writeHead(next === 'retry' ? 500 : 200).end();
     }
-    await options.handleUpdate(update);
+    // Handled: a lost mark only risks a second handling of a re-send, an error answer would cause one.
+    await turn.done().catch((error: unknown) => log.warn({ updateId, err: (error as Error).message }, 'telegram: could not mark an update handled'));
     res.writeHead(200).end();
   };
 }
