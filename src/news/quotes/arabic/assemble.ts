@@ -9,7 +9,7 @@ import { isArabicLabel } from '../labels.ts';
 import { type MarkedSpan, spanIndexAt } from '../marks.ts';
 import { NAME_LINKS, RELATIVE_BEFORE, RELATIVE_PRONOUNS, RELAY_NOUNS, SOURCE_CUES, SPEECH_EVENTS, THAT, VAGUE_AR } from '../words-ar.ts';
 import { complementBefore, complementEnd, pushDirect, pushReported } from './complement.ts';
-import { CUE_SCAN, VERBS, type VerbInfo, verbAt } from './cues.ts';
+import { CUE_SCAN, PASSIVE_READINGS, VERBS, type VerbInfo, verbAt } from './cues.ts';
 import { relayed, sourceCue } from './sources.ts';
 import { clauseSubject, invitation, type Marker, verbSpeaker, type VerbSpeaker } from './subjects.ts';
 import { type Ctx, eventVerb, gazetteerAt, isComma, isEnd, orig, stripConj, tokenize } from './tokens.ts';
@@ -166,6 +166,7 @@ export function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInf
   if (!sp) return undefined;
   const { np } = sp;
   let { mention } = sp;
+  if (!mention && marker && marker.at === k + 1 && marker.type === 'that' && PASSIVE_READINGS.has(stripConj(toks[k]!.t))) return undefined;
   if (mention && (mention.kind === 'name' || mention.kind === 'noun')) ctx.verbSubject = mention;
   if (mention && info.gender === 'p' && !mention.gender && mention.kind !== 'name') mention.gender = 'p';
   if (mention && info.gender === 'f' && !mention.gender) mention.gender = 'f';

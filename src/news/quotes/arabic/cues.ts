@@ -69,15 +69,15 @@ verb('غرد', 'غرد يغرد مغردا', 'غردت تغرد مغرده', 'غ
 verb('نشر', 'نشر ينشر', 'نشرت تنشر', 'نشروا ينشرون', {});
 // Belief verbs with a clause: «يعتقد الباحث أن ...» (رأى and اعتبر above).
 verb('اعتقد', 'اعتقد يعتقد', 'اعتقدت تعتقد', 'اعتقدوا يعتقدون', {});
-// Expectation, likelihood and narration: «متوقعًا أن …», «مرجحًا أن …», «توقعت الوزارة أن …», «ويروي X أن …». (The bare «يتوقع» and «روي» are
-// left out: unvoweled they read as the passive «يُتوقَّع أن», «رُوي أن», unattributed.)
-verb('توقع', 'توقع متوقعا', 'توقعت تتوقع متوقعه', 'توقعوا يتوقعون متوقعين', { participles: 'متوقعا متوقعه متوقعين' });
+// Expectation, likelihood and narration: «متوقعًا أن …», «مرجحًا أن …», «توقعت الوزارة أن …», «ويروي X أن …». (The bare «يتوقع» and «روى»
+// read as the passive «يُتوقَّع أن», «رُوي أن» too: see PASSIVE_READINGS.)
+verb('توقع', 'توقع يتوقع متوقعا', 'توقعت تتوقع متوقعه', 'توقعوا يتوقعون متوقعين', { participles: 'متوقعا متوقعه متوقعين' });
 verb('رجح', 'رجح مرجحا', 'رجحت مرجحه', 'رجحوا مرجحين', { participles: 'مرجحا مرجحه مرجحين' });
 // «مكتفيًا بالقول إن …»: only with «بالقول» (see findMarker); «اكتفى بالصمت» reports nothing.
 verb('اكتفي', 'اكتفي مكتفيا', 'اكتفت مكتفيه', 'اكتفوا مكتفين', { participles: 'مكتفيا مكتفيه مكتفين' });
 // «وردّت الوزيرة بأن …» (only with بأنّ, see findMarker: «في ردّ على سؤال» is a noun).
 verb('رد', 'رد يرد', 'ردت ترد', 'ردوا يردون', {});
-verb('روي', 'يروي', 'روت تروي', 'رووا يروون', {});
+verb('روي', 'روي يروي', 'روت تروي', 'رووا يروون', {});
 // Closing words, ruling out, complaining, answering and warning: «وختم حديثه قائلًا», «وتختم: «…»», «استبعد أن …»,
 // «تشتكي من أن …», «أجاب بأن …», «نبّه إلى أن …».
 verb('ختم', 'ختم يختم', 'ختمت تختم', 'ختموا', {});
@@ -87,6 +87,10 @@ verb('اشتكي', 'اشتكي يشتكي', 'اشتكت تشتكي', 'اشتكو
 verb('اجاب', 'اجاب يجيب مجيبا', 'اجابت تجيب مجيبه', 'اجابوا يجيبون', { participles: 'مجيبا مجيبه' });
 verb('نبه', 'نبه ينبه منبها', 'نبهت تنبه منبهه', 'نبهوا ينبهون', { preps: ['الي'], thatAfterPrep: true, participles: 'منبها منبهه' });
 verb('تساءل', 'تساءل يتساءل متساءلا', 'تساءلت تتساءل', 'تساءلوا', { participles: 'متساءلا' });
+
+// Masculine forms that unvoweled also read as a passive with no agent: «ويُعتقد أن», «ويُذكر أن», «ويُتوقع أن»,
+// «ورُوي أن». Right before their complement, with no subject named, they report nobody.
+export const PASSIVE_READINGS = new Set(['يعتقد', 'يذكر', 'يتوقع', 'روي', 'يعتبر']);
 
 // Every cue form as one regex over the folded text, with Arabic word boundaries.
 export const CUE_SCAN = (() => {

@@ -27,7 +27,8 @@ export function clauseSubject(ctx: Ctx, a: number, b: number): Mention | undefin
   for (let k = a; k < Math.min(b, a + 7); k++) {
     if (isComma(toks[k]!.t)) {
       const first = stripConj(toks[a]!.t);
-      if (first !== 'اما' && (STOP_WORDS.has(toks[a]!.t) || STOP_WORDS.has(first) || first === 'ردا' || first.startsWith('ب') || first === 'في')) i = k + 1;
+      // («وكان X، الذي …، قد قال»: كان opens the clause, its subject follows.)
+      if (first !== 'اما' && first !== 'كان' && first !== 'كانت' && (STOP_WORDS.has(toks[a]!.t) || STOP_WORDS.has(first) || first === 'ردا' || first.startsWith('ب') || first === 'في')) i = k + 1;
       break;
     }
   }
