@@ -6,9 +6,32 @@ import { stem } from '../tokens.ts';
 
 const ARABIC = /[\u0600-\u06FF]/;
 
-/** An English stem without the ending the light stemmer leaves uneven: rising/rise → ris, stopped → stop. */
+// Irregular English verb forms and their base (the light stemmer leaves them apart): a question says
+// "won", "fled" or "grown" where a statement says "win", "flees" or "growing". One home for the table.
+const EN_IRREGULAR: Record<string, string> = Object.fromEntries(
+  [
+    'arise arose arisen', 'be was were been', 'beat beaten', 'become became', 'begin began begun', 'bring brought',
+    'build built', 'burn burnt', 'buy bought', 'catch caught', 'choose chose chosen', 'come came', 'cut', 'deal dealt',
+    'do did done', 'draw drew drawn', 'drive drove driven', 'eat ate eaten', 'fall fell fallen', 'feed fed', 'feel felt',
+    'fight fought', 'find found', 'flee fled', 'fly flew flown', 'forbid forbade forbidden', 'forget forgot forgotten',
+    'freeze froze frozen', 'get got gotten', 'give gave given', 'go went gone', 'grow grew grown', 'hang hung',
+    'have had', 'hear heard', 'hide hid hidden', 'hit', 'hold held', 'hurt', 'keep kept', 'know knew known',
+    'lay laid', 'lead led', 'leave left', 'lend lent', 'lose lost', 'make made', 'mean meant', 'meet met', 'pay paid',
+    'rise rose risen', 'run ran', 'say said', 'see saw seen', 'seek sought', 'sell sold', 'send sent', 'set',
+    'shake shook shaken', 'shoot shot', 'shut', 'sink sank sunk', 'sit sat', 'speak spoke spoken', 'spend spent',
+    'spread', 'stand stood', 'steal stole stolen', 'strike struck', 'swear swore sworn', 'take took taken',
+    'teach taught', 'tear tore torn', 'tell told', 'think thought', 'throw threw thrown', 'understand understood',
+    'wake woke woken', 'wear wore worn', 'win won', 'withdraw withdrew withdrawn', 'write wrote written',
+  ].flatMap((line) => {
+    const [base, ...forms] = line.split(' ');
+    return forms.map((f) => [f, base!]);
+  }),
+);
+
+/** An English stem without the ending the light stemmer leaves uneven (rising/rise → ris, stopped → stop), an irregular form as its base (won → win). */
 export function englishLemma(s: string): string {
-  return s.replace(/([b-df-hj-np-tv-z])\1$/, '$1').replace(/e$/, '');
+  const base = EN_IRREGULAR[s] ?? s;
+  return base.replace(/([b-df-hj-np-tv-z])\1$/, '$1').replace(/e$/, '');
 }
 
 /**
@@ -22,8 +45,13 @@ export function arabicCore(s: string): string {
   // A nisba adjective as an adverb or indefinite accusative (يوميًا، جامعيًا، سنويًا) meets its noun (يوم،
   // جامعة، سنة): its يا goes before a prefix rule could read its first letter as one.
   if (core.length >= 5 && core.endsWith('يا')) return core.slice(0, -2);
-  if (core.length >= 5 && core[0] === 'س' && 'يتنا'.includes(core[1]!)) core = core.slice(1);
-  if (core.length >= 5 && 'يتن'.includes(core[0]!)) core = core.slice(1);
+  // A past plural of a three-letter root (نزحوا، رفضوا): its first letter is the root's, not a prefix.
+  if (core.length === 5 && core.endsWith('وا')) return core.slice(0, -2);
+  // The future س proves a verb, so the imperfect prefix after it goes even on a short one (سيطعن، ستطعن → طعن).
+  if (core.length >= 5 && core[0] === 'س' && 'يتنا'.includes(core[1]!)) core = core.slice(2);
+  else if (core.length >= 5 && 'يتن'.includes(core[0]!)) core = core.slice(1);
+  // A four-letter word opening with ي is an imperfect verb far more often than a noun (يطعن، يرفض → طعن، رفض).
+  else if (core.length === 4 && core[0] === 'ي') core = core.slice(1);
   const before = core;
   if (core.length >= 5) core = core.replace(/(?:ات|ت|وا|نا|كم|هم|ها)$/u, '');
   if (core === before && core.length >= 4 && /[^اوي]ا$/u.test(core)) core = core.slice(0, -1);

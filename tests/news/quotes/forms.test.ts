@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arabicCore, stemKeepingInitial, wordForms } from '../../../src/news/quotes/forms.ts';
+import { arabicCore, englishLemma, stemKeepingInitial, wordForms } from '../../../src/news/quotes/forms.ts';
 import { stem, words } from '../../../src/news/tokens.ts';
 
 const loose = (w: string): string => wordForms(words(w)[0]!)[1];
@@ -16,6 +16,23 @@ describe('the loose forms of who-said-what search', () => {
     expect(arabicCore(stem('ستستمر'))).toBe(arabicCore(stem('يستمر')));
     expect(arabicCore(stem('حسابات'))).toBe('حساب');
     expect(arabicCore('دنيا')).toBe('دنيا');
+  });
+
+  it('meets a future verb with its imperfect and past forms: سيرفض/ترفض/يرفض, ستنزح/نزحوا', () => {
+    expect(loose('سيرفض')).toBe(loose('يرفض'));
+    expect(loose('ستقاطع')).toBe(loose('سيقاطع'));
+    expect(loose('ستنزح')).toBe(loose('نزحوا'));
+    expect(loose('نزحوا')).toBe(loose('ينزح'));
+    // A four-letter noun opening with another letter keeps it: نظام is no ن + ظام.
+    expect(loose('نظام')).toBe('~نظام');
+  });
+
+  it('takes an irregular English verb form to its base: won/win, fled/flees, grown/growing', () => {
+    const lemma = (w: string): string => englishLemma(stem(w));
+    expect(lemma('won')).toBe(lemma('win'));
+    expect(lemma('fled')).toBe(lemma('flees'));
+    expect(lemma('grown')).toBe(lemma('growing'));
+    expect(lemma('sought')).toBe(lemma('seeking'));
   });
 
   it('gives the stem a word with a root و or ف has after the article', () => {
