@@ -23,6 +23,11 @@ const PLACE_WEIGHT = [LEAD_WEIGHT, CONTEXT_WEIGHT, 1];
 // statements holding as much of the question, the one saying little else is the one asked about (an
 // announcement sharing a few words with the question says much else).
 const COVERAGE_WEIGHT = 0.3;
+// A question's word with no form in a statement's script (a word the glossary lacks, asked about a quote
+// in the other language) counts for this share of its weight there: the statement may well say it in a
+// word we cannot read, so it neither counts in full against it nor drops out (one translated word alone
+// would then make a full match).
+const UNREADABLE_WEIGHT = 0.5;
 
 /** One alternative way a question's word can appear: all its terms must be there. */
 export interface Alternative {
@@ -71,6 +76,8 @@ export class StatementIndex {
   private readonly count: number;
   /** Distinct content words of each statement's quote. */
   private readonly quoteWords: Uint16Array;
+  /** 1 where a statement's quote is in Arabic script. */
+  private readonly arabic: Uint8Array;
   private skeletons: Map<string, string[]> | undefined;
 
   /** Statements in order: the quote's text, the text around it (without the quote), its article's lead. */
@@ -79,6 +86,7 @@ export class StatementIndex {
     const terms = new Numbers();
     const ends = new Numbers();
     const quoteWords = new Numbers();
+    const arabic = new Numbers();
     // Term ids of each distinct word, for the build only.
     const formIds = new Map<string, number[]>();
     const idsOf = (w: string): number[] => {
@@ -96,6 +104,7 @@ export class StatementIndex {
       const inQuote = new Set<number>();
       const qw = new Set(contentWords(st.quote));
       quoteWords.push(Math.min(qw.size, 0xffff));
+      arabic.push(ARABIC.test(st.quote) ? 1 : 0);
       for (const w of qw) for (const id of idsOf(w)) inQuote.add(id);
       const around = new Set<number>();
       for (const w of contentWords(st.context)) for (const id of idsOf(w)) if (!inQuote.has(id)) around.add(id);
@@ -113,6 +122,7 @@ export class StatementIndex {
     }
     this.count = ends.length;
     this.quoteWords = Uint16Array.from(quoteWords.data.subarray(0, quoteWords.length));
+    this.arabic = Uint8Array.from(arabic.data.subarray(0, arabic.length));
     this.offsets = new Uint32Array(this.vocab.size + 1);
     for (let i = 0; i < terms.length; i++) this.offsets[(terms.data[i]! >>> 2) + 1]!++;
     for (let t = 0; t < this.vocab.size; t++) this.offsets[t + 1]! += this.offsets[t]!;
@@ -208,6 +218,11 @@ export class StatementIndex {
     return n === 0 ? 1 : Math.min(1, sc.covered[statement]! / n);
   }
 
+  /** True when a statement's quote is in Arabic script. */
+  isArabic(statement: number): boolean {
+    return this.arabic[statement] === 1;
+  }
+
   /** Marks each statement's best value for one concept (alternative weight × place); returns its df here. */
   mark(c: Concept, sc: Scoring): number {
     let df = 0;
@@ -268,20 +283,37 @@ export function rankStatements(parts: readonly StatementIndex[], concepts: Conce
   const count = parts.reduce((n, p) => n + p.size, 0);
   if (concepts.length === 0 || count === 0) return [];
   const scorings = parts.map((p) => p.begin());
-  let mass = 0;
+  // The question's weight as statements in Arabic script and in Latin script can hold it.
+  const mass = { ar: 0, en: 0 };
   for (const c of concepts) {
     const df = parts.reduce((n, p, i) => n + p.mark(c, scorings[i]!), 0);
     const w = Math.log(1 + (count - df + 0.5) / (df + 0.5));
-    mass += w;
+    const scripts = conceptScripts(c);
+    mass.ar += scripts.ar ? w : w * UNREADABLE_WEIGHT;
+    mass.en += scripts.en ? w : w * UNREADABLE_WEIGHT;
     for (const sc of scorings) commit(sc, w);
   }
-  if (mass === 0) return [];
+  if (mass.ar === 0 || mass.en === 0) return [];
   const hits = scorings.flatMap((sc, part) =>
     sc.scored.map((statement) => {
-      const share = sc.total[statement]! / mass;
+      const share = Math.min(1, sc.total[statement]! / (parts[part]!.isArabic(statement) ? mass.ar : mass.en));
       const score = share * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * parts[part]!.coverage(statement, sc));
       return { part, statement, share, score };
     }),
   );
   return hits.sort((a, b) => b.score - a.score || a.part - b.part || a.statement - b.statement);
+}
+
+/** Which scripts a concept has a form in (a number or other script-less term is in both). */
+function conceptScripts(c: Concept): { ar: boolean; en: boolean } {
+  let ar = false;
+  let en = false;
+  for (const a of c.alts) {
+    for (const t of a.terms) {
+      if (ARABIC.test(t)) ar = true;
+      else if (/\p{L}/u.test(t)) en = true;
+      else ar = en = true;
+    }
+  }
+  return { ar, en };
 }

@@ -81,6 +81,21 @@ describe('who said … ? over whole statements', () => {
     expect(first!.score).toBeGreaterThan(second!.score);
   });
 
+  it('counts a question word with no form in a statement\'s script for half against it', () => {
+    // "obsolete" and "prefecture" have no Arabic form in the glossary: the Arabic statement, holding the two
+    // words that cross (rules, still), is not held to the words it could not show, and the English one,
+    // holding the other two, is.
+    const index = new StatementIndex([
+      { quote: 'the prefecture is obsolete', context: 'said the governor.' },
+      { quote: 'القواعد لا تزال سارية', context: 'وقال المحافظ إن' },
+    ]);
+    const concepts = questionConcepts('the rules are still obsolete in the prefecture', [{ index }], defaultGlossary(), defaultGazetteer());
+    const [first] = rankStatements([index], concepts);
+    expect(first!.statement).toBe(1);
+    // Two of four equally rare words, in glossary forms (0.85), over a weight of two words and two halves.
+    expect(first!.share).toBeCloseTo((2 * 0.85) / 3, 2);
+  });
+
   it('meets Arabic inflections: a plural with a possessive, an accusative alif, a clitic on a short word', () => {
     // حساباتها: plural ات under the pronoun; فشلا and لبيع: a first letter that is not a clitic, and one that is.
     expect(top('its accounts had been independently audited')).toBe('سامر الحلبي');
