@@ -28,6 +28,9 @@ describe('parseQuestion', () => {
     expect(parseQuestion('Who called the new tax a disaster for farmers?')).toEqual({ kind: 'whosaid', words: 'the new tax a disaster for farmers' });
     expect(parseQuestion('من غرّد بأن الجسر سيفتح في مايو؟')).toEqual({ kind: 'whosaid', words: 'الجسر سيفتح في مايو' });
     expect(parseQuestion('من يتوقع أن يتباطأ التضخم العام المقبل؟')).toEqual({ kind: 'whosaid', words: 'يتباطأ التضخم العام المقبل' });
+    expect(parseQuestion('من يظن أن المصنع سيغلق أبوابه؟')).toEqual({ kind: 'whosaid', words: 'المصنع سيغلق أبوابه' });
+    expect(parseQuestion('من يؤكد أن الطريق آمن؟')).toEqual({ kind: 'whosaid', words: 'الطريق آمن' });
+    expect(parseQuestion('من تنفي أن الفريق تلقى عرضا؟')).toEqual({ kind: 'whosaid', words: 'الفريق تلقى عرضا' });
   });
 
   it('keeps a verb that carries what was said, where it was said, and the noun of "which …"', () => {
