@@ -47,11 +47,11 @@ export function arabicCore(s: string): string {
   if (core.length >= 5 && core.endsWith('يا')) return core.slice(0, -2);
   // A past plural of a three-letter root (نزحوا، رفضوا): its first letter is the root's, not a prefix.
   if (core.length === 5 && core.endsWith('وا')) return core.slice(0, -2);
-  // The future س proves a verb, so the imperfect prefix after it goes even on a short one (سيطعن، ستطعن → طعن).
-  if (core.length >= 5 && core[0] === 'س' && 'يتنا'.includes(core[1]!)) core = core.slice(2);
-  else if (core.length >= 5 && 'يتن'.includes(core[0]!)) core = core.slice(1);
-  // A four-letter word opening with ي is an imperfect verb far more often than a noun (يطعن، يرفض → طعن، رفض).
-  else if (core.length === 4 && core[0] === 'ي') core = core.slice(1);
+  // After the future س a four-letter verb keeps one imperfect prefix, the same for every person, so that
+  // ستطعن and سنطعن meet سيطعن and يطعن (a plain four-letter word keeps its first letter: نظام، تجار).
+  if (core.length === 5 && core[0] === 'س' && 'تن'.includes(core[1]!)) core = `ي${core.slice(2)}`;
+  if (core.length >= 5 && core[0] === 'س' && 'يتنا'.includes(core[1]!)) core = core.slice(1);
+  if (core.length >= 5 && 'يتن'.includes(core[0]!)) core = core.slice(1);
   const before = core;
   if (core.length >= 5) core = core.replace(/(?:ات|ت|وا|نا|كم|هم|ها)$/u, '');
   if (core === before && core.length >= 4 && /[^اوي]ا$/u.test(core)) core = core.slice(0, -1);

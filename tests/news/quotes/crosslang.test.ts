@@ -32,6 +32,12 @@ const ARTICLES: [string, 'ar' | 'en', string, string][] = [
   ['ar-talks-2', 'ar', 'المفاوضات', 'قال الوسيط سامي الحداد إن الطرفين قريبان من اتفاق.'],
   ['ar-water-1', 'ar', 'مياه الشرب', 'قال مدير المختبر رامي حداد إن فرق الصيانة تفحص مياه الشرب كل شهر.'],
   ['ar-water-2', 'ar', 'مياه الشرب', 'قال مدير شركة المياه سمير العلي إن فرق الصيانة تفحص مياه الشرب يوميًا.'],
+  ['ar-farm-1', 'ar', 'موسم الزراعة', 'قال المزارع سالم العبدلي إن أسعار الأسمدة ارتفعت هذا الموسم.'],
+  ['ar-farm-2', 'ar', 'موسم الزراعة', 'قال المزارع حمدان الكعبي إن أسعار الفواكه ارتفعت هذا الموسم.'],
+  ['ar-fire-1', 'ar', 'حرائق', 'قال رئيس البلدية نبيل سركيس إن النيران التهمت مئات الهكتارات من الأراضي الزراعية.'],
+  ['ar-fire-2', 'ar', 'حرائق', 'قال قائد الدفاع المدني جورج عقل إن النيران التهمت مئات الهكتارات من الأحراج.'],
+  ['ar-book-1', 'ar', 'ترجمة', 'قالت المترجمة ليلى سعد إنها تقرأ كل فصل بصوت عال قبل ترجمته.'],
+  ['ar-book-2', 'ar', 'ترجمة', 'قالت المترجمة منى داود إنها تقرأ كل فقرة بصوت عال قبل ترجمتها.'],
 ];
 const registry = createSpeakerRegistry(
   ARTICLES.map(([id, lang, title, text]) => {
@@ -81,6 +87,12 @@ describe('who said … ? across languages and in other words', () => {
 
   it('knows science words: الكواكب / planets', () => {
     expect(answer('من قال إن المسبار سيدرس الكواكب الصخرية؟')).toBe('Ana Reed');
+  });
+
+  it('knows the words of farming, disasters and books: fruit / الفواكه, forest / الأحراج, paragraph / فقرة', () => {
+    expect(answer('Who said fruit prices went up this season?')).toBe('حمدان الكعبي');
+    expect(answer('Who said the fire burned hundreds of hectares of woodland?')).toBe('جورج عقل');
+    expect(answer('Which translator said she reads every paragraph aloud before translating it?')).toBe('منى داود');
   });
 
   it('takes the phrase before its words: "close to a deal" is قريبان من اتفاق, not a door closed', () => {
