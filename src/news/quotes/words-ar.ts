@@ -119,7 +119,7 @@ export const EVENT_VERBS = new Set(
 export const DOCUMENTS = new Set(['بيان', 'تقرير', 'دراسه', 'رساله', 'مذكره', 'تقديرات', 'بيانات', 'احصاءات', 'بلاغ']);
 
 // Members who stand for a body or a district: «النائب عن …».
-export const STANDS_FOR = new Set(['نايب', 'نايبه', 'مرشح', 'مرشحه', 'مترشح', 'مترشحه', 'ممثل', 'ممثله', 'مندوب', 'مندوبه', 'عضو', 'عضوه']);
+export const STANDS_FOR = new Set(['نايب', 'نايبه', 'مستشار', 'مستشاره', 'مرشح', 'مرشحه', 'مترشح', 'مترشحه', 'ممثل', 'ممثله', 'مندوب', 'مندوبه', 'عضو', 'عضوه']);
 
 export const RELATIVE_PRONOUNS = new Set(['الذي', 'التي', 'الذين', 'اللذان', 'اللتان', 'اللواتي']);
 

@@ -1,7 +1,7 @@
 // Arabic stage 4, speakers of a sentence: the subject of a clause, for dropped subjects and participles.
 
 import type { Gender, Mention } from '../internal.ts';
-import { ADVERB_STARTS, BODY_HEADS, CLAUSE_OPENERS, COMMON_HEADS, GROUP_NOUNS, OCCASIONS, RELATIVE_PRONOUNS, ROLE_HEADS, STANDS_FOR, STOP_WORDS, TIME_MODIFIERS } from '../words-ar.ts';
+import { ADVERB_STARTS, BODY_HEADS, CLAUSE_OPENERS, COMMON_HEADS, GROUP_NOUNS, OCCASIONS, RELATIVE_PRONOUNS, ROLE_HEADS, STANDS_FOR, STOP_WORDS, THAT, TIME_MODIFIERS } from '../words-ar.ts';
 import { verbAt, type VerbInfo } from './cues.ts';
 import { type NP, parseNP } from './names.ts';
 import { type Ctx, eventVerb, gazetteerAt, isDash, looksPlural, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, LATIN, orig, stripConj } from './tokens.ts';
@@ -24,7 +24,7 @@ export function clauseSubject(ctx: Ctx, a: number, b: number): Mention | undefin
   }
   a = i;
   // Skip a leading adverbial up to a comma: "في المقابل،", "وردًا على سؤال عن البطالة،" (not «أما X،»).
-  for (let k = a; k < Math.min(b, a + 7); k++) {
+  for (let k = a; k < Math.min(b, a + 10); k++) {
     if (isComma(toks[k]!.t)) {
       const first = stripConj(toks[a]!.t);
       // («وكان X، الذي …، قد قال»: كان opens the clause, its subject follows.)
@@ -55,7 +55,7 @@ export function clauseSubject(ctx: Ctx, a: number, b: number): Mention | undefin
   let e = s;
   // («في» stays in a group, «عن» after a member: «النائب عن كتلة التغيير NAME».)
   const member = STANDS_FOR.has(stripConj(toks[s]!.t).replace(/^ال/u, ''));
-  while (e < b && !isPunct(toks[e]!.t) && !(SUBJECT_STOPS.has(toks[e]!.t) && !(group && toks[e]!.t === 'في') && !(member && toks[e]!.t === 'عن')) && !verbAt(toks[e]!.t) && !eventVerb(toks[e]!.t) && e - s < 14) e++;
+  while (e < b && !isPunct(toks[e]!.t) && !(SUBJECT_STOPS.has(toks[e]!.t) && !(group && toks[e]!.t === 'في') && !(member && toks[e]!.t === 'عن')) && !verbAt(toks[e]!.t) && !eventVerb(toks[e]!.t) && !THAT.has(toks[e]!.t) && e - s < 14) e++;
   if (e <= s) return undefined;
   const np = appositionAfter(ctx, s, e, b) ?? parseNP(ctx, s, e);
   if (!np) return undefined;
