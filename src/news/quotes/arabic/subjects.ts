@@ -28,7 +28,7 @@ export function clauseSubject(ctx: Ctx, a: number, b: number): Mention | undefin
     if (isComma(toks[k]!.t)) {
       const first = stripConj(toks[a]!.t);
       // («وكان X، الذي …، قد قال»: كان opens the clause, its subject follows.)
-      if (first !== 'اما' && first !== 'كان' && first !== 'كانت' && (STOP_WORDS.has(toks[a]!.t) || STOP_WORDS.has(first) || first === 'ردا' || first.startsWith('ب') || first === 'في')) i = k + 1;
+      if (!CLAUSE_OPENERS.has(first) && first !== 'كان' && first !== 'كانت' && (STOP_WORDS.has(toks[a]!.t) || STOP_WORDS.has(first) || first === 'ردا' || first.startsWith('ب') || first === 'في')) i = k + 1;
       break;
     }
   }

@@ -122,7 +122,7 @@ function arabicRoleNoun(r: Resolver, e: Entity, m: Mention, sentence: number, su
 
 /** Quotations with no cue take the speaker of the run they continue (added to `resolved`). */
 function continueRuns(r: Resolver, input: ResolveInput, resolved: Resolved[]): void {
-  const { sentences, english, subjectAt } = input;
+  const { sentences, subjectAt } = input;
   const attributed = resolved.map((x) => ({ start: x.c.start, sentence: x.sentence, e: x.e })).sort((a, b) => a.start - b.start);
   // The sentence where the first quote starting at an offset ends (a quotation can run over several).
   const lastSentence = new Map<number, number>();
