@@ -107,6 +107,18 @@ function computeArabicLabel(text: string, sp: MarkedSpan): boolean {
   const w = /^[وفبلك]$/.test(last) ? words[words.length - 2] : last;
   if (!w) return false;
   if (AR_NAMING.has(w) || AR_NAMING.has(stripPrefixes(w))) return true;
-  // An adjective after the naming noun: "رواية جديدة «...»" is rare; one word back is enough.
+  // A short name after the adjectives and genitives of its naming noun: «الشركة المصرية لتدوير المخلفات «…»».
+  if (inner.trim().split(/\s+/).length > 3 || !definite(w)) return false;
+  for (let i = words.length - 2; i >= 0 && i >= words.length - 5; i--) {
+    const x = words[i]!;
+    if (AR_NAMING.has(x) || AR_NAMING.has(stripPrefixes(x))) return true;
+    if (!definite(x)) return false;
+  }
   return false;
+}
+
+/** With the article, or «لـ» before a genitive: a word of a naming noun's phrase. */
+function definite(w: string): boolean {
+  const x = w.length > 3 && (w[0] === 'و' || w[0] === 'ف') ? w.slice(1) : w;
+  return x.startsWith('ال') || x.startsWith('لل') || (x[0] === 'ل' && x.length > 3);
 }

@@ -100,6 +100,8 @@ export function analyzeSentence(ctx: Ctx, out: Candidate[], sentenceSubject: () 
   // The subject of the clause so far, for participles and conjoined verbs (", وقال إنه").
   let clauseSubj: Mention | undefined;
   let subjectKnown = false;
+  // Where the words quoted so far in the sentence end (an original offset).
+  let quotedTo = -1;
   for (let k = 0; k < n; k++) {
     if (ctx.inSpan[k]! >= 0 || used.has(k) || k < (ctx.consumedUntil ?? 0)) continue;
     const t = toks[k]!.t;
@@ -129,9 +131,15 @@ export function analyzeSentence(ctx: Ctx, out: Candidate[], sentenceSubject: () 
     ctx.verbSubject = undefined;
     // «كما قال X» after a clause is postposed; «كما أكد X أن …» opening the sentence means "also".
     const relative = RELATIVE_BEFORE.has(prev) && k >= 2;
-    const m = analyzeVerb(ctx, out, k, v.info, v.conj || prev === 'وقد' || prev === 'فقد' || prev === 'قد' || prev === 'لقد', relative, lastMention ?? clauseSubj);
-    // «لكن الوزارة نفت ذلك، وقالت إن ...»: a verb that quoted nothing still names the clause's subject.
-    if (!m && ctx.verbSubject) {
+    // («…، كما نفى أن …»: «also» joins the verb to the clause before, like و.)
+    const joined = v.conj || prev === 'وقد' || prev === 'فقد' || prev === 'قد' || prev === 'لقد' || ALSO.has(prev);
+    const made = out.length;
+    const m = analyzeVerb(ctx, out, k, v.info, joined, relative, lastMention ?? clauseSubj);
+    // «لكن الوزارة نفت ذلك، وقالت إن ...»: a verb that quoted nothing still names the clause's subject, unless it
+    // stands inside words already quoted («ترى النقابة أن الأزمة تكشف غياب …، وطالبت»).
+    const quoted = orig(ctx, toks[k]!.s) < quotedTo;
+    for (let q = made; q < out.length; q++) quotedTo = Math.max(quotedTo, out[q]!.end);
+    if (!m && ctx.verbSubject && !quoted) {
       clauseSubj = ctx.verbSubject;
       lastMention = ctx.verbSubject;
       subjectKnown = true;
@@ -164,6 +172,8 @@ export function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInf
   const marker = findMarker(ctx, k, info);
   const sp = verbSpeaker(ctx, k, info, conj, marker);
   if (!sp) return undefined;
+  // A postposed «…، كما قال X» names X; with neither X nor a complement after it, «كما أعلنت إطلاق …» is an act.
+  if (relative && ALSO.has(before) && !marker && !sp.np) return undefined;
   const { np } = sp;
   let { mention } = sp;
   if (!mention && marker && marker.at === k + 1 && marker.type === 'that' && PASSIVE_READINGS.has(stripConj(toks[k]!.t))) return undefined;
@@ -180,7 +190,8 @@ export function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInf
     else if (conj && prior && ctx.verbSubject === undefined && prior.kind !== 'drop' && info.gender && (prior.gender ?? 'm') === info.gender) mention = { ...prior };
   }
   const act: VerbAct = { cue, cueAt, mention };
-  if (relative) {
+  // «كما قال X» closes the clause it reports; «كما نفى أن …», with a complement after it, means "also".
+  if (relative && !(marker && ALSO.has(before))) {
     // "، حسبما ذكرت X" / "كما قال X": the complement stands before.
     const e = k - 2;
     if (e >= 0) complementBefore(ctx, out, e, cue, cueAt, mention);
@@ -190,6 +201,8 @@ export function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInf
   if (np && np.object && (marker.type === 'that' || marker.type === 'prep') && info.objectGuard && !np.speech && invitation(ctx, marker)) return undefined;
   return withMarker(ctx, out, info, marker, act);
 }
+
+const ALSO = new Set(['كما', 'وكما']);
 
 // «ويُدعى», the passive «is called», folds like «يدّعي» (claims).
 const NAMED_AS = new Set(['ويدعي', 'يدعي', 'تدعي', 'وتدعي']);
@@ -202,6 +215,17 @@ function quotationAt(ctx: Ctx, c: number): boolean {
   if (idx < 0) return false;
   const sp = ctx.spans[idx]!;
   return orig(ctx, ctx.toks[c]!.s) <= sp.open + 1 && ctx.text.slice(sp.start, sp.end).trim().split(/\s+/).length > 3;
+}
+
+/** A name in marks of at most three words opens at token j and أنّ or a colon follows it at once. */
+function nameBeforeComplement(ctx: Ctx, j: number): boolean {
+  const idx = ctx.inSpan[j]!;
+  const sp = ctx.spans[idx]!;
+  if (ctx.text.slice(sp.start, sp.end).trim().split(/\s+/).length > 3) return false;
+  let c = j;
+  while (c < ctx.toks.length && ctx.inSpan[c] === idx) c++;
+  const after = ctx.toks[c]?.t ?? '';
+  return THAT.has(after) || after === ':';
 }
 
 /** The complement marker after a verb: إنّ/أنّ/بأن, a colon, a quotation, or the verb's preposition. */
@@ -218,7 +242,8 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
       // A short name after «في», «على», «عبر» is where it was said: «على حسابها في «إكس»».
       const where = j > 0 && (toks[j - 1]!.t === 'في' || toks[j - 1]!.t === 'علي' || toks[j - 1]!.t === 'عبر') && ctx.text.slice(sp.start, sp.end).trim().split(/\s+/).length <= 3;
       // (After a verb of an event it is who did it: «لاجئون التقتهم «الشاشة»».)
-      const addressed = j > 0 && (toks[j - 1]!.t === 'ل' || toks[j - 1]!.t === 'لـ' || toks[j - 1]!.t === 'مع' || where || eventVerb(toks[j - 1]!.t));
+      // (And a short name in marks right before أنّ or a colon is a name: «وقال معلمون تحدثت إليهم «الثغر» إن …».)
+      const addressed = j > 0 && (toks[j - 1]!.t === 'ل' || toks[j - 1]!.t === 'لـ' || toks[j - 1]!.t === 'مع' || where || eventVerb(toks[j - 1]!.t) || nameBeforeComplement(ctx, j));
       if (orig(ctx, toks[j]!.s) <= sp.open + 1 && !isArabicLabel(ctx.text, sp) && !addressed) {
         marker = { type: 'direct', at: j };
         break;
@@ -258,7 +283,10 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
       break;
     }
     // (After «عدم» the form is a verbal noun: «فضّل عدم ذكر اسمه».)
-    if (j > k + 1 && verbAt(t) && !VERBS.get(t)?.participle && !NAMED_AS.has(t) && toks[j - 1]!.t !== 'عدم') break;
+    // (Nor a verb that describes the document it was said in: «في تقرير نُشر الشهر الماضي أن …»; «تدوينة قال فيها»
+    // is the act itself.)
+    const describes = SPEECH_EVENTS.has(toks[j - 1]!.t) && !/^فيه(?:ا|م|ما)?$/u.test(toks[j + 1]?.t ?? '');
+    if (j > k + 1 && verbAt(t) && !VERBS.get(t)?.participle && !NAMED_AS.has(t) && toks[j - 1]!.t !== 'عدم' && !describes) break;
     if (j > k + 1 && (t === 'قايلا' || t === 'قايله')) continue;
     if (info.preps.length) {
       // «بن علي» is a name, not the preposition على.

@@ -4,7 +4,7 @@ import type { Gender, Mention } from '../internal.ts';
 import { ADVERB_STARTS, BODY_HEADS, CLAUSE_OPENERS, COMMON_HEADS, GROUP_NOUNS, OCCASIONS, RELATIVE_PRONOUNS, ROLE_HEADS, STANDS_FOR, STOP_WORDS, THAT, TIME_MODIFIERS } from '../words-ar.ts';
 import { verbAt, type VerbInfo } from './cues.ts';
 import { type NP, parseNP } from './names.ts';
-import { type Ctx, eventVerb, gazetteerAt, isDash, looksPlural, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, LATIN, orig, stripConj } from './tokens.ts';
+import { accusative, asSubject, type Ctx, eventVerb, gazetteerAt, isDash, looksPlural, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, LATIN, orig, stripConj } from './tokens.ts';
 import { complementEndForNoun } from './complement.ts';
 
 // «غير أن X», «في حين أن X»: أنّ after these opens a clause whose subject follows.
@@ -138,10 +138,12 @@ export function verbSpeaker(ctx: Ctx, k: number, info: VerbInfo, conj: boolean, 
     let e = k;
     while (e > s && (toks[e - 1]!.t === 'فقد' || toks[e - 1]!.t === 'قد' || toks[e - 1]!.t === 'لقد')) e--;
     if (e > s) {
-      const first = toks[s]!.t;
+      // (After أنّ or لكنّ the subject is in the accusative: «غير أن مسؤولًا … أكد».)
+      const afterThat = s > 0 && (toks[s - 1]!.t === 'ان' || /^و?لكن$/u.test(toks[s - 1]!.t)) && accusative(ctx, s);
+      const first = afterThat ? toks[s]!.t.replace(/ا$/u, '') : toks[s]!.t;
       const okStart = hasArticle(first) || has(ROLE_HEADS, first) || has(BODY_HEADS, first) || LATIN.test(first) || gazetteerAt(ctx, s, e) !== undefined || COMMON_HEADS.has(first);
       if (okStart) {
-        const before = parseNP(ctx, s, e);
+        const before = afterThat ? asSubject(ctx, s, e, () => parseNP(ctx, s, e)) : parseNP(ctx, s, e);
         if (before) {
           np = before;
           mention = before.mention;

@@ -70,6 +70,34 @@ export interface Ctx {
   consumedUntil?: number;
   /** The speaker phrase of the last verb read, quote or not: the subject a conjoined verb shares. */
   verbSubject?: Mention;
+  /** Tokens [from, to) read as a subject in the accusative after أنّ/لكنّ: no object there (see asSubject). */
+  nominative?: [number, number];
+}
+
+const TANWEEN_ALEF = /\u064Bا|ا\u064B/gu;
+
+/**
+ * «غير أن مسؤولًا في الوزارة أكد»: after أنّ or لكنّ the subject is in the accusative; its words, read as a
+ * subject from s (their alef of tanween dropped), while `read` runs. The phrase's name is given without it.
+ */
+export function asSubject<T extends { mention: Mention }>(ctx: Ctx, s: number, e: number, read: () => T | undefined): T | undefined {
+  let c = s;
+  while (c < e && accusative(ctx, c)) c++;
+  if (c === s) return read();
+  const saved = ctx.toks.slice(s, c);
+  for (let i = s; i < c; i++) {
+    const tok = ctx.toks[i]!;
+    ctx.toks[i] = { ...tok, t: tok.t.replace(/ا$/u, '') };
+  }
+  ctx.nominative = [s, c];
+  try {
+    const np = read();
+    if (np) np.mention.name = np.mention.name.replace(TANWEEN_ALEF, '');
+    return np;
+  } finally {
+    for (let i = s; i < c; i++) ctx.toks[i] = saved[i - s]!;
+    ctx.nominative = undefined;
+  }
 }
 
 export const orig = (ctx: Ctx, folded: number): number => ctx.f.map[folded]!;
@@ -123,6 +151,7 @@ export const hasArticle = (t: string): boolean => {
 
 /** An indefinite accusative as written («مؤتمرًا», «صحفيًا»): an object or an adverb, never part of a speaker's phrase. */
 export function accusative(ctx: Ctx, i: number): boolean {
+  if (ctx.nominative && i >= ctx.nominative[0] && i < ctx.nominative[1]) return false;
   const tok = ctx.toks[i]!;
   const o = ctx.text.slice(orig(ctx, tok.s), orig(ctx, tok.e));
   return /(?:\u064Bا?|ا\u064B)$/u.test(o);
