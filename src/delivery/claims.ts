@@ -10,7 +10,7 @@
 import { randomInt } from 'node:crypto';
 import type pg from 'pg';
 import type { Logger } from '../bot/types.ts';
-import { backoffDelay } from '../storage/postgres.ts';
+import { holdConnection } from '../storage/held.ts';
 
 /** The advisory-lock class of claim keys (two-int form), so no other lock of the database collides. */
 const CLAIM_LOCK_CLASS = 0x6e62;
@@ -39,82 +39,30 @@ const ALIVE = 'select case when pg_try_advisory_lock($1::int, $2::int) then not 
 /** Holds this process's claim lock on its own connection, taken again (same key) when it drops. */
 export function postgresClaims(pool: pg.Pool, log: Logger): WorkerClaims & { ready: Promise<void> } {
   let key = randomInt(1, 2 ** 31);
-  let held: { c: pg.PoolClient; release: (error?: Error) => void } | undefined;
-  let stopped = false;
-  let attempt = 0;
-  let timer: NodeJS.Timeout | undefined;
-  let firstTry: () => void = () => undefined;
-  const ready = new Promise<void>((resolve) => (firstTry = resolve));
-
-  async function connect(): Promise<void> {
-    if (stopped) return;
-    let giveBack: ((error?: Error) => void) | undefined;
-    try {
-      const c = await pool.connect();
-      let released = false;
-      const release = (error?: Error) => {
-        if (released) return;
-        released = true;
-        c.release(error);
-      };
-      giveBack = release;
-      c.on('error', (error: Error) => {
-        if (released) return;
-        log.warn({ err: error.message }, `outbox: the worker's claim connection to PostgreSQL dropped (${error.message}); no new sends until it is back`);
-        release(error);
-        if (held?.c === c) held = undefined;
-        retry();
-      });
-      // A host that vanished (no FIN) is noticed within half a minute, not after the kernel's two hours.
-      await c.query('set tcp_keepalives_idle = 10; set tcp_keepalives_interval = 5; set tcp_keepalives_count = 3');
+  const held = holdConnection(pool, {
+    async onHeld(c, attempt) {
       const got = await c.query<{ ok: boolean }>('select pg_try_advisory_lock($1::int, $2::int) as ok', [CLAIM_LOCK_CLASS, key]);
       // Taken: another process's key (one in two billion), or a probe of ours that holds it this instant.
       if (!got.rows[0]?.ok) {
         if (attempt > 2) key = randomInt(1, 2 ** 31);
         throw new Error('claim key busy');
       }
-      if (stopped) {
-        release();
-        return;
-      }
-      held = { c, release };
-      if (attempt > 0) log.info({}, 'outbox: the worker holds its claim lock again');
-      attempt = 0;
-      firstTry();
-    } catch (error) {
-      giveBack?.(error as Error);
-      log.warn({ err: (error as Error).message }, `outbox: cannot take the worker's claim lock yet (${(error as Error).message}); retrying`);
-      firstTry();
-      retry();
-    }
-  }
-  function retry() {
-    if (stopped || timer) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      void connect();
-    }, backoffDelay(attempt++, { baseMs: 200, maxMs: 10_000 }));
-    timer.unref();
-  }
-  void connect();
+    },
+    onLost: (error) => log.warn({ err: error.message }, `outbox: the worker's claim connection to PostgreSQL dropped (${error.message}); no new sends until it is back`),
+    onFailed: (error) => log.warn({ err: error.message }, `outbox: cannot take the worker's claim lock yet (${error.message}); retrying`),
+    onBack: () => log.info({}, 'outbox: the worker holds its claim lock again'),
+    onStop: async (c) => void (await c.query('select pg_advisory_unlock($1::int, $2::int)', [CLAIM_LOCK_CLASS, key])),
+    backoff: { baseMs: 200, maxMs: 10_000 },
+  });
 
   return {
-    ready,
-    key: () => (held ? key : undefined),
+    ready: held.ready,
+    key: () => (held.client() ? key : undefined),
     mine: (k) => k === key,
     async alive(k) {
       const r = await pool.query<{ alive: boolean }>(ALIVE, [CLAIM_LOCK_CLASS, k]);
       return r.rows[0]?.alive ?? true;
     },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      const h = held;
-      held = undefined;
-      if (h) {
-        await h.c.query('select pg_advisory_unlock($1::int, $2::int)', [CLAIM_LOCK_CLASS, key]).catch(() => undefined);
-        h.release();
-      }
-    },
+    stop: () => held.stop(),
   };
 }
