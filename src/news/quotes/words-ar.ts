@@ -28,6 +28,9 @@ export const ADVERB_STARTS = new Set(['بصوت', 'بابتسامه', 'بحزن'
 
 export const MEDIA_ADDRESSEES = new Set(['وكاله', 'موقع', 'قناه', 'صحيفه', 'شبكه', 'اذاعه', 'تلفزيون', 'مجله', 'سكان', 'الصحفيين', 'صحفيين', 'صحافيين', 'صحافه', 'اعلاميين', 'المراسلين', 'مراسلين', 'مراسلي', 'وسايل', 'مواطنين', 'حضور', 'جمهور', 'نواب', 'وفد', 'مشاركين']);
 
+// Verbs that go on from words already quoted («وأضاف», «وتابعت»): their speaker spoke before.
+export const CONTINUING_CUES = new Set(['اضاف', 'اضافت', 'يضيف', 'تضيف', 'تابع', 'تابعت']);
+
 // One of a group («أحد السكان», «إحدى المتضررات»): a singular of its own gender.
 export const ONE_OF = new Map<string, Gender>([['احد', 'm'], ['احدي', 'f']]);
 

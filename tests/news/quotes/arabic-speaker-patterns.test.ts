@@ -111,6 +111,8 @@ const CASES: PatternCase[] = [
   { name: 'بأنّ ends a sentence subject («أقر الوزير بأن …» is no name «بأن …»)', text: 'قال وزير النقل سامي الخطيب إن الطريق جاهز. وردًا على سؤال عن تأخر مشروع الجسر الجديد، أقر الوزير بأن العمل تأخر. لكنه أكد أن الافتتاح قريب.', want: [['سامي الخطيب', 'الطريق جاهز'], ['سامي الخطيب', 'العمل تأخر'], ['سامي الخطيب', 'الافتتاح قريب']] },
   { name: 'a councillor «عن» a party keeps the party in the role before the name', text: 'وقال المستشار عن حزب الاستقلال يوسف آيت علي إن الميزانية ناقصة.', want: [['يوسف آيت علي', 'الميزانية ناقصة']] },
   { name: 'VERB SUBJ: «…» with a verb that is no cue (صرخ): the subject of the sentence speaks', text: 'وقال الوزير إن الماء متوفر. وفي القاعة، صرخ أحد الحاضرين: «أين الماء؟ أين الكهرباء؟».', want: [['الوزير', 'الماء متوفر'], ['أحد الحاضرين', 'أين الماء؟ أين الكهرباء؟']] },
+  { name: 'ROLE، DESCRIPTION LatinName، VERB أن: a Latin name with its title closes the apposition', text: 'وأوضح رئيس الفريق من الجانب الفرنسي، عالم الأحياء Pierre Lambert، أن العينات سليمة.', want: [['Pierre Lambert', 'العينات سليمة']] },
+  { name: 'وأضافت ROLE-noun with no holder of that role: the last speaker who agrees goes on', text: 'فاز فيلم «البحر» للمخرجة اللبنانية سارة الحاج بالجائزة. وقالت الحاج في كلمتها: «الجائزة للبحارة». وأضافت المخرجة الشابة، التي صورت فيلمها في صور، أن التصوير استغرق عامين.', want: [['سارة الحاج', 'الجائزة للبحارة'], ['سارة الحاج', 'التصوير استغرق عامين']] },
 ];
 
 describePatterns('Arabic speaker resolution patterns', 'ar', CASES);

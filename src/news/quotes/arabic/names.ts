@@ -188,9 +188,10 @@ function cutPhrase(ctx: Ctx, a: number, b: number): { end: number; latinAfterCom
       continue;
     }
     if (isComma(t)) {
-      if (c + 1 < b && LATIN.test(toks[c + 1]!.t)) {
-        latinAfterComma = c + 1;
-        let e = c + 1;
+      const l = titledLatin(ctx, c + 1, b);
+      if (l >= 0) {
+        latinAfterComma = l;
+        let e = l;
         while (e < b && LATIN.test(toks[e]!.t)) e++;
         c = e - 1;
         continue;
@@ -209,6 +210,25 @@ function cutPhrase(ctx: Ctx, a: number, b: number): { end: number; latinAfterCom
     if (c > a && addressee(t)) break;
   }
   return { end: c, latinAfterComma, speech };
+}
+
+/**
+ * After the comma of an apposition, a Latin name with up to three title or adjective words before it: «، Lars
+ * Eriksson،», «، عالمة الآثار Katrin …،», «، البروفيسور الإسباني Javier …،». Its first Latin token, or -1.
+ */
+function titledLatin(ctx: Ctx, s: number, b: number): number {
+  const { toks } = ctx;
+  for (let j = s; j < b && j - s <= 3; j++) {
+    const t = toks[j]!.t;
+    if (LATIN.test(t)) {
+      // (The name closes the apposition: a comma or the phrase end after it.)
+      let e = j;
+      while (e < b && LATIN.test(toks[e]!.t)) e++;
+      return j === s || e >= b || isComma(toks[e]!.t) ? j : -1;
+    }
+    if (ctx.inSpan[j]! >= 0 || isPunct(t) || STOP_WORDS.has(t) || verbAt(t) || hasPronounSuffix(ctx, j)) return -1;
+  }
+  return -1;
 }
 
 /** «للصحافيين», «لموقعنا», «لقناة», «لـ«…»», «له»: whom the words were said to, not who said them. */

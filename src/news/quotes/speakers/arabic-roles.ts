@@ -3,7 +3,8 @@
 
 import { foldString } from '../fold.ts';
 import type { Mention, SubjectAt } from '../internal.ts';
-import { DOCUMENTS, ROLE_HEADS } from '../words-ar.ts';
+import { CONTINUING_CUES, DOCUMENTS, ROLE_HEADS } from '../words-ar.ts';
+import { agree } from './antecedents.ts';
 import { type Entity, type Resolver, entityFor } from './entities.ts';
 
 /** Folded words without the article: «الرئيس الفرنسي» → ['رييس', 'فرنسي']. */
@@ -54,4 +55,20 @@ export function arabicDocumentIssuer(r: Resolver, m: Mention, sentence: number):
     if (!best || ev.pos > best.pos) best = { pos: ev.pos, entity: ev.entity };
   }
   return best?.entity;
+}
+
+/**
+ * «وأضافت المخرجة الشابة أن …» with no one named earlier by that role: «added» goes on from someone who spoke, so
+ * the role noun of a person is the last speaker within six sentences who agrees with the verb.
+ */
+export function arabicContinuedSpeaker(r: Resolver, m: Mention, cue: string | undefined, sentence: number): Entity | undefined {
+  if (!cue || m.kind !== 'noun' || !CONTINUING_CUES.has(foldString(cue).replace(/^[وف]/u, ''))) return undefined;
+  const noun = roleWords(m.name);
+  if (!ROLE_HEADS.has(noun[0]!) || !/^(?:و|ف)?ال/u.test(foldString(m.name))) return undefined;
+  for (let i = r.events.length - 1; i >= 0; i--) {
+    const ev = r.events[i]!;
+    if (ev.pos >= m.start || ev.sentence < sentence - 6 || !ev.entity.person) continue;
+    return agree(m.gender, ev.entity.gender ?? ev.gender, false) ? ev.entity : undefined;
+  }
+  return undefined;
 }

@@ -8,7 +8,7 @@ import type { Candidate, Mention, SubjectAt } from '../internal.ts';
 import type { Quote, Speaker } from '../types.ts';
 import { BODY_NOUN, descriptionNoun, officeNoun } from '../words-en.ts';
 import { colonSubject, personLike, resolvePronoun } from './antecedents.ts';
-import { arabicDocumentIssuer, arabicRoleHolder } from './arabic-roles.ts';
+import { arabicContinuedSpeaker, arabicDocumentIssuer, arabicRoleHolder } from './arabic-roles.ts';
 import { resolveBody, resolveRoleNoun } from './bodies.ts';
 import { speakerOf } from './canonical.ts';
 import { type Entity, type Resolver, addForm, entityFor, sentenceOf } from './entities.ts';
@@ -59,7 +59,7 @@ function attribute(r: Resolver, input: ResolveInput): Resolved[] {
     if (known !== undefined) e = known ?? undefined;
     else {
       const sentence = sentenceOf(sentences, cueAt);
-      e = m.kind === 'name' || m.kind === 'noun' ? nounEntity(r, m, sentence, subjectAt) : resolvePronoun(r, m.start || cueAt, sentence, m.gender, subjectAt, false);
+      e = m.kind === 'name' || m.kind === 'noun' ? nounEntity(r, m, sentence, subjectAt, c.cue) : resolvePronoun(r, m.start || cueAt, sentence, m.gender, subjectAt, false);
       byCue.set(cueAt, e ?? null);
       if (e) {
         if (m.gender && !e.gender && m.kind !== 'pronoun' && m.kind !== 'drop') e.gender = m.gender;
@@ -77,10 +77,10 @@ function attribute(r: Resolver, input: ResolveInput): Resolved[] {
  * The entity of a name or noun phrase. English definite nouns for a body ("the company", "the firm") are the
  * body met last; a person's role ("the minister") is the person met last with that role.
  */
-function nounEntity(r: Resolver, m: Mention, sentence: number, subjectAt: SubjectAt): Entity {
+function nounEntity(r: Resolver, m: Mention, sentence: number, subjectAt: SubjectAt, cue?: string): Entity {
   const e = entityFor(r, m);
   if (m.kind !== 'noun' || e.forms.size !== 1) return e;
-  if (!r.english) return arabicRoleNoun(r, e, m, sentence, subjectAt);
+  if (!r.english) return arabicRoleNoun(r, e, m, sentence, subjectAt, cue);
   const role = officeNoun(m.name);
   const body = BODY_NOUN.exec(m.name);
   const prev = body ? resolveBody(r, body[1]!.toLowerCase(), m.start, sentence, subjectAt) : role ? resolveRoleNoun(r, role, m.start, sentence, subjectAt) : undefined;
@@ -112,8 +112,8 @@ function agedInText(text: string, name: string): boolean {
 }
 
 /** «وقال الرئيس»: the person named earlier with that role, who takes it among their roles; else the noun's own entity. */
-function arabicRoleNoun(r: Resolver, e: Entity, m: Mention, sentence: number, subjectAt: SubjectAt): Entity {
-  const holder = arabicRoleHolder(r, m, sentence, subjectAt) ?? arabicDocumentIssuer(r, m, sentence);
+function arabicRoleNoun(r: Resolver, e: Entity, m: Mention, sentence: number, subjectAt: SubjectAt, cue: string | undefined): Entity {
+  const holder = arabicRoleHolder(r, m, sentence, subjectAt) ?? arabicDocumentIssuer(r, m, sentence) ?? arabicContinuedSpeaker(r, m, cue, sentence);
   if (!holder || holder === e) return e;
   r.entities.splice(r.entities.indexOf(e), 1);
   if (!holder.roles.includes(m.name)) holder.roles.push(m.name);
