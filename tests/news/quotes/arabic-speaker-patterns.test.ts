@@ -28,6 +28,13 @@ const CASES: PatternCase[] = [
   { name: '«غير أن مسؤولًا في … أكد أن»: a subject in the accusative after أنّ', text: 'وكانت تقارير قد تحدثت عن نقص، غير أن مسؤولًا في وزارة المالية أكد أن الرواتب ستصرف.', want: [['مسؤول في وزارة المالية', 'الرواتب ستصرف']] },
   { name: '«لكن مصدرًا مطلعًا قال»: the accusative adjective stays with its subject', text: 'لكن مصدرًا مطلعًا قال إن المفاوضات متعثرة.', want: [['مصدر مطلع', 'المفاوضات متعثرة']] },
   { name: 'a short name in marks right before إن is no quote («تحدثت إليهم «…» إن»)', text: 'وقال صيادون تحدثت إليهم «المرفأ» إن الموسم انتهى مبكرًا.', want: [['صيادون', 'الموسم انتهى مبكرًا']] },
+  { name: 'a name in marks after «إلى» is whom they spoke to («تحدثوا إلى «…»»)', text: 'وقال عمال تحدثوا إلى «الميناء» شرط عدم ذكر أسمائهم إن الرواتب تأخرت.', want: [['عمال', 'الرواتب تأخرت']] },
+  { name: 'a group «من» a body keeps the body («نواب من كتلة «…»»)', text: 'وطالب نواب من كتلة «النهضة» بتأجيل الجلسة.', want: [['نواب من كتلة «النهضة»', 'تأجيل الجلسة']] },
+  { name: 'a bank, a bloc, a variety name what is in marks after them', text: 'وقال المدير العام لبنك «الأمان» إن الأرباح ارتفعت. وقالت الوزارة إن صنف «الفجر» يقاوم الجفاف.', want: [['المدير العام لبنك «الأمان»', 'الأرباح ارتفعت'], ['الوزارة', 'صنف «الفجر» يقاوم الجفاف']] },
+  { name: 'what a study showed (أظهرت … أن)', text: 'وأظهرت دراسة لجامعة الكويت أن نصف الطلاب ينامون أقل من ست ساعات.', want: [['دراسة لجامعة الكويت', 'نصف الطلاب ينامون أقل من ست ساعات']] },
+  { name: 'what a report concluded (خلص … إلى أن)', text: 'وخلص التقرير إلى أن الصيف سيكون طويلًا.', want: [['التقرير', 'الصيف سيكون طويلًا']] },
+  { name: '«ويظهر أن …» with no subject is «it seems»', text: 'ويظهر أن الخطة تأجلت.', want: [] },
+  { name: '«دعا … إلى حفل عشاء» is an invitation whatever its object', text: 'وكان المدير قد دعا أعضاء النادي إلى حفل عشاء.', want: [] },
   { name: 'a short name in marks after the genitives of its body noun is no quote', text: 'أعلنت الجمعية الأردنية لحماية الطيور «أجنحة» تنظيم رحلة للمراقبة.', want: [] },
 
   // Datelines, asides and appositions.

@@ -199,10 +199,14 @@ export function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInf
   }
   if (!marker) return withoutMarker(ctx, out, k, sp, act);
   if (np && np.object && (marker.type === 'that' || marker.type === 'prep') && info.objectGuard && !np.speech && invitation(ctx, marker)) return undefined;
+  // (Whoever is invited, «دعا … إلى مأدبة» names an occasion, never a call to act.)
+  if (info.objectGuard && marker.type === 'prep' && invitation(ctx, marker)) return undefined;
   return withMarker(ctx, out, info, marker, act);
 }
 
 const ALSO = new Set(['كما', 'وكما']);
+
+const TO = /^الي(?:ه|ها|هم|هما)?$/u;
 
 // «ويُدعى», the passive «is called», folds like «يدّعي» (claims).
 const NAMED_AS = new Set(['ويدعي', 'يدعي', 'تدعي', 'وتدعي']);
@@ -243,7 +247,8 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
       const where = j > 0 && (toks[j - 1]!.t === 'في' || toks[j - 1]!.t === 'علي' || toks[j - 1]!.t === 'عبر') && ctx.text.slice(sp.start, sp.end).trim().split(/\s+/).length <= 3;
       // (After a verb of an event it is who did it: «لاجئون التقتهم «الشاشة»».)
       // (And a short name in marks right before أنّ or a colon is a name: «وقال معلمون تحدثت إليهم «الثغر» إن …».)
-      const addressed = j > 0 && (toks[j - 1]!.t === 'ل' || toks[j - 1]!.t === 'لـ' || toks[j - 1]!.t === 'مع' || where || eventVerb(toks[j - 1]!.t) || nameBeforeComplement(ctx, j));
+      // (After «إلى» it is whom they spoke to: «تحدثوا إلى «المرصد»».)
+      const addressed = j > 0 && (toks[j - 1]!.t === 'ل' || toks[j - 1]!.t === 'لـ' || toks[j - 1]!.t === 'مع' || TO.test(toks[j - 1]!.t) || where || eventVerb(toks[j - 1]!.t) || nameBeforeComplement(ctx, j));
       if (orig(ctx, toks[j]!.s) <= sp.open + 1 && !isArabicLabel(ctx.text, sp) && !addressed) {
         marker = { type: 'direct', at: j };
         break;

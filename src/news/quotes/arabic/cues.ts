@@ -80,6 +80,10 @@ verb('اكتفي', 'اكتفي مكتفيا', 'اكتفت مكتفيه', 'اكت
 // «وردّت الوزيرة بأن …» (only with بأنّ, see findMarker: «في ردّ على سؤال» is a noun).
 verb('رد', 'رد يرد', 'ردت ترد', 'ردوا يردون', {});
 verb('روي', 'روي يروي', 'روت تروي', 'رووا يروون', {});
+// What a study or a document found: «أظهرت الدراسة أن …», «خلص التقرير إلى أن …» (the document speaks; «يظهر أن …» with
+// no subject is «it seems», see PASSIVE_READINGS).
+verb('اظهر', 'اظهر يظهر', 'اظهرت تظهر', 'اظهروا', {});
+verb('خلص', 'خلص يخلص', 'خلصت تخلص', 'خلصوا', { preps: ['الي'], thatAfterPrep: true });
 // Closing words, ruling out, complaining, answering and warning: «وختم حديثه قائلًا», «وتختم: «…»», «استبعد أن …»,
 // «تشتكي من أن …», «أجاب بأن …», «نبّه إلى أن …».
 verb('ختم', 'ختم يختم', 'ختمت تختم', 'ختموا', {});
@@ -92,7 +96,7 @@ verb('تساءل', 'تساءل يتساءل متساءلا', 'تساءلت تت�
 
 // Masculine forms that unvoweled also read as a passive with no agent: «ويُعتقد أن», «ويُذكر أن», «ويُتوقع أن»,
 // «ورُوي أن». Right before their complement, with no subject named, they report nobody.
-export const PASSIVE_READINGS = new Set(['يعتقد', 'يذكر', 'يتوقع', 'روي', 'يعتبر']);
+export const PASSIVE_READINGS = new Set(['يعتقد', 'يذكر', 'يتوقع', 'روي', 'يعتبر', 'يظهر', 'يبدو']);
 
 // Every cue form as one regex over the folded text, with Arabic word boundaries.
 export const CUE_SCAN = (() => {

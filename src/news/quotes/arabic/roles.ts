@@ -271,15 +271,18 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
 }
 
 /**
- * A preposition that goes on with a role: «في …», «لدى …», «من» after «مقرّب» or a count («مصدر مقرّب من الرئاسة»,
- * «عدد من المشتركين»), and, before a person's name, «عن» after a member («النائبة عن كتلة الإصلاح …»).
+ * A preposition that goes on with a role: «في …», «لدى …», «من» after «مقرّب», a count or a group before a body
+ * («مصدر مقرّب من الرئاسة», «عدد من المشتركين», «نواب من كتلة …»), and, before a person's name, «عن» after a member («النائبة عن كتلة الإصلاح …»).
  */
 function prepositionInRole(ctx: Ctx, a: number, i: number, person: boolean): boolean {
   const { toks } = ctx;
   const t = toks[i]!.t;
   const head = stripConj(toks[a]!.t);
   if (t === 'في' || t === 'لدي') return true;
-  if (t === 'من') return CLOSE_TO.has(toks[i - 1]!.t) || (i === a + 1 && COUNTS.has(head));
+  // (And a group of people «من» a body: «نواب من كتلة …», «موظفون من الوزارة».)
+  const body = stripConj(toks[i + 1]?.t ?? '');
+  const members = i === a + 1 && !hasArticle(head) && pluralWord(head) && (BODY_HEADS.has(body) || BODY_HEADS.has(body.replace(/^ال/u, '')));
+  if (t === 'من') return CLOSE_TO.has(toks[i - 1]!.t) || (i === a + 1 && COUNTS.has(head)) || members;
   return t === 'عن' && person && STANDS_FOR.has(head.replace(/^ال/u, ''));
 }
 
