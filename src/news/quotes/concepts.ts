@@ -46,6 +46,19 @@ function plainAlts(tokens: string[], weight: number): Alternative[] {
   ];
 }
 
+// Imperfect prefixes of the persons: a statement's «نرى» or «أشعر» is the question's «يرى» or «تشعر».
+const PERSON_PREFIXES = ['ي', 'ت', 'ن', 'ا'];
+
+/**
+ * A short Arabic imperfect verb in the other persons (يرى → ترى، نرى، أرى): the loose form meets these only
+ * from five letters on, and a quote is often in the first person where the question says he or she.
+ */
+function personAlts(word: string, weight: number): Alternative[] {
+  const s = wordForms(word)[0]!;
+  if (!ARABIC.test(s) || s.length < 3 || s.length > 4 || !PERSON_PREFIXES.includes(s[0]!)) return [];
+  return PERSON_PREFIXES.filter((p) => p !== s[0]).map((p) => ({ terms: [p + s.slice(1)], weight: weight * LOOSE }));
+}
+
 function textAlts(text: string, weight: number): Alternative[] {
   return plainAlts(contentWords(text), weight);
 }
@@ -96,6 +109,12 @@ function dedupe(alts: Alternative[]): Alternative[] {
   return [...best.values()];
 }
 
+/** Adds a concept unless the question already had it: a word said twice («لم تحس … كما تحس») counts once. */
+function push(concepts: Concept[], c: Concept): void {
+  const key = c.alts[0]?.terms.join(' ');
+  if (key !== undefined && !concepts.some((d) => d.alts[0]?.terms.join(' ') === key)) concepts.push(c);
+}
+
 /** The concepts of a question, in order; stopwords drop out. */
 export function questionConcepts(question: string, parts: readonly { index: StatementIndex }[], glossary: Glossary, gazetteer: Gazetteer): Concept[] {
   const raw = question.slice(0, 2000);
@@ -108,7 +127,7 @@ export function questionConcepts(question: string, parts: readonly { index: Stat
     const w = tokens[i]!;
     const name = nameAt(gazetteer, tokens, i);
     if (name) {
-      concepts.push({ alts: dedupe([...plainAlts(tokens.slice(i, i + name.length), 1), ...nameAlts(name.entry)]) });
+      push(concepts, { alts: dedupe([...plainAlts(tokens.slice(i, i + name.length), 1), ...nameAlts(name.entry)]) });
       i += name.length;
       continue;
     }
@@ -120,7 +139,7 @@ export function questionConcepts(question: string, parts: readonly { index: Stat
       continue;
     }
     if (gloss) {
-      concepts.push({ alts: dedupe([...plainAlts(tokens.slice(i, i + gloss.length), 1), ...gloss.entries.flatMap((e) => glossaryAlts(glossary, e))]) });
+      push(concepts, { alts: dedupe([...plainAlts(tokens.slice(i, i + gloss.length), 1), ...gloss.entries.flatMap((e) => glossaryAlts(glossary, e))]) });
       i += gloss.length;
       continue;
     }
@@ -129,8 +148,9 @@ export function questionConcepts(question: string, parts: readonly { index: Stat
       i++;
       continue;
     }
+    alts.push(...personAlts(w, 1));
     if (ARABIC.test(w) || capitalized.has(w)) alts.push(...skeletonAlts(parts, w));
-    concepts.push({ alts: dedupe(alts) });
+    push(concepts, { alts: dedupe(alts) });
     i++;
   }
   return concepts;

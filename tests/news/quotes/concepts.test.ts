@@ -16,4 +16,17 @@ describe('the concepts of a question', () => {
   it('keeps content words that merely start or end like one: بلدية، كلفة، عنبر، يومي', () => {
     expect(heads('بلدية كلفة عنبر يومي')).toHaveLength(4);
   });
+
+  it('counts a word said twice once, and drops the particles of exception and degree: إلا، فقط، جدا', () => {
+    expect(heads('لم يغضب كما يغضب اليوم')).toEqual(heads('لم يغضب اليوم'));
+    expect(heads('لن يعود إلا مضطرا فقط')).toEqual(heads('لن يعود مضطرا'));
+  });
+
+  it('meets a short imperfect verb in the other persons: يرى with نرى and أرى', () => {
+    const [see] = questionConcepts('يرى', [], glossary, gazetteer);
+    const terms = see!.alts.map((a) => a.terms.join(' '));
+    expect(terms).toEqual(expect.arrayContaining(['نري', 'اري', 'تري']));
+    // A longer word is left to its loose form, and a word without a person prefix gets none.
+    expect(questionConcepts('بيت', [], glossary, gazetteer)[0]!.alts).toHaveLength(2);
+  });
 });
