@@ -51,7 +51,9 @@ export function arabicCore(s: string): string {
   // ستطعن and سنطعن meet سيطعن and يطعن (a plain four-letter word keeps its first letter: نظام، تجار).
   if (core.length === 5 && core[0] === 'س' && 'تن'.includes(core[1]!)) core = `ي${core.slice(2)}`;
   if (core.length >= 5 && core[0] === 'س' && 'يتنا'.includes(core[1]!)) core = core.slice(1);
-  if (core.length >= 5 && 'يتن'.includes(core[0]!)) core = core.slice(1);
+  // A verbal noun of the تفعيل pattern (تقديم، تسليم، تعليم) keeps its ت: without it, it would meet the
+  // adjective of the same letters (قديم، سليم، عليم).
+  if (core.length >= 5 && 'يتن'.includes(core[0]!) && !(core.length === 5 && core[0] === 'ت' && core[3] === 'ي')) core = core.slice(1);
   const before = core;
   if (core.length >= 5) core = core.replace(/(?:ات|ت|وا|نا|كم|هم|ها)$/u, '');
   if (core === before && core.length >= 4 && /[^اوي]ا$/u.test(core)) core = core.slice(0, -1);

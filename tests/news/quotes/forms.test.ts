@@ -28,6 +28,13 @@ describe('the loose forms of who-said-what search', () => {
     expect(loose('يوما')).toBe(loose('يوم'));
   });
 
+  it('keeps the ت of a تفعيل verbal noun, so it does not meet the adjective of its letters: تقديم/قديم', () => {
+    expect(loose('تقديم')).not.toBe(loose('قديم'));
+    expect(loose('تسليم')).not.toBe(loose('سليم'));
+    // An imperfect keeps meeting its future: تستمر/ستستمر.
+    expect(loose('تستمر')).toBe(loose('ستستمر'));
+  });
+
   it('takes an irregular English verb form to its base: won/win, fled/flees, grown/growing', () => {
     const lemma = (w: string): string => englishLemma(stem(w));
     expect(lemma('won')).toBe(lemma('win'));

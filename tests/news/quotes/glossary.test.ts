@@ -51,6 +51,18 @@ describe('the bilingual news glossary', () => {
     expect(rise?.entries.some((e) => g.forms(e, 'en').some((f) => f[0] === 'rise'))).toBe(true);
   });
 
+  it('joins the Arabic near-synonyms a paraphrase uses and keeps apart words that only share letters', () => {
+    const g = loadGlossary(DEFAULT_GLOSSARY_PATH);
+    const entriesOf = (ar: string): number[] => g.matchAt(words(ar), 0)?.entries ?? [];
+    const share = (a: string, b: string): boolean => entriesOf(a).some((e) => entriesOf(b).includes(e));
+    for (const [a, b] of [['مضطرا', 'مجبرا'], ['الرغيف', 'الخبز'], ['الإفراج', 'إطلاق سراح'], ['التلاميذ', 'الطلاب'], ['ينبغي', 'يجب']] as const) {
+      expect(share(a, b), `${a} ~ ${b}`).toBe(true);
+    }
+    // A novel is no flight (فروا), and نريد is no vein (وريدي).
+    expect(share('الرواية', 'هربوا')).toBe(false);
+    expect(share('نريد', 'الوريدية')).toBe(false);
+  });
+
   it('finds a word under a clitic ل or ب, an accusative alif, and a first و or ف that is not a clitic', () => {
     const g = buildGlossary([
       { en: 'sell', ar: ['بيع', 'يبيع'] },
