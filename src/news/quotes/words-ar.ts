@@ -31,6 +31,9 @@ export const MEDIA_ADDRESSEES = new Set(['وكاله', 'موقع', 'قناه', '
 // Verbs that go on from words already quoted («وأضاف», «وتابعت»): their speaker spoke before.
 export const CONTINUING_CUES = new Set(['اضاف', 'اضافت', 'يضيف', 'تضيف', 'تابع', 'تابعت']);
 
+// Words that make «أن» after them a conjunction of time or manner («قبل أن», «من دون أن»), no complement of a verb.
+export const SUBORDINATORS = new Set(['دون', 'بدون', 'قبل', 'بعد', 'حتي', 'لكي', 'كي', 'منذ', 'بدل', 'عوض', 'قبيل', 'بعيد']);
+
 // One of a group («أحد السكان», «إحدى المتضررات»): a singular of its own gender.
 export const ONE_OF = new Map<string, Gender>([['احد', 'm'], ['احدي', 'f']]);
 
@@ -88,8 +91,8 @@ export const COMPOUND_SECOND = new Set(['الدين', 'الهدي', 'الاسل�
 // Name particles that open a name part with the word they take: «عبد الرحمن», «أبو خليل», «أم كلثوم».
 export const NAME_START = new Set(['عبد', 'ابو', 'ابي', 'ام']);
 
-// Name particles that link a name part to the one before: «… بن خليفة», «… ولد عبد الله», «… آل ثاني» (آل folds to ال).
-export const NAME_LINKS = new Set(['بن', 'ابن', 'بنت', 'ولد', 'منت', 'ال', 'دي', 'فان', 'فون']);
+// Name particles that link a name part to the one before: «… بن خليفة», «… ولد عبد الله», «… ود البشير», «… آل ثاني» (آل folds to ال).
+export const NAME_LINKS = new Set(['بن', 'ابن', 'بنت', 'ولد', 'ود', 'منت', 'ال', 'دي', 'فان', 'فون']);
 
 // Verbal nouns that open an announced action, never a name or a genitive of a speaker's phrase:
 // «أعلن الوالي فتح مراكز», «أعلنت الشركة خفض الأسعار».

@@ -120,6 +120,9 @@ const CASES: PatternCase[] = [
   { name: 'VERB SUBJ: «…» with a verb that is no cue (صرخ): the subject of the sentence speaks', text: 'وقال الوزير إن الماء متوفر. وفي القاعة، صرخ أحد الحاضرين: «أين الماء؟ أين الكهرباء؟».', want: [['الوزير', 'الماء متوفر'], ['أحد الحاضرين', 'أين الماء؟ أين الكهرباء؟']] },
   { name: 'ROLE، DESCRIPTION LatinName، VERB أن: a Latin name with its title closes the apposition', text: 'وأوضح رئيس الفريق من الجانب الفرنسي، عالم الأحياء Pierre Lambert، أن العينات سليمة.', want: [['Pierre Lambert', 'العينات سليمة']] },
   { name: 'وأضافت ROLE-noun with no holder of that role: the last speaker who agrees goes on', text: 'فاز فيلم «البحر» للمخرجة اللبنانية سارة الحاج بالجائزة. وقالت الحاج في كلمتها: «الجائزة للبحارة». وأضافت المخرجة الشابة، التي صورت فيلمها في صور، أن التصوير استغرق عامين.', want: [['سارة الحاج', 'الجائزة للبحارة'], ['سارة الحاج', 'التصوير استغرق عامين']] },
+  { name: '…، لكن أبو NAME نفى أن: a name opened by a particle before the verb', text: 'وقال مدير المصنع إن الإنتاج مستمر، لكن أبو سليم نفى أن يكون المصنع قد أغلق.', want: [['مدير المصنع', 'الإنتاج مستمر'], ['أبو سليم', 'يكون المصنع قد أغلق']] },
+  { name: 'أعلن + action noun، من دون أن …: «أن» after دون is no complement', text: 'أعلنت البلدية إغلاق الشارع، من دون أن تحدد موعدًا لإعادة فتحه.', want: [] },
+  { name: 'DATELINE - «…»، قال ROLE of a genitive chain، NAME with ود، «…»: both parts, the linked name', text: 'الخرطوم - «المحصول وفير هذا العام»، قال رئيس جمعية مزارعي مشروع السهل، عثمان أحمد ود النور، «لكن الأسعار منخفضة».', want: [['عثمان أحمد ود النور', 'المحصول وفير هذا العام'], ['عثمان أحمد ود النور', 'لكن الأسعار منخفضة']] },
 ];
 
 describePatterns('Arabic speaker resolution patterns', 'ar', CASES);

@@ -7,7 +7,7 @@ import type { Gazetteer } from '../gazetteer.ts';
 import type { Candidate, Gender, Mention, SubjectAt } from '../internal.ts';
 import { isArabicLabel } from '../labels.ts';
 import { type MarkedSpan, spanIndexAt } from '../marks.ts';
-import { NAME_LINKS, RELATIVE_BEFORE, RELATIVE_PRONOUNS, RELAY_NOUNS, SOURCE_CUES, SPEECH_EVENTS, THAT, VAGUE_AR } from '../words-ar.ts';
+import { NAME_LINKS, RELATIVE_BEFORE, RELATIVE_PRONOUNS, RELAY_NOUNS, SOURCE_CUES, SPEECH_EVENTS, SUBORDINATORS, THAT, VAGUE_AR } from '../words-ar.ts';
 import { complementBefore, complementEnd, pushDirect, pushReported } from './complement.ts';
 import { CUE_SCAN, PASSIVE_READINGS, VERBS, type VerbInfo, verbAt } from './cues.ts';
 import { relayed, sourceCue } from './sources.ts';
@@ -201,7 +201,7 @@ export function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInf
   if (np && np.object && (marker.type === 'that' || marker.type === 'prep') && info.objectGuard && !np.speech && invitation(ctx, marker)) return undefined;
   // (Whoever is invited, «دعا … إلى مأدبة» names an occasion, never a call to act.)
   if (info.objectGuard && marker.type === 'prep' && invitation(ctx, marker)) return undefined;
-  return withMarker(ctx, out, info, marker, act);
+  return withMarker(ctx, out, info, marker, act, k);
 }
 
 const ALSO = new Set(['كما', 'وكما']);
@@ -277,6 +277,8 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
     // «…، قال X، مضيفًا أن …»: a comma before another reporting verb ends this verb's reach.
     // («، ويُدعى …» names the speaker: no new act.)
     if (isComma(t) && j + 1 < n && verbAt(toks[j + 1]!.t) && !NAMED_AS.has(toks[j + 1]!.t)) break;
+    // «من دون أن», «قبل أن», «بعد أن» are conjunctions of time or manner, no complement.
+    if (THAT.has(t) && SUBORDINATORS.has(toks[j - 1]!.t)) continue;
     if (THAT.has(t)) {
       // «ردّ X بأن …»: a reply reports only through بأنّ, and not as the noun «في ردّ».
       if (info.lemma === 'رد' && (!t.startsWith('بان') || toks[k - 1]?.t === 'في')) break;
@@ -312,13 +314,7 @@ function withoutMarker(ctx: Ctx, out: Candidate[], k: number, sp: VerbSpeaker, a
   const { np, npEnd } = sp;
   const { cue, cueAt, mention } = act;
   // Quotation before the verb: «...»، قال X، «...».
-  let made = false;
-  if (k >= 1) {
-    let b = k - 1;
-    if (isComma(toks[b]!.t) && b >= 1) b--;
-    const idx = ctx.inSpan[b]!;
-    if (idx >= 0) made = pushDirect(ctx, out, idx, cue, cueAt, mention) || made;
-  }
+  const made = quoteBefore(ctx, out, k, act);
   if (made && np) {
     // And a second part after the attribution.
     let j = npEnd;
@@ -331,14 +327,25 @@ function withoutMarker(ctx: Ctx, out: Candidate[], k: number, sp: VerbSpeaker, a
   return made ? mention : undefined;
 }
 
+/** A quotation right before the verb («...»، قال X): pushed as its first part. */
+function quoteBefore(ctx: Ctx, out: Candidate[], k: number, act: VerbAct): boolean {
+  if (k < 1) return false;
+  let b = k - 1;
+  if (isComma(ctx.toks[b]!.t) && b >= 1) b--;
+  const idx = ctx.inSpan[b]!;
+  return idx >= 0 && pushDirect(ctx, out, idx, act.cue, act.cueAt, act.mention);
+}
+
 /** The complement after its marker. */
-function withMarker(ctx: Ctx, out: Candidate[], info: VerbInfo, marker: Marker, act: VerbAct): Mention | undefined {
+function withMarker(ctx: Ctx, out: Candidate[], info: VerbInfo, marker: Marker, act: VerbAct, k: number): Mention | undefined {
   const { toks } = ctx;
   const n = toks.length;
   const { cue, cueAt, mention } = act;
   switch (marker.type) {
     case 'direct': {
-      if (!pushDirect(ctx, out, ctx.inSpan[marker.at]!, cue, cueAt, mention)) return undefined;
+      // «...»، قال X، «...»: an interrupted quotation, its first part before the verb.
+      const first = quoteBefore(ctx, out, k, act);
+      if (!pushDirect(ctx, out, ctx.inSpan[marker.at]!, cue, cueAt, mention)) return first ? mention : undefined;
       return mention;
     }
     case 'colon': {

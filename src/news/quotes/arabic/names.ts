@@ -2,7 +2,7 @@
 // («المتحدث باسم وزارة الخارجية الصينية Guo Jiakun»), with adverbials and objects cut off.
 
 import type { Gender, Mention } from '../internal.ts';
-import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, CONSTRUCT, DOCUMENTS, THAT, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_START, ONE_OF, PLATFORMS, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
+import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, CONSTRUCT, DOCUMENTS, THAT, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_LINKS, NAME_START, ONE_OF, PLATFORMS, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
 import { verbAt } from './cues.ts';
 import { nameAt, nameWord, patronymicNext, possessed, roleEnd, roleThenName } from './roles.ts';
 import { accusative, type Ctx, LATIN, looksPlural, pluralGender, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
@@ -118,7 +118,8 @@ function apposedName(ctx: Ctx, a: number, end: number, b: number): [number, numb
   // (And a genitive coordinated with و: «غرفة تجارة وصناعة البحرين، NAME،».)
   const coordinated = r > a + 1 && toks[r]!.t[0] === 'و' && !hasArticle(toks[r - 1]!.t);
   const prepGenitive = (/^[لب]/u.test(toks[r]?.t ?? '') && hasArticle(toks[r + 1]?.t ?? '')) || (r > a && CONSTRUCT.has(stripConj(toks[r - 1]!.t))) || coordinated;
-  if (r < end && nameAt(ctx, r, end) && !prepGenitive) return undefined;
+  // (A name with a particle or a link in the apposition is the person's: «مزارعي مشروع الجزيرة، الطيب محمد ود البشير،».)
+  if (r < end && nameAt(ctx, r, end) && !prepGenitive && !linkedName(ctx, end + 1, b)) return undefined;
   // A title with the article may open the apposition: «رئيس مجلس الإدارة، المهندس وليد الراشد، إن».
   const title = end + 2 < b && toks[end + 1]!.t.startsWith('ال') && (ROLE_HEADS.has(toks[end + 1]!.t) || ROLE_HEADS.has(toks[end + 1]!.t.slice(2))) && !has(ROLE_HEADS, toks[end + 2]!.t);
   let s = title ? end + 2 : end + 1;
@@ -136,6 +137,12 @@ function apposedName(ctx: Ctx, a: number, end: number, b: number): [number, numb
   const next = toks[name.end + 1]?.t ?? '';
   const closed = name.end === b || (name.end === c && (c + 1 >= b || addressee(next) || next === 'في' || ADVERB_STARTS.has(next)));
   return closed ? [s, name.end - 1] : undefined;
+}
+
+/** Up to the next comma from s, a name part with a particle or a link after its first word («أبو», «بن», «ود»). */
+function linkedName(ctx: Ctx, s: number, b: number): boolean {
+  for (let j = s + 1; j < b && j - s <= 5 && !isPunct(ctx.toks[j]!.t); j++) if (NAME_LINKS.has(ctx.toks[j]!.t) || NAME_START.has(ctx.toks[j]!.t)) return true;
+  return false;
 }
 
 /**

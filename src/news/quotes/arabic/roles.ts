@@ -117,7 +117,7 @@ function secondSurname(ctx: Ctx, k: number): boolean {
 }
 
 // Links that make the word before them a given name, even one with the article («الهادي بن علي»).
-const PATRONYMIC = new Set(['بن', 'ابن', 'بنت', 'ولد', 'منت']);
+const PATRONYMIC = new Set(['بن', 'ابن', 'بنت', 'ولد', 'ود', 'منت']);
 
 /** The word at k has the article and a patronymic link follows it: «الطاهر بن عمران», «الصادق ولد محمد». */
 export function patronymicNext(ctx: Ctx, k: number, end: number, afterName = false): boolean {

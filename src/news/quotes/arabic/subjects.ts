@@ -1,7 +1,7 @@
 // Arabic stage 4, speakers of a sentence: the subject of a clause, for dropped subjects and participles.
 
 import type { Gender, Mention } from '../internal.ts';
-import { ADVERB_STARTS, BODY_HEADS, CLAUSE_OPENERS, COMMON_HEADS, GROUP_NOUNS, OCCASIONS, RELATIVE_PRONOUNS, ROLE_HEADS, STANDS_FOR, STOP_WORDS, THAT, TIME_MODIFIERS } from '../words-ar.ts';
+import { ADVERB_STARTS, BODY_HEADS, CLAUSE_OPENERS, COMMON_HEADS, GROUP_NOUNS, NAME_START, OCCASIONS, RELATIVE_PRONOUNS, ROLE_HEADS, STANDS_FOR, STOP_WORDS, THAT, TIME_MODIFIERS } from '../words-ar.ts';
 import { verbAt, type VerbInfo } from './cues.ts';
 import { type NP, parseNP } from './names.ts';
 import { accusative, asSubject, type Ctx, eventVerb, gazetteerAt, isDash, looksPlural, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, LATIN, orig, stripConj } from './tokens.ts';
@@ -141,7 +141,8 @@ export function verbSpeaker(ctx: Ctx, k: number, info: VerbInfo, conj: boolean, 
       // (After أنّ or لكنّ the subject is in the accusative: «غير أن مسؤولًا … أكد».)
       const afterThat = s > 0 && (toks[s - 1]!.t === 'ان' || /^و?لكن$/u.test(toks[s - 1]!.t)) && accusative(ctx, s);
       const first = afterThat ? toks[s]!.t.replace(/ا$/u, '') : toks[s]!.t;
-      const okStart = hasArticle(first) || has(ROLE_HEADS, first) || has(BODY_HEADS, first) || LATIN.test(first) || gazetteerAt(ctx, s, e) !== undefined || COMMON_HEADS.has(first);
+      // («لكن أبي خليل نفى»: a name opened by a particle.)
+      const okStart = hasArticle(first) || has(ROLE_HEADS, first) || has(BODY_HEADS, first) || LATIN.test(first) || gazetteerAt(ctx, s, e) !== undefined || COMMON_HEADS.has(first) || (NAME_START.has(first) && e - s >= 2);
       if (okStart) {
         const before = afterThat ? asSubject(ctx, s, e, () => parseNP(ctx, s, e)) : parseNP(ctx, s, e);
         if (before) {
