@@ -1,4 +1,5 @@
 import type { Lang } from './language.ts';
+import { sentenceBreaks } from './sentence-breaks.ts';
 
 export interface Sentence {
   text: string;
@@ -74,27 +75,41 @@ class QuoteDepth {
 const MAX_QUOTED_SENTENCE = 1500;
 
 /**
- * Splits text into sentences: line breaks are hard boundaries; inside a line Intl.Segmenter does the
- * work, and segments are joined back where it split after an abbreviation or inside a quotation.
+ * Splits text into sentences: line breaks are hard boundaries; inside a line the Unicode sentence rules do
+ * the work (sentence-breaks.ts, else Intl.Segmenter), and segments are joined back where they split after an
+ * abbreviation or inside a quotation.
  */
 export function splitSentences(text: string, lang: Lang | 'other' = 'en'): Sentence[] {
   const out: Sentence[] = [];
+  if (!text) return out;
   let start = -1;
   const depth = new QuoteDepth();
-  // One segment() call over the whole text: ICU's per-call cost dominates when it is called per line.
-  for (const part of segmenter(lang === 'other' ? 'en' : lang).segment(text)) {
-    if (start === -1) start = part.index;
-    const end = part.index + part.segment.length;
-    // ICU always breaks after a line break (Unicode SB4), so a newline inside a segment is a hard boundary.
-    if (end < text.length && !part.segment.includes('\n')) {
-      depth.add(part.segment);
-      if (depth.open ? end - start < MAX_QUOTED_SENTENCE : endsWithAbbreviation(part.segment, text.slice(end, end + 24))) continue;
+  const breaks = segmentBreaks(text, lang);
+  for (let b = 0; b <= breaks.length; b++) {
+    const index = b === 0 ? 0 : breaks[b - 1]!;
+    const end = b === breaks.length ? text.length : breaks[b]!;
+    const segment = text.slice(index, end);
+    if (start === -1) start = index;
+    // A segment always ends after a line break (Unicode SB4), so a newline inside a segment is a hard boundary.
+    if (end < text.length && !segment.includes('\n')) {
+      depth.add(segment);
+      if (depth.open ? end - start < MAX_QUOTED_SENTENCE : endsWithAbbreviation(segment, text.slice(end, end + 24))) continue;
     }
     pushLines(out, text, start, end);
     start = -1;
     depth.reset();
   }
   return out;
+}
+
+/** Where ICU would end sentences: computed here for the scripts sentence-breaks.ts knows, else by Intl.Segmenter. */
+function segmentBreaks(text: string, lang: Lang | 'other'): number[] {
+  const known = sentenceBreaks(text);
+  if (known) return known;
+  const breaks: number[] = [];
+  // One segment() call over the whole text: ICU's per-call cost dominates when it is called per line.
+  for (const part of segmenter(lang === 'other' ? 'en' : lang).segment(text)) if (part.index > 0) breaks.push(part.index);
+  return breaks;
 }
 
 /** Pushes [start, end), cut at any line break a joined segment may hold, trimmed. */
