@@ -28,9 +28,31 @@ export function detectLanguage(text: string): DetectedLang {
   if (arabic === 0 && latin === 0) return 'other';
   if (arabic >= latin * 0.3) return 'ar';
   // A couple of hundred words tell English from other Latin-script languages.
-  const words = text.slice(0, 1500).toLowerCase().match(/[a-z]+/g) ?? [];
+  const { words, hits } = countHints(text.slice(0, 1500).toLowerCase());
   // Too short to judge: Latin script is taken as English, the second language.
-  if (words.length < 12) return 'en';
-  const hits = words.filter((w) => ENGLISH_HINTS.has(w)).length;
-  return hits / words.length >= 0.04 ? 'en' : 'other';
+  if (words < 12) return 'en';
+  return hits / words >= 0.04 ? 'en' : 'other';
+}
+
+/** The longest hint word: longer runs are counted without being cut out of the text. */
+const LONGEST_HINT = Math.max(...[...ENGLISH_HINTS].map((w) => w.length));
+
+/** Runs of a-z in lower-cased text, and how many of them are hints: one scan, no array of words. */
+function countHints(lower: string): { words: number; hits: number } {
+  let words = 0;
+  let hits = 0;
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    const c = lower.charCodeAt(i);
+    if (c < 0x61 || c > 0x7a) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && lower.charCodeAt(i) >= 0x61 && lower.charCodeAt(i) <= 0x7a) i++;
+    words++;
+    if (i - start <= LONGEST_HINT && ENGLISH_HINTS.has(lower.slice(start, i))) hits++;
+  }
+  return { words, hits };
 }

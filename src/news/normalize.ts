@@ -2,11 +2,14 @@
 
 const ARABIC_DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 const TATWEEL = /\u0640/g;
+const ARABIC_BLOCK = /[\u0600-\u06FF]/;
 // Bidi controls and zero-width characters carry no meaning for matching.
 export const INVISIBLES = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u061C]/g;
 
 /** Folds Arabic spelling variants: alef forms, alef maqsura, ta marbuta, hamza seats, diacritics, tatweel. */
 export function normalizeArabic(text: string): string {
+  // Every form folded below lies in the Arabic block: text without it has nothing to fold.
+  if (!ARABIC_BLOCK.test(text)) return text;
   return text
     .replace(ARABIC_DIACRITICS, '')
     .replace(TATWEEL, '')

@@ -63,8 +63,10 @@ export interface DocumentPersistence {
 export function contentHash(doc: NewsDocument): string {
   const h = createHash('sha1');
   const parts = [doc.id, doc.sourceId, doc.file, doc.title, doc.text, doc.date.getTime(), doc.lang, doc.source, doc.url, doc.author, doc.canonicalUrl, doc.tags.join('\u0001')];
-  for (const p of parts) h.update(`${p === undefined ? '\u0000' : String(p)}\u0002`);
-  return h.digest('base64url');
+  // One update of the joined parts: the same bytes as one update per part, without a native call for each.
+  let joined = '';
+  for (const p of parts) joined += `${p === undefined ? '\u0000' : String(p)}\u0002`;
+  return h.update(joined).digest('base64url');
 }
 
 interface EncodedQuote {
