@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import type { Logger } from '../bot/types.ts';
 import { migrationProvider } from './migrations.ts';
-import { isPostgresUrl, openPostgres, type PostgresOptions } from './postgres.ts';
+import type { PostgresOptions } from './postgres.ts';
 import type { Database } from './schema.ts';
 import { StorageError, type Storage } from './storage-error.ts';
 
@@ -44,6 +44,8 @@ function classify(file: string, error: unknown, busyTimeoutMs: number): StorageE
  */
 export async function openStorage(options: StorageOptions): Promise<Storage> {
   if (options.url) {
+    // Loaded only here: a bot on SQLite never holds the pg driver in memory.
+    const { isPostgresUrl, openPostgres } = await import('./postgres.ts');
     if (!isPostgresUrl(options.url)) throw new StorageError(options.url, 'newsbot: NEWSBOT_DATABASE_URL must be a postgres:// or postgresql:// URL', 'unreadable');
     return openPostgres({ ...options.postgres, url: options.url, ...(options.log ? { log: options.log } : {}) });
   }
