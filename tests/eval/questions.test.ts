@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evalDev, evalDev2, evalHeldout, evalSeen } from '../../src/eval/questions.ts';
+import { evalDev, evalDev2, evalDev3, evalDev4, evalHeldout, evalSeen } from '../../src/eval/questions.ts';
 
 // The in-sample development pairs (tests/fixtures/questions-dev.json) as a bar: counts, not timings.
 describe('who-said-what questions, development pairs', () => {
@@ -29,17 +29,37 @@ describe('who-said-what questions, development pairs 2', () => {
   });
 });
 
+// The third and fourth development pairs (session 18: questions-dev3.json over quotes-ar-dev4/5/6, 46/56 when
+// first measured; questions-dev4.json over quotes-ar-dev7/8, 45/57 when first measured), in-sample since:
+// floors a little under their figures at the end of the session's question work (55/56 and 50/57, every
+// dev4 pair whose gold quote is extracted with its speaker answered right).
+describe('who-said-what questions, development pairs 3 and 4', () => {
+  it('keeps at least the answers it gives today', () => {
+    const d3 = evalDev3();
+    expect(d3.questions).toBe(56);
+    expect(d3.correct).toBeGreaterThanOrEqual(53);
+    expect(d3.byType['cross-language en→ar']?.correct).toBeGreaterThanOrEqual(42);
+    expect(d3.distractorsAvoided).toBe(d3.distractors);
+    const d4 = evalDev4();
+    expect(d4.questions).toBe(57);
+    expect(d4.correct).toBeGreaterThanOrEqual(48);
+    expect(d4.quoteFound).toBeGreaterThanOrEqual(53);
+    expect(d4.answerableCorrect).toBeGreaterThanOrEqual(d4.answerable - 1);
+    expect(d4.distractorsAvoided).toBe(d4.distractors);
+  });
+});
+
 // The held-out pairs of earlier rounds, tuned on since (in-sample): session 16's first blind pairs (37/70 when
 // held out, 70/70 after session 16) and, since session 18, round s16's Arabic pairs (seen/questions-ar-a/b.json;
-// 104/112 in all at the move). A floor at the figures of the move, raised as the work goes.
+// 104/112 in all at the move, 111/112 after session 18's question work). A floor a little under, raised as the work goes.
 describe('who-said-what questions, seen pairs', () => {
   it('keeps at least the answers it gives today', () => {
     const s = evalSeen();
     expect(s.questions).toBe(112);
-    expect(s.correct).toBeGreaterThanOrEqual(102);
-    expect(s.quoteFound).toBeGreaterThanOrEqual(100);
-    expect(s.answerableCorrect).toBeGreaterThanOrEqual(101);
-    expect(s.byType['cross-language en→ar']?.correct).toBeGreaterThanOrEqual(35);
+    expect(s.correct).toBeGreaterThanOrEqual(108);
+    expect(s.quoteFound).toBeGreaterThanOrEqual(107);
+    expect(s.answerableCorrect).toBeGreaterThanOrEqual(107);
+    expect(s.byType['cross-language en→ar']?.correct).toBeGreaterThanOrEqual(40);
     expect(s.byType['cross-language ar→en']?.correct).toBeGreaterThanOrEqual(16);
     expect(s.byType['paraphrase ar→ar']?.correct).toBeGreaterThanOrEqual(21);
     expect(s.distractorsAvoided).toBeGreaterThanOrEqual(18);
