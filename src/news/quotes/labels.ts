@@ -66,11 +66,12 @@ const AR_NAMING = new Set(
   `منظمه صحيفه موقع فيلم روايه كتاب معرض عمليه حمله برنامج مسلسل قناه مجله حزب حركه جماعه مهرجان اغنيه البوم شركه
   مبادره مشروع جايزه موتمر مسرحيه وكاله قانون خطه اتفاق اتفاقيه تحالف ايتلاف بعنوان المسمي المسماه يسمي تسمي باسم اسم
   عنوان شعار هاشتاغ وسم ديوان قصيده لوحه منصه تطبيق صفحه مركز مجموعه فرقه نادي منتدي مسابقه بطوله دوري كاس
-  اذاعه شبكه تلفزيون جمعيه نقابه هييه اتحاد رابطه لجنه مويسسه موسسه جامعه مستشفي مرصد كتله تيار بنك مصرف صنف
+  اذاعه شبكه تلفزيون جمعيه نقابه هييه اتحاد رابطه لجنه مويسسه موسسه جامعه مستشفي مرصد كتله تيار بنك مصرف صنف فريق فيدراليه
   ماركه علامه مجمع منتج`
     .split(/\s+/)
     .filter(Boolean),
 );
+const CLAUSE_START = /^(?:لم|لن|لا|ليس|ليست|قد|لقد|ما|ان|انه|انها|كان|كانت|سوف)(?:\s|$)/u;
 const AR_KNOWN_AS = /(?:يعرف|تعرف|المعروف|المعروفه|يسمي|تسمي|المسمي|المسماه|يطلق عليه|يطلق عليها|سمي|سميت)\s*ب?\s*$/;
 
 function stripPrefixes(w: string): string {
@@ -99,6 +100,8 @@ function computeArabicLabel(text: string, sp: MarkedSpan): boolean {
   const inner = text.slice(sp.start, sp.end);
   if (!/\p{L}/u.test(inner)) return true;
   if (/^[A-Za-z]/.test(inner) && titleCase(inner)) return true;
+  // A name never opens with a negation or a particle: «الشركة «لم تقدم ما يثبت»» quotes.
+  if (CLAUSE_START.test(foldString(inner.trim()))) return false;
   const before = foldString(text.slice(Math.max(0, sp.open - 40), sp.open));
   if (AR_KNOWN_AS.test(before)) return true;
   const words = before.split(/[\s«»"“”]+/).filter(Boolean);

@@ -35,6 +35,13 @@ const CASES: PatternCase[] = [
   { name: 'what a report concluded (خلص … إلى أن)', text: 'وخلص التقرير إلى أن الصيف سيكون طويلًا.', want: [['التقرير', 'الصيف سيكون طويلًا']] },
   { name: '«ويظهر أن …» with no subject is «it seems»', text: 'ويظهر أن الخطة تأجلت.', want: [] },
   { name: '«دعا … إلى حفل عشاء» is an invitation whatever its object', text: 'وكان المدير قد دعا أعضاء النادي إلى حفل عشاء.', want: [] },
+  { name: '«طلب عدم ذكر اسمه»: a verbal noun after عدم, and a name withheld, not given', text: 'قال مصدر في الوزارة، طلب عدم ذكر اسمه لأنه غير مخول بالحديث، إن الصفقة ألغيت.', want: [['مصدر في الوزارة', 'الصفقة ألغيت']] },
+  { name: '«بحسب ما أفاد به SOURCE»: the preposition pointing back is no part of the source', text: 'وبحسب ما أفاد به مصدر طبي، فإن الجرحى نقلوا إلى المستشفى.', want: [['مصدر طبي', 'الجرحى نقلوا إلى المستشفى']] },
+  { name: 'words in marks that open with a negation quote, even after a naming noun', text: 'وقالت المحكمة إن الشركة «لم تسدد الرواتب» منذ أشهر.', want: [['المحكمة', 'لم تسدد الرواتب']] },
+  { name: 'a federation is a body, its object after it', text: 'وطالبت فيدرالية نقابات النقل الحكومة بمراجعة الأسعار.', want: [['فيدرالية نقابات النقل', 'مراجعة الأسعار']] },
+  { name: 'a titled name between commas beats a one-word name that ends the role («جامعة الملك فهد، الدكتورة NAME،»)', text: 'غير أن أستاذة الاقتصاد في جامعة الملك فهد، الدكتورة ريم السالم، حذرت من أن الديون سترتفع.', want: [['ريم السالم', 'الديون سترتفع']] },
+  { name: 'أما ROLE + relative clause، NAME، فـVERB: the name between the commas', text: 'أما العضو الذي خسر مقعده، سالم عيد المطيري، فكتب في تغريدة أنه يحترم القرار.', want: [['سالم عيد المطيري', 'يحترم القرار']] },
+  { name: 'a lone surname, then a role word: the role opens the object («والتقى الحشاني الوزير …»)', text: 'والتقى الحشاني الوزير الإيطالي قبل المؤتمر، وأكد أن تونس لن تتراجع.', want: [['الحشاني', 'تونس لن تتراجع']] },
   { name: 'a short name in marks after the genitives of its body noun is no quote', text: 'أعلنت الجمعية الأردنية لحماية الطيور «أجنحة» تنظيم رحلة للمراقبة.', want: [] },
 
   // Datelines, asides and appositions.

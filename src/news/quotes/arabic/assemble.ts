@@ -124,6 +124,8 @@ export function analyzeSentence(ctx: Ctx, out: Candidate[], sentenceSubject: () 
     if (!v) continue;
     // "بحسب ما قاله", "كما قال": handled by the cue or as a complement before the verb.
     const prev = k > 0 ? toks[k - 1]!.t : '';
+    // (After «عدم» the form is a verbal noun: «طلب عدم ذكر اسمه».)
+    if (prev === 'عدم') continue;
     if (!lastMention && !subjectKnown && v.info.participle) {
       clauseSubj = sentenceSubject();
       subjectKnown = true;

@@ -118,10 +118,12 @@ function apposedName(ctx: Ctx, a: number, end: number, b: number): [number, numb
   // (And a genitive coordinated with و: «غرفة تجارة وصناعة البحرين، NAME،».)
   const coordinated = r > a + 1 && toks[r]!.t[0] === 'و' && !hasArticle(toks[r - 1]!.t);
   const prepGenitive = (/^[لب]/u.test(toks[r]?.t ?? '') && hasArticle(toks[r + 1]?.t ?? '')) || (r > a && CONSTRUCT.has(stripConj(toks[r - 1]!.t))) || coordinated;
-  // (A name with a particle or a link in the apposition is the person's: «مزارعي مشروع الجزيرة، الطيب محمد ود البشير،».)
-  if (r < end && nameAt(ctx, r, end) && !prepGenitive && !linkedName(ctx, end + 1, b)) return undefined;
   // A title with the article may open the apposition: «رئيس مجلس الإدارة، المهندس وليد الراشد، إن».
   const title = end + 2 < b && toks[end + 1]!.t.startsWith('ال') && (ROLE_HEADS.has(toks[end + 1]!.t) || ROLE_HEADS.has(toks[end + 1]!.t.slice(2))) && !has(ROLE_HEADS, toks[end + 2]!.t);
+  // (A titled name between commas is the person even when the phrase before ends in a name of its own:
+  // «أستاذة … في جامعة الملك سعود، الدكتورة NAME، حذّرت».)
+  // (So is a name with a particle or a link in the apposition: «مزارعي مشروع الجزيرة، الطيب محمد ود البشير،».)
+  if (r < end && nameAt(ctx, r, end) && !prepGenitive && !title && !linkedName(ctx, end + 1, b)) return undefined;
   let s = title ? end + 2 : end + 1;
   if (TIME_WORDS.has(toks[s]?.t ?? '') || ADVERB_STARTS.has(toks[s]?.t ?? '')) return undefined;
   // A rank of two words: «الملازم الأول», «العميد الركن».
@@ -163,6 +165,8 @@ function namedLater(ctx: Ctx, a: number, b: number): NP | undefined {
   const { toks } = ctx;
   for (let i = a; i + 1 < b; i++) {
     const t = toks[i]!.t;
+    // («طلب عدم ذكر اسمه», «الكشف عن اسمها»: the name withheld, none given.)
+    if ((t === 'اسمه' || t === 'اسمها') && i > a && (verbAt(toks[i - 1]!.t) || toks[i - 1]!.t === 'عن')) continue;
     // (Also «وهي معلمة تدعى NAME»: تدعى before a name, not أنّ.)
     if (t === 'ويدعي' || t === 'يدعي' || t === 'واسمه' || t === 'اسمه' || t === 'واسمها' || t === 'اسمها' || ((t === 'تدعي' || t === 'وتدعي') && !THAT.has(toks[i + 1]!.t))) {
       const role = i > a ? originalText(ctx, a, i - 1) : undefined;

@@ -109,6 +109,13 @@ function coordinatedRole(ctx: Ctx, i: number, end: number): boolean {
   return j < end && (nameAt(ctx, j, end)?.units ?? 0) >= 2;
 }
 
+/** A word with the article that is no role, body, group or plural word: a surname standing alone («الحشاني»). */
+function loneSurname(t: string): boolean {
+  const w = stripConj(t);
+  const bare = w.slice(2);
+  return w.startsWith('ال') && !ROLE_HEADS.has(w) && !ROLE_HEADS.has(bare) && !BODY_HEADS.has(w) && !BODY_HEADS.has(bare) && !COMMON_HEADS.has(bare) && !GROUP_NOUNS.has(bare) && !PLACE_HEADS.has(bare) && !looksPlural(w);
+}
+
 /** A word with the article that can be a second family name: no role, body, group, time or plural word. */
 function secondSurname(ctx: Ctx, k: number): boolean {
   const t = ctx.toks[k]!.t;
@@ -230,7 +237,8 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
       continue;
     }
     if (hasArticle(t) || (t.startsWith('وال') && t.length > 4)) {
-      if (!withB && t[0] === 'ب') break;
+      // (After a lone surname a role word opens the object: «والتقى الحشاني الوزير الإيطالي».)
+      if ((!withB && t[0] === 'ب') || (i === a + 1 && loneSurname(toks[a]!.t) && (ROLE_HEADS.has(t) || ROLE_HEADS.has(t.slice(2))))) break;
       // «… الطاهر بن عمران»: a given name with the article, then its patronymic, opens the name.
       if (person && patronymicNext(ctx, i, end)) break;
       if (!person && objectAfterPhrase(ctx, i)) break;

@@ -29,6 +29,8 @@ export function sourceCue(ctx: Ctx, out: Candidate[], k: number, used: Set<numbe
       if (verbAt(base) || verbAt(toks[s]!.t)) {
         used.add(s);
         s++;
+        // («بحسب ما أفاد به مصدر»: the preposition that points back to «ما».)
+        if (s < n && /^(?:به|بها|عنه|عنها)$/u.test(toks[s]!.t)) s++;
       }
     }
     stripL = false;

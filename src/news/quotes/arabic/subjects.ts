@@ -4,7 +4,8 @@ import type { Gender, Mention } from '../internal.ts';
 import { ADVERB_STARTS, BODY_HEADS, CLAUSE_OPENERS, COMMON_HEADS, GROUP_NOUNS, NAME_START, OCCASIONS, RELATIVE_PRONOUNS, ROLE_HEADS, STANDS_FOR, STOP_WORDS, THAT, TIME_MODIFIERS } from '../words-ar.ts';
 import { verbAt, type VerbInfo } from './cues.ts';
 import { type NP, parseNP } from './names.ts';
-import { accusative, asSubject, type Ctx, eventVerb, gazetteerAt, isDash, looksPlural, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, LATIN, orig, stripConj } from './tokens.ts';
+import { nameAt } from './roles.ts';
+import { accusative, asSubject, type Ctx, eventVerb, gazetteerAt, isDash, looksPlural, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, LATIN, orig, originalText, stripConj } from './tokens.ts';
 import { complementEndForNoun } from './complement.ts';
 
 // «غير أن X», «في حين أن X»: أنّ after these opens a clause whose subject follows.
@@ -242,5 +243,12 @@ function frontedApposition(ctx: Ctx, c: number, e: number, amma: boolean): NP | 
   s++;
   while (s < c && STOP_WORDS.has(toks[s]!.t)) s++;
   const np = s < c ? parseNP(ctx, s, e) : undefined;
+  // «أما العضو الذي أُلغي فوزه، NAME، فكتب»: a whole name between the commas after a phrase that names nobody.
+  const name = np && np.mention.kind === 'noun' && c + 1 < e ? nameAt(ctx, c + 1, e) : undefined;
+  if (np && name && name.units >= 2 && name.end === e) {
+    const mention: Mention = { kind: 'name', name: originalText(ctx, c + 1, e - 1), role: np.mention.name, start: orig(ctx, toks[c + 1]!.s), end: orig(ctx, toks[e - 1]!.e) };
+    if (np.mention.gender) mention.gender = np.mention.gender;
+    return { mention, next: e, object: false, speech: false };
+  }
   return np && (amma || np.mention.kind === 'name') ? np : undefined;
 }
