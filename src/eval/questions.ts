@@ -164,6 +164,12 @@ export function evalDev4(): QuestionScores {
   return scoreQuestions(briefs, readItems(path.join(FIXTURES, 'questions-dev4.json')));
 }
 
+/** The fifth set of developers' pairs (session 18): Arabic questions about the English dev sets 2 and 3, among the English gold sets and one Arabic set. */
+export function evalDev5(): QuestionScores {
+  const briefs = loadSetBriefs(...['quotes-en-dev2.json', 'quotes-en-dev3.json', 'quotes-en.json', 'quotes-ar-dev4.json'].map((f) => path.join(FIXTURES, f)));
+  return scoreQuestions(briefs, readItems(path.join(FIXTURES, 'questions-dev5.json')));
+}
+
 /** The held-out pairs of earlier rounds, tuned on since (in-sample): every `questions*.json` of seen/ over every gold file there. */
 export function evalSeen(): QuestionScores {
   const dir = path.join(FIXTURES, 'seen');
@@ -186,11 +192,12 @@ function line(label: string, s: QuestionScores): string {
   return `${label.padEnd(22)} ${s.correct}/${s.questions} = ${s.accuracy.toFixed(1)} %; top answer is the gold quote ${s.quoteFound}/${s.questions}; distractors avoided ${s.distractorsAvoided}/${s.distractors}\n  gold quote extracted with an accepted speaker ${s.answerable}/${s.questions}, of which answered right ${s.answerableCorrect}\n  ${types}`;
 }
 
-export function runQuestionsEval(options: { json: boolean } = { json: false }): { dev: QuestionScores; dev2: QuestionScores; dev3: QuestionScores; dev4: QuestionScores; seen: QuestionScores; heldout?: QuestionScores } {
+export function runQuestionsEval(options: { json: boolean } = { json: false }): { dev: QuestionScores; dev2: QuestionScores; dev3: QuestionScores; dev4: QuestionScores; dev5: QuestionScores; seen: QuestionScores; heldout?: QuestionScores } {
   const dev = evalDev();
   const dev2 = evalDev2();
   const dev3 = evalDev3();
   const dev4 = evalDev4();
+  const dev5 = evalDev5();
   const seen = evalSeen();
   const heldout = process.env.EVAL_NO_HELDOUT ? undefined : evalHeldout();
   console.log('who said what: questions (top answer\'s speaker accepted)');
@@ -198,13 +205,14 @@ export function runQuestionsEval(options: { json: boolean } = { json: false }): 
   console.log(line('in-sample (dev2 pairs)', dev2));
   console.log(line('in-sample (dev3 pairs)', dev3));
   console.log(line('in-sample (dev4 pairs)', dev4));
+  console.log(line('in-sample (dev5 pairs)', dev5));
   console.log(line('in-sample (seen)', seen));
   if (heldout) console.log(line('held-out', heldout));
   // Held-out misses are never printed; in-sample ones are, on request.
-  if (process.env.QUESTIONS_EVAL_VERBOSE) for (const m of [...dev.misses, ...dev2.misses, ...dev3.misses, ...dev4.misses, ...seen.misses]) console.log(`  ${m}`);
-  const result = { dev: { ...dev, misses: dev.misses.length }, dev2: { ...dev2, misses: dev2.misses.length }, dev3: { ...dev3, misses: dev3.misses.length }, dev4: { ...dev4, misses: dev4.misses.length }, seen: { ...seen, misses: seen.misses.length }, ...(heldout ? { heldout: { ...heldout, misses: heldout.misses.length } } : {}) };
+  if (process.env.QUESTIONS_EVAL_VERBOSE) for (const m of [...dev.misses, ...dev2.misses, ...dev3.misses, ...dev4.misses, ...dev5.misses, ...seen.misses]) console.log(`  ${m}`);
+  const result = { dev: { ...dev, misses: dev.misses.length }, dev2: { ...dev2, misses: dev2.misses.length }, dev3: { ...dev3, misses: dev3.misses.length }, dev4: { ...dev4, misses: dev4.misses.length }, dev5: { ...dev5, misses: dev5.misses.length }, seen: { ...seen, misses: seen.misses.length }, ...(heldout ? { heldout: { ...heldout, misses: heldout.misses.length } } : {}) };
   if (options.json) console.log(JSON.stringify(result));
-  return { dev, dev2, dev3, dev4, seen, ...(heldout ? { heldout } : {}) };
+  return { dev, dev2, dev3, dev4, dev5, seen, ...(heldout ? { heldout } : {}) };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
