@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evalDev, evalDev2, evalDev3, evalDev4, evalHeldout, evalSeen } from '../../src/eval/questions.ts';
+import { evalDev, evalDev2, evalDev3, evalDev4, evalDev5, evalHeldout, evalSeen } from '../../src/eval/questions.ts';
 
 // The in-sample development pairs (tests/fixtures/questions-dev.json) as a bar: counts, not timings.
 describe('who-said-what questions, development pairs', () => {
@@ -29,7 +29,7 @@ describe('who-said-what questions, development pairs 2', () => {
   });
 });
 
-// The third and fourth development pairs (session 18: questions-dev3.json over quotes-ar-dev4/5/6, 46/56 when
+// The third, fourth and fifth development pairs (session 18: questions-dev3.json over quotes-ar-dev4/5/6, 46/56 when
 // first measured; questions-dev4.json over quotes-ar-dev7/8, 45/57 when first measured), in-sample since:
 // floors a little under their figures at the end of the session's question work (55/56 and 50/57, every
 // dev4 pair whose gold quote is extracted with its speaker answered right).
@@ -46,6 +46,12 @@ describe('who-said-what questions, development pairs 3 and 4', () => {
     expect(d4.quoteFound).toBeGreaterThanOrEqual(53);
     expect(d4.answerableCorrect).toBeGreaterThanOrEqual(d4.answerable - 1);
     expect(d4.distractorsAvoided).toBe(d4.distractors);
+  });
+
+  it('answers Arabic questions about English quotes (dev5: 30/32 when first measured, 32/32 after)', () => {
+    const d5 = evalDev5();
+    expect(d5.questions).toBe(32);
+    expect(d5.correct).toBeGreaterThanOrEqual(30);
   });
 });
 
