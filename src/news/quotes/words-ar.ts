@@ -94,6 +94,10 @@ export const NAME_START = new Set(['عبد', 'ابو', 'ابي', 'ام']);
 // Name particles that link a name part to the one before: «… بن خليفة», «… ولد عبد الله», «… ود البشير», «… آل ثاني» (آل folds to ال).
 export const NAME_LINKS = new Set(['بن', 'ابن', 'بنت', 'ولد', 'ود', 'منت', 'ال', 'دي', 'فان', 'فون']);
 
+// European particles that open a surname of their own, with no given name before them: «فان دير هوفن», «دي لورنتيس»
+// («فان» folds like «فإنّ»).
+export const SURNAME_PARTICLES = new Set(['دي', 'فان', 'فون']);
+
 // Verbal nouns that open an announced action, never a name or a genitive of a speaker's phrase:
 // «أعلن الوالي فتح مراكز», «أعلنت الشركة خفض الأسعار».
 export const ACTION_NOUNS = new Set(

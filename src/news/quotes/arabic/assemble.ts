@@ -7,7 +7,7 @@ import type { Gazetteer } from '../gazetteer.ts';
 import type { Candidate, Gender, Mention, SubjectAt } from '../internal.ts';
 import { isArabicLabel } from '../labels.ts';
 import { type MarkedSpan, spanIndexAt } from '../marks.ts';
-import { NAME_LINKS, RELATIVE_BEFORE, RELATIVE_PRONOUNS, RELAY_NOUNS, SOURCE_CUES, SPEECH_EVENTS, SUBORDINATORS, THAT, VAGUE_AR } from '../words-ar.ts';
+import { NAME_LINKS, RELATIVE_BEFORE, RELATIVE_PRONOUNS, RELAY_NOUNS, SOURCE_CUES, SPEECH_EVENTS, SUBORDINATORS, SURNAME_PARTICLES, THAT, VAGUE_AR } from '../words-ar.ts';
 import { complementBefore, complementEnd, pushDirect, pushReported } from './complement.ts';
 import { CUE_SCAN, PASSIVE_READINGS, VERBS, type VerbInfo, verbAt } from './cues.ts';
 import { relayed, sourceCue } from './sources.ts';
@@ -280,7 +280,8 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
     // («، ويُدعى …» names the speaker: no new act.)
     if (isComma(t) && j + 1 < n && verbAt(toks[j + 1]!.t) && !NAMED_AS.has(toks[j + 1]!.t)) break;
     // «من دون أن», «قبل أن», «بعد أن» are conjunctions of time or manner, no complement.
-    if (THAT.has(t) && SUBORDINATORS.has(toks[j - 1]!.t)) continue;
+    // («وأضافت فان دير هوفن»: «فان» right after the verb opens a Dutch surname, not «فإن».)
+    if (THAT.has(t) && (SUBORDINATORS.has(toks[j - 1]!.t) || (SURNAME_PARTICLES.has(t) && j === k + 1))) continue;
     if (THAT.has(t)) {
       // «ردّ X بأن …»: a reply reports only through بأنّ, and not as the noun «في ردّ».
       if (info.lemma === 'رد' && (!t.startsWith('بان') || toks[k - 1]?.t === 'في')) break;

@@ -2,7 +2,7 @@
 // («المتحدث باسم وزارة الخارجية الصينية Guo Jiakun»), with adverbials and objects cut off.
 
 import type { Gender, Mention } from '../internal.ts';
-import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, CONSTRUCT, DOCUMENTS, THAT, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_LINKS, NAME_START, ONE_OF, PLATFORMS, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
+import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, CONSTRUCT, DOCUMENTS, THAT, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_LINKS, NAME_START, ONE_OF, PLATFORMS, SURNAME_PARTICLES, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
 import { verbAt } from './cues.ts';
 import { nameAt, nameWord, patronymicNext, possessed, roleEnd, roleThenName } from './roles.ts';
 import { accusative, type Ctx, LATIN, looksPlural, pluralGender, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
@@ -69,7 +69,7 @@ export function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
   }
   if (!found) {
     const raw0 = toks[a]!.t;
-    const first = ROLE_HEADS.has(raw0) || BODY_HEADS.has(raw0) || COMMON_HEADS.has(raw0) ? raw0 : stripConj(raw0);
+    const first = ROLE_HEADS.has(raw0) || BODY_HEADS.has(raw0) || COMMON_HEADS.has(raw0) || SURNAME_PARTICLES.has(raw0) ? raw0 : stripConj(raw0);
     const roleHead = ROLE_HEADS.has(first) || ROLE_HEADS.has(first.replace(/^ال/, '')) || (hasPronounSuffix(ctx, a) && (possessed(first) || possessiveBeforeName(ctx, a, end)));
     const roleLike = hasArticle(raw0) || roleHead || bodyHeadOf(first);
     if (!roleLike) return bareName(ctx, a, end, first, speech);
@@ -315,7 +315,7 @@ function bareName(ctx: Ctx, a: number, end: number, first: string, speech: boole
   // (A plural in -ات with a genitive is a group of things or women: «سفارات ثلاث دول»; «عرفات», «بركات الحسن» are names.)
   const things = /ات$/u.test(first) && looksPlural(first) && a + 1 < end && !hasArticle(toks[a + 1]!.t) && nameWord(ctx, a + 1);
   const common = COMMON_HEADS.has(first) || (looksPlural(first) && /(?:ون|ين)$/.test(first)) || things;
-  if (STOP_WORDS.has(raw0) || STOP_WORDS.has(first) || THAT.has(raw0) || /^(?:ذلك|هذا|هذه|ذاك|تلك)$/.test(first)) return undefined;
+  if (STOP_WORDS.has(raw0) || STOP_WORDS.has(first) || (THAT.has(raw0) && !SURNAME_PARTICLES.has(raw0)) || /^(?:ذلك|هذا|هذه|ذاك|تلك)$/.test(first)) return undefined;
   // «شهود عيان», «تجار في سوق الحميدية»: a common noun with its genitives; else a name («عبد الرحمن الشهري», «بن عاشور»).
   const k = common ? roleEnd(ctx, a, end, false, false) : (nameAt(ctx, a, end, true)?.end ?? a);
   if (k <= a) return undefined;

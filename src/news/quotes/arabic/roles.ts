@@ -3,7 +3,7 @@
 // («شريف أبو الفتوح», «هيفاء بنت ناصر آل سعود»), or the role alone («والي الولاية»).
 
 import type { Gender, Mention } from '../internal.ts';
-import { ACTION_NOUNS, BODY_HEADS, COMMON_HEADS, COMPOUND_FIRST, COMPOUND_SECOND, CONSTRUCT, GROUP_NOUNS, NAME_LINKS, NAME_START, PLACE_HEADS, ROLE_HEADS, SPEECH_EVENTS, STANDS_FOR, STOP_WORDS, TIME_WORDS } from '../words-ar.ts';
+import { ACTION_NOUNS, BODY_HEADS, COMMON_HEADS, COMPOUND_FIRST, COMPOUND_SECOND, CONSTRUCT, GROUP_NOUNS, NAME_LINKS, NAME_START, PLACE_HEADS, ROLE_HEADS, SPEECH_EVENTS, STANDS_FOR, STOP_WORDS, SURNAME_PARTICLES, TIME_WORDS } from '../words-ar.ts';
 import { verbAt } from './cues.ts';
 import { accusative, type Ctx, endsWithTaMarbuta, eventVerb, looksPlural, pluralGender, gazetteerAt, hasArticle, hasPronounSuffix, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
@@ -55,7 +55,8 @@ export function nameAt(ctx: Ctx, i: number, end: number, linkFirst = false): { e
     const t = toks[k]!.t;
     const link = linkGroup(ctx, k, end);
     if (link > k) {
-      if (units === 0 && !linkFirst) return undefined;
+      // (A European particle opens a surname: «فان دير هوفن», «دي لورنتيس».)
+      if (units === 0 && !linkFirst && !SURNAME_PARTICLES.has(t)) return undefined;
       linked = true;
       k = link;
       units++;
@@ -302,6 +303,8 @@ function prepositionInRole(ctx: Ctx, a: number, i: number, person: boolean): boo
  */
 function objectAfterPhrase(ctx: Ctx, i: number): boolean {
   const t = ctx.toks[i]!.t;
+  // («مكتب الصحة العامة والسكان»: a genitive joined by و goes on with the phrase.)
+  if (t.startsWith('وال')) return false;
   if (t.startsWith('ال') && BODY_HEADS.has(t) && !ADJECTIVE_BODIES.has(t)) return true;
   return ((/ين$/u.test(t) && looksPlural(t)) || GROUP_NOUNS.has(stripConj(t).slice(2))) && !pluralWord(ctx.toks[i - 1]!.t);
 }

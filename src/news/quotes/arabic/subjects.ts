@@ -25,7 +25,7 @@ export function clauseSubject(ctx: Ctx, a: number, b: number): Mention | undefin
   }
   a = i;
   // Skip a leading adverbial up to a comma: "في المقابل،", "وردًا على سؤال عن البطالة،" (not «أما X،»).
-  for (let k = a; k < Math.min(b, a + 10); k++) {
+  for (let k = a; k < Math.min(b, a + 14); k++) {
     if (isComma(toks[k]!.t)) {
       const first = stripConj(toks[a]!.t);
       // («وكان X، الذي …، قد قال»: كان opens the clause, its subject follows.)
