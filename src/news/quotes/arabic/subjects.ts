@@ -26,6 +26,8 @@ export function clauseSubject(ctx: Ctx, a: number, b: number): Mention | undefin
   a = i;
   // Skip a leading adverbial up to a comma: "في المقابل،", "وردًا على سؤال عن البطالة،" (not «أما X،»).
   for (let k = a; k < Math.min(b, a + 14); k++) {
+    // («في حين أن X …، فقد أكد»: a clause with its own subject, no adverbial.)
+    if (toks[k]!.t === 'ان' && k > a && THAT_AFTER.has(toks[k - 1]!.t)) break;
     if (isComma(toks[k]!.t)) {
       const first = stripConj(toks[a]!.t);
       // («وكان X، الذي …، قد قال»: كان opens the clause, its subject follows.)
