@@ -141,6 +141,8 @@ const CASES: PatternCase[] = [
   { name: 'كتب as writing a book', text: 'وكتب الروائي سليم بركات ثلاث روايات عن الحرب.', want: [] },
   { name: 'نشر as deploying', text: 'ونشر الجيش قوات إضافية على الحدود.', want: [] },
   { name: 'رأى as seeing', text: 'ورأى السكان دخانًا كثيفًا فوق المصنع.', want: [] },
+  { name: 'a «وهو/وهي» aside closed by a comma stays inside the complement', text: 'وقالت الطبيبة إن حالة الطفل، وهو رضيع في شهره الرابع، والأم، وهي في الثلاثين، مستقرة.', want: [['الطبيبة', 'حالة الطفل، وهو رضيع في شهره الرابع، والأم، وهي في الثلاثين، مستقرة']] },
+  { name: 'a «وهو» comment before another cue still ends the complement', text: 'وقال الوزير إن الأسعار ارتفعت، وهو أمر متوقع، مضيفًا أن الدعم مستمر.', want: [['الوزير', 'الأسعار ارتفعت'], ['الوزير', 'الدعم مستمر']] },
 ];
 
 describePatterns('Arabic attribution patterns', 'ar', CASES);

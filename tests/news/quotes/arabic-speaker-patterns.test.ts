@@ -133,6 +133,7 @@ const CASES: PatternCase[] = [
   { name: 'وأضافت فان دير NAME: «فان» right after the verb opens a surname, not «فإنّ»', text: 'وقالت المنسقة الأممية إن الوضع صعب. وأضافت فان دير بيرغ أن المساعدات تأخرت.', want: [['المنسقة الأممية', 'الوضع صعب'], ['فان دير بيرغ', 'المساعدات تأخرت']] },
   { name: 'a body genitive joined by و with the article goes on («العامة والسكان في …»)', text: 'وقال مكتب الصحة العامة والسكان في المحافظة إن الإصابات تراجعت.', want: [['مكتب الصحة العامة والسكان في المحافظة', 'الإصابات تراجعت']] },
   { name: 'a federation is a body («فيدرالية جمعيات …»)', text: 'ودعت فيدرالية جمعيات أولياء التلاميذ الطرفين إلى الحوار.', want: [['فيدرالية جمعيات أولياء التلاميذ', 'الحوار']] },
+  { name: 'GROUP في قرية NAME with a particle: the place name is kept whole', text: 'وقال صيادون في قرية أبو زيد إن البحر هائج. وأضافوا أن القوارب راسية.', want: [['صيادون في قرية أبو زيد', 'البحر هائج'], ['صيادون في قرية أبو زيد', 'القوارب راسية']] },
 ];
 
 describePatterns('Arabic speaker resolution patterns', 'ar', CASES);

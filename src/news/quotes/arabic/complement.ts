@@ -16,6 +16,11 @@ export function complementEnd(ctx: Ctx, from: number, n: number): number {
     if (isEnd(t)) return k;
     if (isComma(t) && k + 1 < n) {
       const nx = toks[k + 1]!.t;
+      const aside = asideEnd(ctx, k + 1, n);
+      if (aside > 0) {
+        k = aside;
+        continue;
+      }
       if (verbAt(nx) || SOURCE_CUES.has(nx) || COMMENT_OPENERS.has(nx) || CLAUSE_OPENERS.has(nx) || butThenThat(ctx, k + 1, n)) return k;
     }
     // "وطالبت بفتح ..." after a comma-less "و": a new reporting act.
@@ -23,6 +28,22 @@ export function complementEnd(ctx: Ctx, from: number, n: number): number {
   }
   return n;
 }
+
+/**
+ * «أن حالة المريض، وهو شاب في العشرين، مستقرة»: a «وهو/وهي» aside closed by a comma inside the complement, with the
+ * clause going on after it (no verb, cue or comment next). The closing comma, or -1.
+ */
+function asideEnd(ctx: Ctx, k: number, n: number): number {
+  const { toks } = ctx;
+  if (!ASIDES.has(toks[k]!.t) || k + 1 >= n || toks[k + 1]!.t === 'ما') return -1;
+  let c = k + 1;
+  while (c < n && c - k <= 8 && !isComma(toks[c]!.t) && !isEnd(toks[c]!.t)) c++;
+  if (c + 1 >= n || !isComma(toks[c]!.t) || ctx.inSpan[c]! >= 0) return -1;
+  const nx = toks[c + 1]!.t;
+  return verbAt(nx) || SOURCE_CUES.has(nx) || COMMENT_OPENERS.has(nx) || CLAUSE_OPENERS.has(nx) || isEnd(nx) ? -1 : c;
+}
+
+const ASIDES = new Set(['وهو', 'وهي']);
 
 /** «، لكنه اعتبر أن …»: but with a pronoun, a reporting verb and its أنّ open the next act («لكنها تطالب بـ…» does not). */
 function butThenThat(ctx: Ctx, k: number, n: number): boolean {

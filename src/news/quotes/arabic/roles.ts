@@ -265,6 +265,11 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
       i++;
       continue;
     }
+    // «سكان قرية الحاج عبد الله»: a place's name goes on through a name particle.
+    if (!person && NAME_START.has(t) && i + 1 < end && nameWord(ctx, i + 1) && placeBefore(ctx, a, i)) {
+      i += 2;
+      continue;
+    }
     // «لنقابات العمال», «لشؤون اللاجئين», «بجامعة …»: a preposition with a noun in construct (a role or body word,
     // or, before a person's name, a word with its genitive that leaves a name after them).
     // (A body's place keeps its «ب»: «النقابة الفرعية بمحافظة الجيزة».)
@@ -277,6 +282,15 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
     break;
   }
   return i;
+}
+
+/** A place noun in [a, i): «قرية», «بمدينة», «حي». */
+function placeBefore(ctx: Ctx, a: number, i: number): boolean {
+  for (let j = a; j < i; j++) {
+    const w = stripConj(ctx.toks[j]!.t).replace(/^(?:ب|ل)?(?:ال)?/u, '');
+    if (PLACE_HEADS.has(w)) return true;
+  }
+  return false;
 }
 
 /**
