@@ -170,7 +170,9 @@ export async function startApp(config: Config, baseLog: Logger, options: AppOpti
   if (storage && briefings) services.admin = createAdminOps({ config, db: storage.db, outbox: briefings.outbox, store, sources: allSources, log, errors });
 
   const started = new Set<ChatAdapter>();
-  watch(ops, { adapters, started, library: () => store.library(), sources: allSources, ...(storage ? { db: storage.db } : {}), ...(briefings ? { briefings } : {}), scheduler: options.cron !== false });
+  // A role that takes no updates (worker, scheduler) never starts its adapters, and only `all` and
+  // `scheduler` run the minute scheduler: neither is a problem in their /healthz.
+  watch(ops, { adapters, started, sendsOnly: !plan.receive, library: () => store.library(), sources: allSources, ...(storage ? { db: storage.db } : {}), ...(briefings ? { briefings } : {}), scheduler: options.cron !== false && plan.schedule });
   // Every role reports what it depends on: with the URLs set, Redis, the queue's depth and the document notices too.
   for (const [name, check] of scale.checks()) ops.health.add(name, check);
   const stopWatching = options.watch && config.content.watch && plan.schedule ? store.watch() : undefined;

@@ -19,7 +19,7 @@ export interface ScaleOut {
   /** Starts following other processes' documents (PostgreSQL only). */
   follow(store: NewsStore): void;
   health(): { redis?: RedisHealth; documents?: { ok: boolean; detail: string } };
-  /** Health checks for /healthz: Redis, the delivery queue's depth, the document notices; none without the URLs. */
+  /** Health checks for /healthz: Redis, the delivery queue's depth, a worker's claim lock, the document notices; none without the URLs. */
   checks(): [string, () => Promise<{ ok: boolean; detail: string }>][];
   stop(): Promise<void>;
 }
@@ -35,6 +35,15 @@ async function queueCheck(queue: QueueOutbox): Promise<{ ok: boolean; detail: st
   } catch (error) {
     return { ok: false, detail: `queue depth unreadable: ${(error as Error).message}` };
   }
+}
+
+/** Whether this worker can prove it lives to the others (claims.ts): no new sends while not. */
+function claimLockCheck(queue: QueueOutbox): { ok: boolean; detail: string } {
+  const lock = queue.claimLock();
+  if (!lock) return { ok: false, detail: 'not taken yet (the worker has not started)' };
+  if (!lock.held) return { ok: false, detail: `not held (key ${lock.key}): its PostgreSQL connection is down; no new sends until it is back` };
+  const age = Math.round((Date.now() - (lock.since?.getTime() ?? Date.now())) / 1000);
+  return { ok: true, detail: `held since ${lock.since?.toISOString()} (${age} s, key ${lock.key})` };
 }
 
 export async function scaleOut(config: Config, plan: RolePlan, storage: Storage | undefined, log: Logger): Promise<ScaleOut> {
@@ -62,6 +71,7 @@ export async function scaleOut(config: Config, plan: RolePlan, storage: Storage 
       const list: [string, () => Promise<{ ok: boolean; detail: string }>][] = [];
       if (redis) list.push(['redis', async () => redis!.health()]);
       if (queue) list.push(['queue', () => queueCheck(queue!)]);
+      if (queue && plan.send && storage?.pool) list.push(['claimLock', async () => claimLockCheck(queue!)]);
       if (notices) list.push(['documents', async () => out.health().documents ?? { ok: true, detail: 'listening' }]);
       return list;
     },

@@ -22,7 +22,16 @@ export interface WorkerClaims {
   mine(key: number): boolean;
   /** Whether the (other) process that claimed a row with this key still lives. */
   alive(key: number): Promise<boolean>;
+  /** This process's own lock (PostgreSQL only): held or not, since when. */
+  lock?(): ClaimLock;
   stop(): Promise<void>;
+}
+
+export interface ClaimLock {
+  held: boolean;
+  key: number;
+  /** When the lock now held was taken. */
+  since?: Date;
 }
 
 /**
@@ -37,7 +46,7 @@ export function localClaims(): WorkerClaims {
 const ALIVE = 'select case when pg_try_advisory_lock($1::int, $2::int) then not pg_advisory_unlock($1::int, $2::int) else true end as alive';
 
 /** Holds this process's claim lock on its own connection, taken again (same key) when it drops. */
-export function postgresClaims(pool: pg.Pool, log: Logger): WorkerClaims & { ready: Promise<void> } {
+export function postgresClaims(pool: pg.Pool, log: Logger): WorkerClaims & { ready: Promise<void>; lock(): ClaimLock } {
   let key = randomInt(1, 2 ** 31);
   const held = holdConnection(pool, {
     async onHeld(c, attempt) {
@@ -62,6 +71,10 @@ export function postgresClaims(pool: pg.Pool, log: Logger): WorkerClaims & { rea
     async alive(k) {
       const r = await pool.query<{ alive: boolean }>(ALIVE, [CLAIM_LOCK_CLASS, k]);
       return r.rows[0]?.alive ?? true;
+    },
+    lock() {
+      const since = held.since();
+      return { held: since !== undefined, key, ...(since ? { since } : {}) };
     },
     stop: () => held.stop(),
   };

@@ -7,7 +7,7 @@ import type pg from 'pg';
 import { DEFAULT_LIMITS } from '../briefings/limiter.ts';
 import { insertOutboxRows, moveChatRows, type ResultContext } from '../briefings/outbox-results.ts';
 import type { Outbox, OutboxCounters, OutboxOptions } from '../briefings/outbox.ts';
-import { localClaims, postgresClaims, type WorkerClaims } from './claims.ts';
+import { localClaims, postgresClaims, type ClaimLock, type WorkerClaims } from './claims.ts';
 import { connectRedis, type RedisHealth } from './redis.ts';
 import { createLine, runSendJob, type SendJobData } from './send-job.ts';
 import { createSharedLimiter } from './shared-limiter.ts';
@@ -32,6 +32,8 @@ export interface QueueOutbox extends Outbox {
   health(): RedisHealth;
   /** Jobs that found their row being sent by a live worker and waited (a lapsed job lock). */
   deferred(): number;
+  /** This worker's claim lock (sending processes on PostgreSQL, once started); undefined otherwise. */
+  claimLock(): ClaimLock | undefined;
 }
 
 export const jobIdOf = (rowId: number) => `o${rowId}`;
@@ -254,5 +256,6 @@ export function createQueueOutbox(options: QueueOutboxOptions): QueueOutbox {
     },
     health: () => redis.health(),
     deferred: () => counts.deferred,
+    claimLock: () => claims?.lock?.(),
   };
 }

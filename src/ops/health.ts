@@ -51,6 +51,9 @@ export function adapterCheck(adapter: ChatAdapter, started: () => boolean): Chec
   };
 }
 
+/** An adapter of a process that takes no updates: never started, it sends through the outbox, whose failures are its own. */
+export const sendOnlyCheck: Check = () => ({ ok: true, detail: 'sends only (this role takes no updates)' });
+
 /** The database answers a trivial query within two seconds. */
 export function databaseCheck(ping: () => Promise<unknown>): Check {
   return async () => {

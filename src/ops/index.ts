@@ -8,7 +8,7 @@ import type { Config } from '../config.ts';
 import type { Library } from '../news/library.ts';
 import type { Database } from '../storage/schema.ts';
 import { subscriptionCounts } from './admin.ts';
-import { adapterCheck, createHealth, databaseCheck, schedulerCheck, type Health } from './health.ts';
+import { adapterCheck, sendOnlyCheck, createHealth, databaseCheck, schedulerCheck, type Health } from './health.ts';
 import { createOpsServer, type OpsServer } from './http.ts';
 import { createMetrics, type Metrics, type SourceState } from './metrics.ts';
 
@@ -42,6 +42,8 @@ function quotesIn(library: Library): number {
 export interface Watched {
   adapters: readonly ChatAdapter[];
   started: ReadonlySet<ChatAdapter>;
+  /** This process takes no updates (roles worker and scheduler): its adapters only send, unstarted. */
+  sendsOnly?: boolean;
   library: () => Library;
   /** Content sources (the folder, feeds) with their state. */
   sources?: () => SourceState[];
@@ -53,7 +55,7 @@ export interface Watched {
 
 /** Registers the health checks and the scrape-time metric readers. */
 export function watch(ops: Ops, what: Watched): void {
-  for (const adapter of what.adapters) ops.health.add(adapter.platform, adapterCheck(adapter, () => what.started.has(adapter)));
+  for (const adapter of what.adapters) ops.health.add(adapter.platform, what.sendsOnly ? sendOnlyCheck : adapterCheck(adapter, () => what.started.has(adapter)));
   const { db, briefings } = what;
   if (db) ops.health.add('database', databaseCheck(() => sql`select 1`.execute(db)));
   if (briefings && what.scheduler) ops.health.add('scheduler', schedulerCheck(() => briefings.scheduler()));

@@ -45,6 +45,7 @@ describe.skipIf(!postgres.ok)('worker claim locks (PostgreSQL)', () => {
     expect(await b.alive(key)).toBe(true);
     await a.stop();
     expect(a.key()).toBeUndefined();
+    expect(a.lock().held).toBe(false);
     expect(await b.alive(key)).toBe(false);
     // A key nobody ever held is a dead process's.
     expect(await b.alive(12345)).toBe(false);
@@ -57,12 +58,18 @@ describe.skipIf(!postgres.ok)('worker claim locks (PostgreSQL)', () => {
     const b = postgresClaims(pool(), memoryLogger());
     await Promise.all([a.ready, b.ready]);
     const key = a.key()!;
+    const before = a.lock();
+    expect(before).toMatchObject({ held: true, key });
+    expect(before.since!.getTime()).toBeLessThanOrEqual(Date.now());
     const admin = new pg.Client({ connectionString: db.url });
     await admin.connect();
     await admin.query("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and objid = $1", [key]);
     await admin.end();
     await waitUntil(async () => a.key() === undefined, 5000, 'the lost lock noticed');
+    expect(a.lock()).toEqual({ held: false, key });
     await waitUntil(async () => a.key() === key, 10_000, 'the same key taken again');
+    expect(a.lock().held).toBe(true);
+    expect(a.lock().since!.getTime()).toBeGreaterThan(before.since!.getTime());
     expect(await b.alive(key)).toBe(true);
     expect(log.lines.some((l) => /claim connection to PostgreSQL dropped/.test(l.msg))).toBe(true);
     await a.stop();
