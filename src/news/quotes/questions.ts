@@ -20,14 +20,14 @@ const AR_WHO = [
 // Reporting, belief and warning verbs, longer forms first so قالت is not read as قال + ت (folded spelling).
 const AR_SAID_VERBS = 'قالت|قال|يقول|تقول|صرحت|صرح|ذكرت|ذكر|اكدت|اكد|اعلنت|اعلن|حذرت|حذر|توقعت|توقع|يتوقع|تتوقع|اعتبرت|اعتبر|يعتبر|تعتبر|رات|راي|يري|تري|اعتقدت|اعتقد|يعتقد|تعتقد|وعدت|وعد|كتبت|كتب|غردت|غرد|نشرت|نشر|دونت|دون|نفت|نفي|اوضحت|اوضح|اشارت|اشار|لفتت|لفت|شددت|شدد|وصفت|وصف|اضافت|اضاف|افادت|افاد|كشفت|كشف|اعترفت|اعترف|اقرت|اقر|تعهدت|تعهد|ردت|رد|علقت|علق|رجحت|رجح|يرجح|ترجح|استبعدت|استبعد|يستبعد|تستبعد|تساءلت|تساءل|تحدثت|تحدث|يتحدث|تتحدث|طمانت|طمان' +
   // Opinion verbs and the present of the common reporting verbs: «من يظن أن …», «من يؤكد أن …».
-  '|ظنت|ظن|يظن|تظن|زعمت|زعم|يزعم|تزعم|يوكد|توكد|يحذر|تحذر|يشير|تشير|يصف|تصف|ينفي|تنفي|يقر|تقر|يكشف|تكشف|يوضح|توضح';
+  '|ظنت|ظن|يظن|تظن|زعمت|زعم|يزعم|تزعم|يوكد|توكد|يحذر|تحذر|يشير|تشير|يصف|تصف|ينفي|تنفي|يقر|تقر|يكشف|تكشف|يوضح|توضح|قدرت|قدر|يقدر|تقدر';
 // Verbs that carry what was said (thanks, an apology, blame): kept among the words searched for.
 // Support, opposition, advice and complaint are among them (أيّد، رفض، أوصى، اشتكى): the verb is the content.
 const AR_CONTENT_VERBS = [
   'شكرت|شكر|اعتذرت|اعتذر|انتقدت|انتقد|اتهمت|اتهم|رحبت|رحب|طالبت|طالب|دعت|دعا|اشادت|اشاد|هددت|هدد|ناشدت|ناشد',
   'ايدت|ايد|يويد|تويد|دعمت|دعم|عارضت|عارض|يعارض|تعارض|رفضت|رفض|يرفض|ترفض|دافعت|دافع|يدافع|تدافع',
   'اوصت|اوصي|يوصي|توصي|نصحت|نصح|اقترحت|اقترح|يقترح|تقترح|حثت|حث|يحث|تحث|اشتكت|اشتكي|يشتكي|تشتكي|شكت|شكا',
-  'حملت|حمل|لامت|لام|هاجمت|هاجم|تمنت|تمني|يتمني|تتمني|املت|امل|يامل|تامل|توعدت|توعد',
+  'حملت|حمل|لامت|لام|هاجمت|هاجم|تمنت|تمني|يتمني|تتمني|املت|امل|يامل|تامل|توعدت|توعد|اعربت|اعرب|يعرب|تعرب',
 ].join('|');
 // Where it was said, between the verb and its complement: «على إنستغرام»، «في بيان»، «عبر حسابه».
 const AR_WHERE = '(?:(?:في|علي|عبر|خلال|امام|الي) [^ ]+(?: [^ ]+)?? )?';
@@ -53,9 +53,9 @@ const EN_WHO = [
   /^(?:show|list|give) (?:me )?(?:the )?(?:quotes|statements|comments) (?:from|by|of) (.{1,80})$/,
   /^(.{1,80}?)['’]s (?:quotes|statements|comments|remarks)$/,
 ];
-// Reporting and belief verbs (dropped from the words searched for) and verbs that carry what was said
+// Reporting and belief verbs, also as «is warning» (dropped from the words searched for) and verbs that carry what was said
 // (thanks, blame, an apology: kept). "which party said …" keeps its noun, which meets the cue sentence.
-const EN_SAID_VERBS = `said|says|has said|had said|told(?: \\w+)?|tells(?: \\w+)?|claimed|claims|stated|states|warned|warns|wrote|writes|tweeted|tweets|posted|posts|declared|announced|announces|predicted|predicts|expected|expects|forecast|forecasts|promised|promises|pledged|vowed|insisted|insists|argued|argues|admitted|admits|conceded|acknowledged|denied|denies|believes|believed|thinks|thought|feels|felt|reckons|reckoned|described|called for|called|urged|added|stressed|explained|confirmed|suggested|noted|revealed|recalled|replied|responded|commented|maintained|maintains|pointed out|says that|quoted as saying|quoted as having said|quoted saying`;
+const EN_SAID_VERBS = `said|says|has said|had said|told(?: (?:the )?[\\w-]+)?|tells(?: (?:the )?[\\w-]+)?|spoke (?:of|about)|speaks (?:of|about)|talked about|estimated|estimates|reported|reports|saying|warning|claiming|arguing|insisting|predicting|suggesting|urging|telling(?: (?:the )?[\\w-]+)?|claimed|claims|stated|states|warned|warns|wrote|writes|tweeted|tweets|posted|posts|declared|announced|announces|predicted|predicts|expected|expects|forecast|forecasts|promised|promises|pledged|vowed|insisted|insists|argued|argues|admitted|admits|conceded|acknowledged|denied|denies|believes|believed|thinks|thought|feels|felt|reckons|reckoned|described|called for|called|urged|added|stressed|explained|confirmed|suggested|noted|revealed|recalled|replied|responded|commented|maintained|maintains|pointed out|says that|quoted as saying|quoted as having said|quoted saying`;
 const EN_CONTENT_VERBS = 'thanked|thanks|apologised|apologized|apologises|apologizes|blamed|blames|accused|accuses|criticised|criticized|criticises|criticizes|praised|praises|welcomed|welcomes|condemned|condemns|congratulated|demanded|demands|questioned|doubted|doubts|hoped|hopes|feared|fears|rejected|dismissed|defended|compared|likened|complained|complains|threatened|threatens|recommended|recommends|backed|backs|supported|supports|opposed|opposes|proposed|proposes|objected to|ruled out|played down|downplayed|called on|asked|expressed|voiced';
 const EN_WHERE = '(?:(?:on|in|to|at) (?:[\\w\'’-]+ ){1,3}?(?=that ))?';
 const EN_WHOSAID = new RegExp(`^(?:who|which ([a-z][\\w-]*(?: [a-z][\\w-]*)?))(?: (?:has|have|had|was|is))? (?:(?:${EN_SAID_VERBS})[:,]? ${EN_WHERE}(?:that )?|(${EN_CONTENT_VERBS}) )(.{2,})$`, 'd');

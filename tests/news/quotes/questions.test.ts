@@ -31,6 +31,12 @@ describe('parseQuestion', () => {
     expect(parseQuestion('من يظن أن المصنع سيغلق أبوابه؟')).toEqual({ kind: 'whosaid', words: 'المصنع سيغلق أبوابه' });
     expect(parseQuestion('من يؤكد أن الطريق آمن؟')).toEqual({ kind: 'whosaid', words: 'الطريق آمن' });
     expect(parseQuestion('من تنفي أن الفريق تلقى عرضا؟')).toEqual({ kind: 'whosaid', words: 'الفريق تلقى عرضا' });
+    expect(parseQuestion('Who told the regulator that the mine was safe?')).toEqual({ kind: 'whosaid', words: 'the mine was safe' });
+    expect(parseQuestion('Who is warning that the levee could fail?')).toEqual({ kind: 'whosaid', words: 'the levee could fail' });
+    expect(parseQuestion('Who spoke of a wasted summer for growers?')).toEqual({ kind: 'whosaid', words: 'a wasted summer for growers' });
+    expect(parseQuestion('Who estimated that 9,000 homes were damaged?')).toEqual({ kind: 'whosaid', words: '9,000 homes were damaged' });
+    expect(parseQuestion('من قدّر الخسائر بمليون دينار؟')).toEqual({ kind: 'whosaid', words: 'الخسائر بمليون دينار' });
+    expect(parseQuestion('من أعرب عن قلقه من نقص الأدوية؟')).toEqual({ kind: 'whosaid', words: 'أعرب عن قلقه من نقص الأدوية' });
   });
 
   it('keeps a verb that carries what was said, where it was said, and the noun of "which …"', () => {
