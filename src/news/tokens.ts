@@ -50,13 +50,27 @@ export function stem(word: string): string {
   return ARABIC.test(word) ? stemArabic(word) : stemEnglish(word);
 }
 
+/** The term of each word met lately, null for a word that is none: words repeat across documents. */
+const termCache = new Map<string, string | null>();
+/** Bounds the cache (a few MB at most); it starts over when full. */
+const MAX_CACHED_TERMS = 20_000;
+
+function termOf(w: string): string | null {
+  let t = termCache.get(w);
+  if (t === undefined) {
+    t = isStopword(w) || isStopword(stripProclitics(w)) || (w.length < 2 && !/\d/.test(w)) ? null : stem(w);
+    if (termCache.size >= MAX_CACHED_TERMS) termCache.clear();
+    termCache.set(w, t);
+  }
+  return t;
+}
+
 /** Content terms for similarity and search: stopwords out, stems in. */
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const w of words(text)) {
-    if (isStopword(w) || isStopword(stripProclitics(w))) continue;
-    if (w.length < 2 && !/\d/.test(w)) continue;
-    out.push(stem(w));
+    const t = termOf(w);
+    if (t !== null) out.push(t);
   }
   return out;
 }
