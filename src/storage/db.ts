@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import type { Logger } from '../bot/types.ts';
 import { migrationProvider } from './migrations.ts';
 import type { PostgresOptions } from './postgres.ts';
@@ -35,6 +35,29 @@ function classify(file: string, error: unknown, busyTimeoutMs: number): StorageE
     return new StorageError(file, `newsbot: the database ${file} is corrupt or not an SQLite database (${detail}). Move it aside (the bot then starts with an empty database: subscriptions are lost) or restore a backup.`, 'corrupt');
   }
   return new StorageError(file, `newsbot: cannot open the database ${file}: ${detail}`, 'unreadable');
+}
+
+/** Statements kept by their SQL text, at most this many. */
+const STATEMENTS = 64;
+
+/**
+ * The database as Kysely sees it, each statement prepared once and run again: preparing a multi-row insert
+ * costs about as much as running it, and Kysely prepares every query it runs.
+ */
+function reusingStatements(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text) {
+      const kept = statements.get(text);
+      // A statement still being iterated (a streamed query) cannot run again: a new one then.
+      if (kept && !kept.busy) return kept;
+      const statement = sqlite.prepare(text);
+      if (statements.size >= STATEMENTS) statements.delete(statements.keys().next().value!);
+      statements.set(text, statement);
+      return statement;
+    },
+  };
 }
 
 /**
@@ -75,7 +98,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     throw classify(file, error, busyTimeoutMs);
   }
 
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
   try {
     // Unordered: features landing in parallel add migrations whose names may sort before one already applied.
     const migrator = new Migrator({ db, provider: migrationProvider('sqlite'), allowUnorderedMigrations: true });
