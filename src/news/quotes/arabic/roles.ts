@@ -266,26 +266,29 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
       continue;
     }
     // «سكان قرية الحاج عبد الله»: a place's name goes on through a name particle.
-    if (!person && NAME_START.has(t) && i + 1 < end && nameWord(ctx, i + 1) && placeBefore(ctx, a, i)) {
-      i += 2;
-      continue;
-    }
-    // «لنقابات العمال», «لشؤون اللاجئين», «بجامعة …»: a preposition with a noun in construct (a role or body word,
-    // or, before a person's name, a word with its genitive that leaves a name after them).
-    // (A body's place keeps its «ب»: «النقابة الفرعية بمحافظة الجيزة».)
-    if (t.length > 3 && (t[0] === 'ل' || (t[0] === 'ب' && (withB || PLACE_HEADS.has(t.slice(1))))) && i + 1 < end && (!person || CONSTRUCT.has(t.slice(1)) || ROLE_HEADS.has(t.slice(1)) || (nameAt(ctx, i, end)?.end !== end && nameAt(ctx, i + 2, end) !== undefined))) {
+    if (!person && placeNamePart(ctx, a, i, end)) i += 2;
+    else if (prepConstruct(ctx, i, end, person, withB)) {
       i++;
       needGen = true;
       loose = false;
-      continue;
-    }
-    break;
+    } else break;
   }
   return i;
 }
 
-/** A place noun in [a, i): «قرية», «بمدينة», «حي». */
-function placeBefore(ctx: Ctx, a: number, i: number): boolean {
+/**
+ * «لنقابات العمال», «لشؤون اللاجئين», «بجامعة …» at i: a preposition with a noun in construct (a role or body word,
+ * or, before a person's name, a word with its genitive that leaves a name after them). (A body's place keeps its
+ * «ب»: «النقابة الفرعية بمحافظة الجيزة».)
+ */
+function prepConstruct(ctx: Ctx, i: number, end: number, person: boolean, withB: boolean): boolean {
+  const t = ctx.toks[i]!.t;
+  return t.length > 3 && (t[0] === 'ل' || (t[0] === 'ب' && (withB || PLACE_HEADS.has(t.slice(1))))) && i + 1 < end && (!person || CONSTRUCT.has(t.slice(1)) || ROLE_HEADS.has(t.slice(1)) || (nameAt(ctx, i, end)?.end !== end && nameAt(ctx, i + 2, end) !== undefined));
+}
+
+/** A name particle at i with its word, after a place noun in [a, i): «قرية الحاج عبد الله», «بمدينة أبو …». */
+function placeNamePart(ctx: Ctx, a: number, i: number, end: number): boolean {
+  if (!NAME_START.has(ctx.toks[i]!.t) || i + 1 >= end || !nameWord(ctx, i + 1)) return false;
   for (let j = a; j < i; j++) {
     const w = stripConj(ctx.toks[j]!.t).replace(/^(?:ب|ل)?(?:ال)?/u, '');
     if (PLACE_HEADS.has(w)) return true;
