@@ -42,6 +42,9 @@ const CASES: PatternCase[] = [
   { name: 'a titled name between commas beats a one-word name that ends the role («جامعة الملك فهد، الدكتورة NAME،»)', text: 'غير أن أستاذة الاقتصاد في جامعة الملك فهد، الدكتورة ريم السالم، حذرت من أن الديون سترتفع.', want: [['ريم السالم', 'الديون سترتفع']] },
   { name: 'أما ROLE + relative clause، NAME، فـVERB: the name between the commas', text: 'أما العضو الذي خسر مقعده، سالم عيد المطيري، فكتب في تغريدة أنه يحترم القرار.', want: [['سالم عيد المطيري', 'يحترم القرار']] },
   { name: 'a lone surname, then a role word: the role opens the object («والتقى الحشاني الوزير …»)', text: 'والتقى الحشاني الوزير الإيطالي قبل المؤتمر، وأكد أن تونس لن تتراجع.', want: [['الحشاني', 'تونس لن تتراجع']] },
+  { name: '«بنت» inside a name is no preposition of «وصف … ب»', text: 'في المقابل، وصفت النائبة عن حزب الأمل، سعاد بنت محمد سالم، الخطة بأنها «حبر على ورق».', want: [['سعاد بنت محمد سالم', 'حبر على ورق']] },
+  { name: 'a Dutch «فان دير» inside a name is no «فإن»', text: 'وقالت المنسقة الأممية هيلين فان دير بيرغ إن المياه شحيحة.', want: [['هيلين فان دير بيرغ', 'المياه شحيحة']] },
+  { name: 'a name that opens with «فان» right after the verb', text: 'وأضافت فان دير بيرغ أن الماشية تنفق.', want: [['فان دير بيرغ', 'الماشية تنفق']] },
   { name: 'a short name in marks after the genitives of its body noun is no quote', text: 'أعلنت الجمعية الأردنية لحماية الطيور «أجنحة» تنظيم رحلة للمراقبة.', want: [] },
 
   // Datelines, asides and appositions.

@@ -7,7 +7,7 @@ import type { Gazetteer } from '../gazetteer.ts';
 import type { Candidate, Gender, Mention, SubjectAt } from '../internal.ts';
 import { isArabicLabel } from '../labels.ts';
 import { type MarkedSpan, spanIndexAt } from '../marks.ts';
-import { NAME_LINKS, RELATIVE_BEFORE, RELATIVE_PRONOUNS, RELAY_NOUNS, SOURCE_CUES, SPEECH_EVENTS, SUBORDINATORS, SURNAME_PARTICLES, THAT, VAGUE_AR } from '../words-ar.ts';
+import { ADVERB_STARTS, NAME_LINKS, RELATIVE_BEFORE, RELATIVE_PRONOUNS, RELAY_NOUNS, SOURCE_CUES, SPEECH_EVENTS, STOP_WORDS, SUBORDINATORS, SURNAME_PARTICLES, THAT, VAGUE_AR } from '../words-ar.ts';
 import { complementBefore, complementEnd, pushDirect, pushReported } from './complement.ts';
 import { CUE_SCAN, PASSIVE_READINGS, VERBS, type VerbInfo, verbAt } from './cues.ts';
 import { relayed, sourceCue } from './sources.ts';
@@ -210,6 +210,9 @@ const ALSO = new Set(['كما', 'وكما']);
 
 const TO = /^الي(?:ه|ها|هم|هما)?$/u;
 
+// Words in ب that are no preposition with its noun: name links, function words, manner adverbs.
+const NOT_PREP_B = new Set([...NAME_LINKS, ...STOP_WORDS, ...ADVERB_STARTS].filter((w) => w[0] === 'ب'));
+
 // «ويُدعى», the passive «is called», folds like «يدّعي» (claims).
 const NAMED_AS = new Set(['ويدعي', 'يدعي', 'تدعي', 'وتدعي']);
 
@@ -280,8 +283,8 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
     // («، ويُدعى …» names the speaker: no new act.)
     if (isComma(t) && j + 1 < n && verbAt(toks[j + 1]!.t) && !NAMED_AS.has(toks[j + 1]!.t)) break;
     // «من دون أن», «قبل أن», «بعد أن» are conjunctions of time or manner, no complement.
-    // («وأضافت فان دير هوفن»: «فان» right after the verb opens a Dutch surname, not «فإن».)
-    if (THAT.has(t) && (SUBORDINATORS.has(toks[j - 1]!.t) || (SURNAME_PARTICLES.has(t) && j === k + 1))) continue;
+    // («وأضافت فان دير هوفن»: «فان» right after the verb or before «دير» opens a Dutch surname, not «فإن».)
+    if (THAT.has(t) && (SUBORDINATORS.has(toks[j - 1]!.t) || (SURNAME_PARTICLES.has(t) && (j === k + 1 || /^(?:دير|در|دن|دي)$/u.test(toks[j + 1]?.t ?? ''))))) continue;
     if (THAT.has(t)) {
       // «ردّ X بأن …»: a reply reports only through بأنّ, and not as the noun «في ردّ».
       if (info.lemma === 'رد' && (!t.startsWith('بان') || toks[k - 1]?.t === 'في')) break;
@@ -300,7 +303,8 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
     if (j > k + 1 && (t === 'قايلا' || t === 'قايله')) continue;
     if (info.preps.length) {
       // «بن علي» is a name, not the preposition على.
-      const prepHit = info.preps.some((p) => (p === 'ب' ? t.length > 2 && t[0] === 'ب' && !SPEECH_EVENTS.has(t.slice(1)) && toks[j - 1]!.t !== 'في' && !THAT.has(t) && !gazetteerAt(ctx, j, n) : t === p && !NAME_LINKS.has(toks[j - 1]!.t)));
+      // (Nor is «بنت», «بعد», «بين» or a manner adverb: «الغالية بنت أحمد», «بعد جلسة …».)
+      const prepHit = info.preps.some((p) => (p === 'ب' ? t.length > 2 && t[0] === 'ب' && !SPEECH_EVENTS.has(t.slice(1)) && toks[j - 1]!.t !== 'في' && !THAT.has(t) && !NOT_PREP_B.has(t) && !gazetteerAt(ctx, j, n) : t === p && !NAME_LINKS.has(toks[j - 1]!.t)));
       if (prepHit) {
         marker = { type: 'prep', at: j };
         break;
