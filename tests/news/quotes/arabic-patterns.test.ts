@@ -143,6 +143,9 @@ const CASES: PatternCase[] = [
   { name: 'رأى as seeing', text: 'ورأى السكان دخانًا كثيفًا فوق المصنع.', want: [] },
   { name: 'a «وهو/وهي» aside closed by a comma stays inside the complement', text: 'وقالت الطبيبة إن حالة الطفل، وهو رضيع في شهره الرابع، والأم، وهي في الثلاثين، مستقرة.', want: [['الطبيبة', 'حالة الطفل، وهو رضيع في شهره الرابع، والأم، وهي في الثلاثين، مستقرة']] },
   { name: 'a «وهو» comment before another cue still ends the complement', text: 'وقال الوزير إن الأسعار ارتفعت، وهو أمر متوقع، مضيفًا أن الدعم مستمر.', want: [['الوزير', 'الأسعار ارتفعت'], ['الوزير', 'الدعم مستمر']] },
+  { name: 'أقرّ with an object and «بـ» approves, reports nothing', text: 'وأقرت البلدية الميزانية بصيغتها المعدلة.', want: [] },
+  { name: 'أقرّ after an aside: «بعد» is no preposition of the verb', text: 'أقر مجلس المدينة، بعد نقاش استمر ساعتين، خطة النقل بأغلبية الأصوات.', want: [] },
+  { name: 'أقرّ بأنّ still reports', text: 'وأقر المدير بأن المشروع تأخر.', want: [['المدير', 'المشروع تأخر']] },
 ];
 
 describePatterns('Arabic attribution patterns', 'ar', CASES);
