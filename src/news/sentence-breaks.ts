@@ -80,13 +80,16 @@ function isSATerm(cls: number): boolean {
 // Reusable buffers: one entry per unit (a character with the Extend and Format characters after it, SB5).
 let unitClass = new Uint8Array(4096);
 let unitStart = new Int32Array(4096);
+/** Buffers up to this size stay between calls; a longer text (up to content.maxFileBytes) gets its own, dropped after. */
+const KEPT_UNITS = 1 << 16;
 
 /** Cuts text into units; returns their count, or -1 when a character is not covered. */
 function units(text: string): number {
   const length = text.length;
   if (unitClass.length < length + 1) {
-    unitClass = new Uint8Array(length * 2 + 1);
-    unitStart = new Int32Array(length * 2 + 1);
+    const size = Math.max(length + 1, Math.min(length * 2 + 1, KEPT_UNITS));
+    unitClass = new Uint8Array(size);
+    unitStart = new Int32Array(size);
   }
   let n = 0;
   let previous = 0;
@@ -147,7 +150,16 @@ function breaksBefore(j: number, n: number): boolean {
  */
 export function sentenceBreaks(text: string): number[] | undefined {
   const n = units(text);
-  if (n < 0) return undefined;
+  const out = n < 0 ? undefined : breaks(n);
+  if (unitClass.length > KEPT_UNITS) {
+    unitClass = new Uint8Array(4096);
+    unitStart = new Int32Array(4096);
+  }
+  return out;
+}
+
+/** The boundaries between the n units in the buffers. */
+function breaks(n: number): number[] {
   const out: number[] = [];
   // Only a paragraph separator or a run "SATerm Close* Sp*" can end a sentence: the rules are read there only.
   let run = false;

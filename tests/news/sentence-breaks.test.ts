@@ -63,6 +63,10 @@ describe('sentenceBreaks', () => {
     const articles = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(new URL(f, dir), 'utf8'));
     expect(articles.every((t) => sentenceBreaks(t) !== undefined)).toBe(true);
     expect(mismatches(articles)).toEqual([]);
+    // Longer than the buffers kept between calls, then short again.
+    const long = Array.from({ length: 4 }, () => articles.join('\n')).join('\n');
+    expect(long.length).toBeGreaterThan(1 << 16);
+    expect(mismatches([long, ...articles])).toEqual([]);
   });
 
   it('leaves text with characters it does not classify to ICU', () => {
