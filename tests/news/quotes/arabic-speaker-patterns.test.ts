@@ -45,6 +45,8 @@ const CASES: PatternCase[] = [
   { name: '«بنت» inside a name is no preposition of «وصف … ب»', text: 'في المقابل، وصفت النائبة عن حزب الأمل، سعاد بنت محمد سالم، الخطة بأنها «حبر على ورق».', want: [['سعاد بنت محمد سالم', 'حبر على ورق']] },
   { name: 'a Dutch «فان دير» inside a name is no «فإن»', text: 'وقالت المنسقة الأممية هيلين فان دير بيرغ إن المياه شحيحة.', want: [['هيلين فان دير بيرغ', 'المياه شحيحة']] },
   { name: 'a name that opens with «فان» right after the verb', text: 'وأضافت فان دير بيرغ أن الماشية تنفق.', want: [['فان دير بيرغ', 'الماشية تنفق']] },
+  { name: '«…، فإن عضوًا آخر في اللجنة أكد أن»: the accusative subject after فإنّ', text: 'ورغم أن الوزير لم يحدد الأرقام، فإن عضوًا آخر في اللجنة أكد أن الخسائر كبيرة.', want: [['عضو آخر في اللجنة', 'الخسائر كبيرة']] },
+  { name: '«فإن SUBJ، طلب عدم ذكر اسمه، قال»: the subject after فإنّ, before an aside', text: 'ورغم أن الوزير لم يحدد الأرقام، فإن عضوًا آخر في اللجنة، طلب عدم ذكر اسمه، قال إن الخسائر كبيرة.', want: [['عضو آخر في اللجنة', 'الخسائر كبيرة']] },
   { name: 'a short name in marks after the genitives of its body noun is no quote', text: 'أعلنت الجمعية الأردنية لحماية الطيور «أجنحة» تنظيم رحلة للمراقبة.', want: [] },
 
   // Datelines, asides and appositions.

@@ -137,12 +137,13 @@ export function verbSpeaker(ctx: Ctx, k: number, info: VerbInfo, conj: boolean, 
     let a = k - 1;
     while (a >= 0 && !isComma(toks[a]!.t) && !isEnd(toks[a]!.t) && !isDash(toks[a]!.t) && !CLAUSE_OPENERS.has(toks[a]!.t) && ctx.inSpan[a]! < 0 && k - a <= 10) a--;
     let s = a + 1;
-    while (s < k && (toks[s]!.t === 'فقد' || toks[s]!.t === 'قد' || (toks[s]!.t === 'ان' && s > 0 && THAT_AFTER.has(toks[s - 1]!.t)))) s++;
+    // («رغم أن …، فإن عضوًا آخر أكد»: فإنّ opens the clause of its subject.)
+    while (s < k && (toks[s]!.t === 'فقد' || toks[s]!.t === 'قد' || toks[s]!.t === 'فان' || (toks[s]!.t === 'ان' && s > 0 && THAT_AFTER.has(toks[s - 1]!.t)))) s++;
     let e = k;
     while (e > s && (toks[e - 1]!.t === 'فقد' || toks[e - 1]!.t === 'قد' || toks[e - 1]!.t === 'لقد')) e--;
     if (e > s) {
       // (After أنّ or لكنّ the subject is in the accusative: «غير أن مسؤولًا … أكد».)
-      const afterThat = s > 0 && (toks[s - 1]!.t === 'ان' || /^و?لكن$/u.test(toks[s - 1]!.t)) && accusative(ctx, s);
+      const afterThat = s > 0 && (toks[s - 1]!.t === 'ان' || toks[s - 1]!.t === 'فان' || /^و?لكن$/u.test(toks[s - 1]!.t)) && accusative(ctx, s);
       const first = afterThat ? toks[s]!.t.replace(/ا$/u, '') : toks[s]!.t;
       // («لكن أبي خليل نفى»: a name opened by a particle.)
       const okStart = hasArticle(first) || has(ROLE_HEADS, first) || has(BODY_HEADS, first) || LATIN.test(first) || gazetteerAt(ctx, s, e) !== undefined || COMMON_HEADS.has(first) || (NAME_START.has(first) && e - s >= 2);
@@ -218,7 +219,7 @@ function frontedSubject(ctx: Ctx, k: number): NP | undefined {
     while (c >= 0 && !isComma(toks[c]!.t) && !isEnd(toks[c]!.t) && k - c < 30) c--;
     // («أما ROLE عن BODY NAME، فكتب»: no aside, the whole phrase after «أما».)
     if (c < 1 || !isComma(toks[c]!.t)) return toks[k]!.t[0] === 'ف' ? frontedApposition(ctx, k - 1, k - 1, true) : undefined;
-    if (!asideOpener(toks[c + 1]!.t)) return frontedApposition(ctx, c, k - 1, toks[k]!.t[0] === 'ف');
+    if (!asideOpener(toks[c + 1]!.t)) return frontedApposition(ctx, c, k - 1, toks[k]!.t[0] === 'ف') ?? subjectAfterThat(ctx, c);
     e = c;
   } else if (toks[k]!.t[0] !== 'ف') return undefined;
   let s = e - 1;
@@ -233,6 +234,16 @@ function frontedSubject(ctx: Ctx, k: number): NP | undefined {
   return s < e ? parseNP(ctx, s, e) : undefined;
 }
 
+/** «فإن عضوًا آخر في اللجنة، طلب …، قال»: the subject after أنّ that ends at the comma c, before an aside. */
+function subjectAfterThat(ctx: Ctx, c: number): NP | undefined {
+  const { toks } = ctx;
+  let t = c - 1;
+  while (t >= 0 && c - t <= 10 && !THAT.has(toks[t]!.t) && !isComma(toks[t]!.t) && !isEnd(toks[t]!.t)) t--;
+  if (t < 0 || !(toks[t]!.t === 'فان' || toks[t]!.t === 'ان') || t + 1 >= c || !accusative(ctx, t + 1)) return undefined;
+  const np = asSubject(ctx, t + 1, c, () => parseNP(ctx, t + 1, c));
+  return np && np.mention.kind === 'noun' ? np : undefined;
+}
+
 /**
  * «ROLE في PLACE، TITLE NAME، قال» and «أما ROLE، NAME، فقال»: a subject before the verb with a name (or, after
  * «أما», a role) in apposition between commas; c is the comma that opens the apposition, e the one before the verb.
@@ -243,7 +254,7 @@ function frontedApposition(ctx: Ctx, c: number, e: number, amma: boolean): NP | 
   while (s >= 0 && !isComma(toks[s]!.t) && !isEnd(toks[s]!.t) && !isDash(toks[s]!.t) && !CLAUSE_OPENERS.has(toks[s]!.t) && !verbAt(toks[s]!.t) && ctx.inSpan[s]! < 0 && c - s <= 14) s--;
   if (amma && toks[s]?.t !== 'اما') return undefined;
   s++;
-  while (s < c && STOP_WORDS.has(toks[s]!.t)) s++;
+  while (s < c && (STOP_WORDS.has(toks[s]!.t) || THAT.has(toks[s]!.t))) s++;
   const np = s < c ? parseNP(ctx, s, e) : undefined;
   // «أما العضو الذي أُلغي فوزه، NAME، فكتب»: a whole name between the commas after a phrase that names nobody.
   const name = np && np.mention.kind === 'noun' && c + 1 < e ? nameAt(ctx, c + 1, e) : undefined;
