@@ -60,10 +60,21 @@ export function clauseSubject(ctx: Ctx, a: number, b: number): Mention | undefin
   const member = STANDS_FOR.has(stripConj(toks[s]!.t).replace(/^ال/u, ''));
   while (e < b && !isPunct(toks[e]!.t) && !(SUBJECT_STOPS.has(toks[e]!.t) && !(group && toks[e]!.t === 'في') && !(member && toks[e]!.t === 'عن')) && !verbAt(toks[e]!.t) && !eventVerb(toks[e]!.t) && !THAT.has(toks[e]!.t) && e - s < 14) e++;
   if (e <= s) return undefined;
-  const np = appositionAfter(ctx, s, e, b) ?? parseNP(ctx, s, e);
+  // («الباحثة في المعهد …، الدكتورة NAME، …»: a role with its prepositional phrase before the apposed name.)
+  const np = appositionAfter(ctx, s, e, b) ?? (SUBJECT_STOPS.has(toks[e]?.t ?? '') ? appositionAfter(ctx, s, commaAfter(ctx, e, b), b) : undefined) ?? parseNP(ctx, s, e);
   if (!np) return undefined;
   if (np.mention.kind === 'name' && has(STOP_WORDS, toks[s]!.t) && !ROLE_HEADS.has(toks[s]!.t)) return undefined;
   return np.mention;
+}
+
+/** The first comma within ten words after e, with no verb or sentence end before it; e if none. */
+function commaAfter(ctx: Ctx, e: number, b: number): number {
+  for (let c = e; c < b && c - e <= 10; c++) {
+    const t = ctx.toks[c]!.t;
+    if (isComma(t)) return c;
+    if (isEnd(t) || verbAt(t) || ctx.inSpan[c]! >= 0) break;
+  }
+  return e;
 }
 
 /** «نقيب المعلمين، الأستاذ NAME، …»: the subject phrase ending at a comma, with a personal name in apposition after it. */
