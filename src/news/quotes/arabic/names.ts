@@ -136,8 +136,9 @@ function apposedName(ctx: Ctx, a: number, end: number, b: number): [number, numb
   // (A kunya is a whole name: «الأم، أم حسن، إن».)
   if (!name || (name.units < 2 && !(NAME_START.has(toks[s]!.t) && name.end > s + 1))) return undefined;
   // After the closing comma, only whom it was said to or the occasion: «، NAME، لـ«الوطن» إن», «، NAME، في حوار مع …، إن».
-  const next = toks[name.end + 1]?.t ?? '';
-  const closed = name.end === b || (name.end === c && (c + 1 >= b || addressee(next) || next === 'في' || ADVERB_STARTS.has(next)));
+  // (Where the person comes from may close it: «، NAME من مدينة الزاوية،».)
+  const origin = toks[name.end]?.t === 'من' && c - name.end <= 4;
+  const closed = name.end === b || ((name.end === c || origin) && (c + 1 >= b || addressee(toks[c + 1]?.t ?? '') || toks[c + 1]?.t === 'في' || ADVERB_STARTS.has(toks[c + 1]?.t ?? '')));
   return closed ? [s, name.end - 1] : undefined;
 }
 

@@ -67,6 +67,13 @@ export function clauseSubject(ctx: Ctx, a: number, b: number): Mention | undefin
   return np.mention;
 }
 
+/** ««…»، قالت ROLE، NAME من PLACE، في …»: past a name of two parts apposed after the comma at e (its closing comma); e if none. */
+function apposedEnd(ctx: Ctx, e: number, n: number): number {
+  if (e >= n || !isComma(ctx.toks[e]!.t)) return e;
+  const c = commaAfter(ctx, e + 1, n);
+  return c > e + 1 && isComma(ctx.toks[c]!.t) && (nameAt(ctx, e + 1, c)?.units ?? 0) >= 2 ? c : e;
+}
+
 /** The first comma within ten words after e, with no verb or sentence end before it; e if none. */
 function commaAfter(ctx: Ctx, e: number, b: number): number {
   for (let c = e; c < b && c - e <= 10; c++) {
@@ -113,7 +120,7 @@ export interface VerbSpeaker {
 export function verbSpeaker(ctx: Ctx, k: number, info: VerbInfo, conj: boolean, marker: Marker | undefined): VerbSpeaker | undefined {
   const { toks } = ctx;
   const n = toks.length;
-  let npEnd = marker ? marker.at : complementEndForNoun(ctx, k + 1, n);
+  let npEnd = marker ? marker.at : apposedEnd(ctx, complementEndForNoun(ctx, k + 1, n), n);
   // وصف takes an object before بأن: "ووصف المدرب أداء فريقه بأنه ...", «ووصفت اللحظة بأنها ...».
   if (info.lemma === 'وصف' && marker) npEnd = objectStart(ctx, k + 1, npEnd);
   // A participle has no subject after it: what follows is its object («واصفًا التهم بأنها»).
