@@ -47,6 +47,10 @@ const CASES: PatternCase[] = [
   { name: 'a name that opens with «فان» right after the verb', text: 'وأضافت فان دير بيرغ أن الماشية تنفق.', want: [['فان دير بيرغ', 'الماشية تنفق']] },
   { name: '«…، فإن عضوًا آخر في اللجنة أكد أن»: the accusative subject after فإنّ', text: 'ورغم أن الوزير لم يحدد الأرقام، فإن عضوًا آخر في اللجنة أكد أن الخسائر كبيرة.', want: [['عضو آخر في اللجنة', 'الخسائر كبيرة']] },
   { name: '«فإن SUBJ، طلب عدم ذكر اسمه، قال»: the subject after فإنّ, before an aside', text: 'ورغم أن الوزير لم يحدد الأرقام، فإن عضوًا آخر في اللجنة، طلب عدم ذكر اسمه، قال إن الخسائر كبيرة.', want: [['عضو آخر في اللجنة', 'الخسائر كبيرة']] },
+  { name: '«بيانًا جاء فيه أن»: the statement speaks for the subject that issued it', text: 'وأصدرت الوزارة بيانًا جاء فيه أن الامتحانات ستؤجل.', want: [['الوزارة', 'الامتحانات ستؤجل']] },
+  { name: '«وجاء في البيان أن»: the definite statement speaks for the body before', text: 'وقالت الرابطة إن الودائع مجمدة. وجاء في البيان أن الرابطة ستلجأ إلى القضاء.', want: [['الرابطة', 'الودائع مجمدة'], ['الرابطة', 'الرابطة ستلجأ إلى القضاء']] },
+  { name: '«وجاء في مذكرة وجهتها BODY إلى … أن»: the body that issued the document', text: 'وجاء في مذكرة وجهتها الوزارة إلى المديريات أن الخطب ستقصر.', want: [['الوزارة', 'الخطب ستقصر']] },
+  { name: '«جاء» without a document is «came», no cue', text: 'وجاء الرد سريعًا من الوزارة.', want: [] },
   { name: 'a short name in marks after the genitives of its body noun is no quote', text: 'أعلنت الجمعية الأردنية لحماية الطيور «أجنحة» تنظيم رحلة للمراقبة.', want: [] },
 
   // Datelines, asides and appositions.

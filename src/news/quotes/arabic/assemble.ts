@@ -10,7 +10,7 @@ import { type MarkedSpan, spanIndexAt } from '../marks.ts';
 import { ADVERB_STARTS, NAME_LINKS, RELATIVE_BEFORE, RELATIVE_PRONOUNS, RELAY_NOUNS, SOURCE_CUES, SPEECH_EVENTS, STOP_WORDS, SUBORDINATORS, SURNAME_PARTICLES, THAT, VAGUE_AR } from '../words-ar.ts';
 import { complementBefore, complementEnd, pushDirect, pushReported } from './complement.ts';
 import { CUE_SCAN, PASSIVE_READINGS, VERBS, type VerbInfo, verbAt } from './cues.ts';
-import { relayed, sourceCue } from './sources.ts';
+import { cameIn, relayed, sourceCue } from './sources.ts';
 import { clauseSubject, invitation, type Marker, verbSpeaker, type VerbSpeaker } from './subjects.ts';
 import { type Ctx, eventVerb, gazetteerAt, isComma, isEnd, orig, stripConj, tokenize } from './tokens.ts';
 
@@ -122,6 +122,10 @@ export function analyzeSentence(ctx: Ctx, out: Candidate[], sentenceSubject: () 
     if (t === 'ويدعي') continue;
     const v = verbAt(t);
     if (!v) continue;
+    if (v.info.lemma === 'جاء') {
+      lastMention = cameIn(ctx, out, k, lastMention ?? clauseSubj ?? sentenceSubject()) ?? lastMention;
+      continue;
+    }
     // "بحسب ما قاله", "كما قال": handled by the cue or as a complement before the verb.
     const prev = k > 0 ? toks[k - 1]!.t : '';
     // (After «عدم» the form is a verbal noun: «طلب عدم ذكر اسمه».)
@@ -206,8 +210,8 @@ export function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInf
   return withMarker(ctx, out, info, marker, act, k);
 }
 
+// «كما» (also, as) before a verb; «إلى» with or without a pronoun (whom one spoke to).
 const ALSO = new Set(['كما', 'وكما']);
-
 const TO = /^الي(?:ه|ها|هم|هما)?$/u;
 
 // Words in ب that are no preposition with its noun: name links, function words, manner adverbs.
@@ -217,7 +221,6 @@ const NOT_PREP_B = new Set([...NAME_LINKS, ...STOP_WORDS, ...ADVERB_STARTS].filt
 const NAMED_AS = new Set(['ويدعي', 'يدعي', 'تدعي', 'وتدعي']);
 
 const CIRCUMSTANTIAL = new Set(['وهو', 'وهي', 'وهم', 'وهما', 'في']);
-
 /** A quotation of more than a short name opens at token c. */
 function quotationAt(ctx: Ctx, c: number): boolean {
   const idx = ctx.inSpan[c]!;

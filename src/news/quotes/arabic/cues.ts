@@ -85,6 +85,8 @@ verb('روي', 'روي يروي', 'روت تروي', 'رووا يروون', {});
 // no subject is «it seems», see PASSIVE_READINGS).
 verb('اظهر', 'اظهر يظهر', 'اظهرت تظهر', 'اظهروا', {});
 verb('خلص', 'خلص يخلص', 'خلصت تخلص', 'خلصوا', { preps: ['الي'], thatAfterPrep: true });
+// «وجاء في بيان …»: read only before «في» and a document, or «فيه» (see cameIn); «جاء» alone is «came».
+verb('جاء', 'جاء', 'جاءت', '', {});
 // Closing words, ruling out, complaining, answering and warning: «وختم حديثه قائلًا», «وتختم: «…»», «استبعد أن …»,
 // «تشتكي من أن …», «أجاب بأن …», «نبّه إلى أن …».
 verb('ختم', 'ختم يختم', 'ختمت تختم', 'ختموا', {});

@@ -1,11 +1,11 @@
 // Arabic attribution cues without a verb: بحسب X، وفقًا لـX، نقلًا عن X، «نقلت X عن Y قوله».
 
 import type { Candidate, Gender, Mention } from '../internal.ts';
-import { SOURCE_BASES, STOP_WORDS, THAT } from '../words-ar.ts';
-import { complementBefore, complementEnd, pushReported } from './complement.ts';
+import { DOCUMENTS, SOURCE_BASES, SPEECH_EVENTS, STOP_WORDS, THAT } from '../words-ar.ts';
+import { complementBefore, complementEnd, pushDirect, pushReported } from './complement.ts';
 import { verbAt } from './cues.ts';
-import { parseNP, parseNPWithoutLam } from './names.ts';
-import { type Ctx, isComma, isEnd, orig } from './tokens.ts';
+import { bodyHeadOf, parseNP, parseNPWithoutLam } from './names.ts';
+import { type Ctx, hasArticle, isComma, isEnd, orig, stripConj } from './tokens.ts';
 
 /** بحسب X، ... / ...، وفقًا لـX / نقلًا عن X، فإن ... */
 export function sourceCue(ctx: Ctx, out: Candidate[], k: number, used: Set<number>): Mention | undefined {
@@ -94,4 +94,45 @@ export function relayed(ctx: Ctx, out: Candidate[], k: number, gender: Gender): 
   const cue = ctx.text.slice(orig(ctx, toks[k]!.s), orig(ctx, toks[k]!.e));
   pushReported(ctx, out, toks[s]!.s, toks[e - 1]!.e, cue, orig(ctx, toks[k]!.s), mention);
   return mention;
+}
+
+/**
+ * «وجاء في بيان الوزارة أن …», «أصدرت الوزارة بيانًا جاء فيه: «…»»: what a document says, said by the phrase after
+ * «في» (the document, or its issuer), or for «فيه» by the subject of the clause before (`prior`).
+ */
+export function cameIn(ctx: Ctx, out: Candidate[], k: number, prior: Mention | undefined): Mention | undefined {
+  const { toks } = ctx;
+  const n = toks.length;
+  const next = toks[k + 1]?.t ?? '';
+  const doc = stripConjArticle(toks[k + 2]?.t ?? '');
+  const inIt = /^فيه(?:ا)?$/u.test(next);
+  if (!inIt && !(next === 'في' && (DOCUMENTS.has(doc) || SPEECH_EVENTS.has(doc) || doc === 'حيثيات'))) return undefined;
+  let m = k + 2;
+  while (m < n && m - k < 30 && !THAT.has(toks[m]!.t) && toks[m]!.t !== ':' && !isEnd(toks[m]!.t)) m++;
+  if (m >= n || isEnd(toks[m]!.t)) return undefined;
+  const cueAt = orig(ctx, toks[k]!.s);
+  const cue = ctx.text.slice(cueAt, orig(ctx, toks[k]!.e));
+  const mention: Mention = (inIt ? prior && { ...prior } : (issuerAfter(ctx, k + 3, m) ?? parseNP(ctx, k + 2, m)?.mention)) ?? { kind: 'drop', name: '', start: cueAt, end: cueAt };
+  const s = m + 1;
+  if (s >= n) return undefined;
+  if (toks[m]!.t === ':' && ctx.inSpan[s]! >= 0) return pushDirect(ctx, out, ctx.inSpan[s]!, cue, cueAt, mention) ? mention : undefined;
+  const e = complementEnd(ctx, s, n);
+  if (e <= s) return undefined;
+  pushReported(ctx, out, toks[s]!.s, toks[e - 1]!.e, cue, cueAt, mention);
+  return mention;
+}
+
+function stripConjArticle(t: string): string {
+  return t.replace(/^[وف]?(?:ال)?/u, '');
+}
+
+/** «مذكرة وجهتها الوزارة إلى …»: the body that issued the document, named in the clause that describes it. */
+function issuerAfter(ctx: Ctx, from: number, m: number): Mention | undefined {
+  const { toks } = ctx;
+  if (from >= m || !/(?:ه|ها)$/u.test(toks[from]!.t) || hasArticle(toks[from]!.t)) return undefined;
+  const at = from + 1;
+  // (The body's phrase ends at a preposition: «وجهتها الوزارة إلى المديريات».)
+  let e = at + 1;
+  while (e < m && !STOP_WORDS.has(toks[e]!.t) && !isComma(toks[e]!.t)) e++;
+  return at < m && bodyHeadOf(stripConj(toks[at]!.t)) ? parseNP(ctx, at, e)?.mention : undefined;
 }
