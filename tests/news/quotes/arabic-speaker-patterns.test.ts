@@ -145,6 +145,7 @@ const CASES: PatternCase[] = [
   { name: 'GROUP في قرية NAME with a particle: the place name is kept whole', text: 'وقال صيادون في قرية أبو زيد إن البحر هائج. وأضافوا أن القوارب راسية.', want: [['صيادون في قرية أبو زيد', 'البحر هائج'], ['صيادون في قرية أبو زيد', 'القوارب راسية']] },
   { name: 'VERB ROLE في BODY، TITLE NAME، OBJ. وتحذّر من أن: the apposed name is the sentence subject for the dropped one', text: 'وتعزو الخبيرة في مركز الدراسات المائية، الدكتورة هالة منصور، الجفاف إلى قلة الأمطار. وتحذّر من أن الآبار قد تجف.', want: [['هالة منصور', 'الآبار قد تجف']] },
   { name: '«…»، قالت ROLE، NAME من PLACE، في …: the apposed name after the role, with where the person comes from', text: '«تعبت كثيرًا هذا العام»، قالت المتفوقة في امتحان الرياضيات، سارة الفيتوري من مدينة مصراتة، في حديث للإذاعة.', want: [['سارة الفيتوري', 'تعبت كثيرًا هذا العام']] },
+  { name: 'VERB ROLE-noun، الذي …: «…» with no cue: the role noun is the person named earlier with it', text: 'رفضت مديرة المدرسة، السيدة نوال الحسيني، التعليق. «الامتحانات في موعدها»، قالت الحسيني للصحفيين. واستطردت المديرة، التي تسلمت منصبها حديثًا: «لا تأجيل هذا العام».', want: [['نوال الحسيني', 'الامتحانات في موعدها'], ['نوال الحسيني', 'لا تأجيل هذا العام']] },
 ];
 
 describePatterns('Arabic speaker resolution patterns', 'ar', CASES);

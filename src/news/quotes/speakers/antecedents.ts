@@ -138,7 +138,7 @@ export function personLike(name: string, gender: Gender | undefined, role: strin
 }
 
 /** The subject of the sentence when a quotation opens right after a colon in it (no reporting verb). */
-export function colonSubject(r: Resolver, start: number, sentence: number, subjectAt: SubjectAt): Entity | undefined {
+export function colonSubject(r: Resolver, start: number, sentence: number, subjectAt: SubjectAt, toEntity: (m: Mention) => Entity = (m) => entityFor(r, m)): Entity | undefined {
   const text = r.text;
   let k = start - 1;
   while (k >= 0 && (text[k] === ' ' || text[k] === '"' || text[k] === '“' || text[k] === '«' || text[k] === '\u00a0')) k--;
@@ -146,5 +146,5 @@ export function colonSubject(r: Resolver, start: number, sentence: number, subje
   const m = subjectAt(sentence).find((x) => x.start < k);
   if (!m || m.kind === 'drop') return undefined;
   if (m.kind === 'pronoun') return resolvePronoun(r, m.start, sentence, m.gender, subjectAt, false);
-  return entityFor(r, m);
+  return toEntity(m);
 }

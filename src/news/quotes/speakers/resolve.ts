@@ -140,7 +140,8 @@ function continueRuns(r: Resolver, input: ResolveInput, resolved: Resolved[]): v
       else if (!next) next = a;
     }
     // "Tom Harlow was unrepentant: "..."": a quotation after a colon belongs to the subject of its sentence.
-    let e: Entity | undefined = colonSubject(r, s.start, si, subjectAt);
+    // («واستدرك المدرب، …: «…»»: in Arabic a role noun is the person named earlier with that role.)
+    let e: Entity | undefined = r.english ? colonSubject(r, s.start, si, subjectAt) : colonSubject(r, s.start, si, subjectAt, (m) => nounEntity(r, m, si, subjectAt));
     const prevLast = prev ? (lastSentence.get(prev.start) ?? -99) : -99;
     // A run of quoted sentences up to an attributed one: "...". "...". "...," she said.
     let runToNext = !!next;
