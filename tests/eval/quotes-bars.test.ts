@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { evalArabic, evalEnglish, evalGoldDir, evalGoldFile, evalSeed, HELDOUT_DIR, SEEN_DIR, speakerPR } from '../../src/eval/quotes.ts';
+import { evalArabic, evalEnglish, evalGoldDir, evalGoldFile, evalSeed, FIXTURES, HELDOUT_DIR, SEEN_DIR, speakerPR } from '../../src/eval/quotes.ts';
 
 describe('quote bars, in-sample', () => {
   it('English (quotes-en.json): F1 ≥ 85 and speaker accuracy ≥ 87 %', () => {
@@ -30,6 +30,18 @@ describe('quote bars, in-sample', () => {
   });
 });
 
+// The blind development sets of session 18, written by annotators who never saw the rules and tuned on since
+// (speaker P/R 0.785/0.740 and 0.850/0.807 on the session-start rules; 0.951/0.911 and 0.935/0.901 at its end).
+describe('quote bars, blind dev sets of session 18 (in-sample)', () => {
+  it.each([['quotes-ar-dev7.json', 0.94, 0.9], ['quotes-ar-dev8.json', 0.92, 0.89]])('%s: speaker precision and recall hold', (file, p, r) => {
+    const { scores } = evalGoldFile(path.join(FIXTURES, file));
+    const pr = speakerPR(scores);
+    expect(scores.gold).toBeGreaterThanOrEqual(160);
+    expect(pr.precision).toBeGreaterThanOrEqual(p);
+    expect(pr.recall).toBeGreaterThanOrEqual(r);
+  });
+});
+
 // The first held-out sets, tuned on since session 16: floors at their current in-sample figures.
 describe('quote bars, seen sets (in-sample)', () => {
   it('seen/quotes-ar.json: quote F1 and speaker precision/recall hold', () => {
@@ -41,8 +53,9 @@ describe('quote bars, seen sets (in-sample)', () => {
     expect(pr.recall).toBeGreaterThanOrEqual(0.97);
   });
 
-  // Round s16's Arabic sets, held out until session 18 (speaker P/R 0.950/0.943 and 0.932/0.919 at the move).
-  it.each([['quotes-ar-a.json', 0.94, 0.93], ['quotes-ar-b.json', 0.92, 0.91]])('seen/%s: speaker precision and recall hold', (file, p, r) => {
+  // Round s16's Arabic sets, held out until session 18 (speaker P/R 0.950/0.943 and 0.932/0.919 at the move,
+  // 0.986/0.986 and 1.000/1.000 at the end of session 18).
+  it.each([['quotes-ar-a.json', 0.97, 0.97], ['quotes-ar-b.json', 0.98, 0.98]])('seen/%s: speaker precision and recall hold', (file, p, r) => {
     const { scores } = evalGoldFile(path.join(SEEN_DIR, file));
     const pr = speakerPR(scores);
     expect(scores.gold).toBeGreaterThanOrEqual(135);
@@ -60,7 +73,7 @@ describe('quote bars, seen sets (in-sample)', () => {
 
 const HELDOUT = evalGoldDir(HELDOUT_DIR);
 // Rounds and languages (heldout/rounds.json) whose held-out figures are below the issue's bar (measured, never tuned on).
-const BELOW_BAR = new Set<string>(['s17 ar']);
+const BELOW_BAR = new Set<string>(['s17 ar', 's18 ar']);
 
 describe('quote bars, held-out', () => {
   it.skipIf(HELDOUT.length > 0)('no held-out set is on main yet', () => {
