@@ -286,7 +286,7 @@ export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapte
 
   async function startWebhook(url: string, secret: string): Promise<void> {
     const { host, port, path } = config.telegram.webhook;
-    const handler = webhookHandler({ path, secret, log, handleUpdate: handleAndWait, onCall: () => connection.webhookCalled(), ...(deps.once ? { once: deps.once } : {}) });
+    const handler = webhookHandler({ path, secret, log, scrub, handleUpdate: handleAndWait, onCall: () => connection.webhookCalled(), ...(deps.once ? { once: deps.once } : {}) });
     webhook = await serveWebhook(handler, { ...(deps.http ? { shared: deps.http } : {}), host, port, path }, (error) => log.error({ err: describeError(error, scrub) }, 'telegram: webhook request failed'));
     await api.callWithRetry({ method: 'setWebhook' }, () => tg.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] }));
     connection.webhookSet();

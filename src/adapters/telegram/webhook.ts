@@ -9,6 +9,7 @@ import type { Update } from 'telegraf/types';
 import type { Logger } from '../../bot/types.ts';
 import type { HttpMount, RequestHandler } from '../deps.ts';
 import { memoryOnce, type HandleOnce } from '../once.ts';
+import { describeError } from './errors.ts';
 
 const MAX_WEBHOOK_BODY = 1_000_000;
 
@@ -16,6 +17,8 @@ export interface WebhookOptions {
   path: string;
   secret: string;
   log: Logger;
+  /** Takes the token out of an error before it is logged (a failed fetch names the API URL, token included). */
+  scrub: (text: string) => string;
   /** Resolves once the update has been handled; rejects when its handling failed. */
   handleUpdate: (update: Update) => Promise<void>;
   /** Told each accepted call (health: the last webhook call). */
@@ -68,13 +71,13 @@ export function webhookHandler(options: WebhookOptions): RequestHandler {
       await options.handleUpdate(update);
     } catch (error) {
       const next = await turn.failed();
-      log.warn({ updateId, err: (error as Error).message }, next === 'retry'
+      log.warn({ updateId, err: describeError(error, options.scrub) }, next === 'retry'
         ? 'telegram: update failed; answering 500 so Telegram sends it again'
         : 'telegram: update failed again; given up (answering 200)');
       return void res.writeHead(next === 'retry' ? 500 : 200).end();
     }
     // Handled: a lost mark only risks a second handling of a re-send, an error answer would cause one.
-    await turn.done().catch((error: unknown) => log.warn({ updateId, err: (error as Error).message }, 'telegram: could not mark an update handled'));
+    await turn.done().catch((error: unknown) => log.warn({ updateId, err: describeError(error, options.scrub) }, 'telegram: could not mark an update handled'));
     res.writeHead(200).end();
   };
 }

@@ -40,6 +40,15 @@ describe('webhook: handled once, again after a failure', () => {
     expect(h.texts(41)).toHaveLength(1);
   });
 
+  it('logs a failed handling without the token (a dropped connection names the API URL)', async () => {
+    const { h, post } = await webhook();
+    const update = h.fake.message('/about', { from: { id: 44 } });
+    h.fake.dropNext('sendMessage', 10);
+    expect(await post(update)).toBe(500);
+    expect(h.log.lines.some((l) => l.msg.startsWith('telegram: update failed'))).toBe(true);
+    expect(JSON.stringify(h.log.lines)).not.toContain(h.fake.token.split(':')[1]);
+  });
+
   it('answers a re-send that comes while the update is being handled at once, without handling it twice', async () => {
     const { h, post } = await webhook();
     const update = h.fake.message('/about', { from: { id: 42 } });
