@@ -249,6 +249,17 @@ function suggestEntries(st: State, name: string, n: number): Entry[] {
   return scored.slice(0, n).map((s) => s.e);
 }
 
+/** A document that gives the same words twice (a lead and its body, say) lists them once. */
+function distinctRefs(refs: readonly QuoteRef[]): QuoteRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const key = `${r.doc.id}\u0000${r.quote.text.replace(/\s+/g, ' ').trim()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function createSpeakerRegistry(briefs: readonly Brief[], gazetteer: Gazetteer = defaultGazetteer(), glossary?: Glossary): MutableSpeakerRegistry {
   const st: State = { entries: [], byKey: new Map(), byGaz: new Map(), gazetteer };
   const docs = new Set<string>();
@@ -258,7 +269,7 @@ export function createSpeakerRegistry(briefs: readonly Brief[], gazetteer: Gazet
   const find = (name: string): Entry | undefined => findEntry(st, name);
   const quotesBy = (speaker: string | RegistrySpeaker): QuoteRef[] => {
     const e = typeof speaker === 'string' ? find(speaker) : (st.entries.find((x) => x === speaker) ?? find(speaker.name));
-    return e ? [...e.refs] : [];
+    return e ? distinctRefs(e.refs) : [];
   };
   return {
     speakers: st.entries,

@@ -42,6 +42,14 @@ describe('speaker registry', () => {
     expect(registry.find('هيويت')?.name).toBe('Patricia Hewitt');
   });
 
+  it('lists words a document gives twice once, and the same words from another document apart', () => {
+    const twice = 'قالت الوزيرة سلمى الراشد إن الخطة «جاهزة». وأكدت الراشد أن الخطة «جاهزة».';
+    const r = createSpeakerRegistry([brief('tw-1', twice, 'ar', '2025-04-01'), brief('tw-2', 'قالت الوزيرة سلمى الراشد إن الخطة «جاهزة».', 'ar', '2025-04-02')]);
+    const refs = r.quotesBy('سلمى الراشد');
+    const jahiza = refs.filter((x) => x.quote.text === 'الخطة «جاهزة»');
+    expect(jahiza.map((x) => x.doc.id).sort()).toEqual(['tw-1', 'tw-2']);
+  });
+
   it('suggests near names for an unknown one', () => {
     expect(registry.find('Zorro')).toBeUndefined();
     expect(registry.suggest('Trumpp', 3).map((s) => s.name)).toContain('Donald Trump');
