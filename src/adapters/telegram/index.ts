@@ -2,7 +2,7 @@
 // plain questions, buttons, inline mode. Handlers run off telegraf's update loop (one queue per
 // chat), so a reply waiting out a 429 never holds up other chats' updates.
 import { Telegraf } from 'telegraf';
-import type { ChatMemberUpdated, InlineQuery, InlineQueryResultArticle, Message, Update, UserFromGetMe } from 'telegraf/types';
+import type { ChatMemberUpdated, InlineQuery, InlineQueryResultArticle, Message, UserFromGetMe } from 'telegraf/types';
 import { inlineResults } from '../../bot/inline.ts';
 import type { Post } from '../../bot/post.ts';
 import type { IncomingMessage } from '../../bot/types.ts';
@@ -16,7 +16,7 @@ import { classify, createApiCaller, createTokenScrubber, DEFAULT_RETRY, describe
 import { CallbackTokens, cleanText, renderKeyboard, renderPost, type InlineButton, type RenderedMessage } from './render.ts';
 import { createConnectionState } from './health.ts';
 import { registerMenus } from './menus.ts';
-import { serveWebhook, webhookHandler, type WebhookServer } from './webhook.ts';
+import { serveWebhook, updateWaiter, webhookHandler, type WebhookServer } from './webhook.ts';
 
 export interface TelegramAdapterOptions {
   retry?: Partial<RetryPolicy>;
@@ -81,13 +81,12 @@ export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapte
   // ---- work queue: one chain per chat keeps replies in order; all are awaited on stop ----
   const pending = new Set<Promise<void>>();
   const chains = new Map<string, Promise<void>>();
-  // A webhook call waits for its update's handling (answered 500 when it fails, so Telegram re-sends).
-  const awaiting = new Map<number, (outcome: Promise<void>) => void>();
+  const waiter = updateWaiter((update) => bot.handleUpdate(update));
   function enqueue(key: string | undefined, what: Observed, task: () => Promise<void>) {
     const previous = (key && chains.get(key)) || Promise.resolve();
     const observed = { ...what, receivedAt: performance.now() };
     const outcome = previous.then(() => observeUpdate(log, deps.observer, observed, task));
-    if (typeof what.id === 'number') awaiting.get(what.id)?.(outcome);
+    waiter.settle(what.id, outcome);
     const run = outcome
       .catch((error: unknown) => log.error({ err: describeError(error, scrub), what: what.kind, updateId: what.id }, `telegram: ${what.kind} failed`));
     if (key) chains.set(key, run);
@@ -272,21 +271,9 @@ export function createTelegramAdapter(deps: AdapterDeps, options: TelegramAdapte
     });
   }
 
-  /** Resolves once the update's handler has run; rejects with its failure. */
-  async function handleAndWait(update: Update): Promise<void> {
-    let outcome: Promise<void> | undefined;
-    awaiting.set(update.update_id, (p) => (outcome = p));
-    try {
-      await bot.handleUpdate(update);
-    } finally {
-      awaiting.delete(update.update_id);
-    }
-    await outcome;
-  }
-
   async function startWebhook(url: string, secret: string): Promise<void> {
     const { host, port, path } = config.telegram.webhook;
-    const handler = webhookHandler({ path, secret, log, scrub, handleUpdate: handleAndWait, onCall: () => connection.webhookCalled(), ...(deps.once ? { once: deps.once } : {}) });
+    const handler = webhookHandler({ path, secret, log, scrub, handleUpdate: waiter.handleAndWait, onCall: () => connection.webhookCalled(), ...(deps.once ? { once: deps.once } : {}) });
     webhook = await serveWebhook(handler, { ...(deps.http ? { shared: deps.http } : {}), host, port, path }, (error) => log.error({ err: describeError(error, scrub) }, 'telegram: webhook request failed'));
     await api.callWithRetry({ method: 'setWebhook' }, () => tg.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] }));
     connection.webhookSet();

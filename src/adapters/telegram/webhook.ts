@@ -27,6 +27,32 @@ export interface WebhookOptions {
   once?: HandleOnce;
 }
 
+/**
+ * A webhook call waits for its update's handling (answered 500 when it fails, so Telegram re-sends):
+ * the work queue settles each update's outcome, and handleAndWait resolves or rejects with it.
+ */
+export function updateWaiter(handle: (update: Update) => Promise<unknown>): {
+  settle(updateId: number | string | undefined, outcome: Promise<void>): void;
+  handleAndWait(update: Update): Promise<void>;
+} {
+  const awaiting = new Map<number, (outcome: Promise<void>) => void>();
+  return {
+    settle(updateId, outcome) {
+      if (typeof updateId === 'number') awaiting.get(updateId)?.(outcome);
+    },
+    async handleAndWait(update) {
+      let outcome: Promise<void> | undefined;
+      awaiting.set(update.update_id, (p) => (outcome = p));
+      try {
+        await handle(update);
+      } finally {
+        awaiting.delete(update.update_id);
+      }
+      await outcome;
+    },
+  };
+}
+
 export function webhookHandler(options: WebhookOptions): RequestHandler {
   const { path, log } = options;
   const once = options.once ?? memoryOnce();
