@@ -2,6 +2,7 @@
 // other English titles a name can carry, and Arabic titles; and the genders read off a name.
 
 import { FEMALE_NAMES, MALE_NAMES } from './firstnames.ts';
+import { foldString } from './fold.ts';
 import type { Gender } from './internal.ts';
 
 /** English honorifics: part of a name run ("Mr Blair", "Dr Lena Fox"); the gender they give, when they do. */
@@ -47,6 +48,9 @@ const OTHER_TITLES = new Map<string, Gender | undefined>([
 ]);
 
 const ALL_TITLES = new Map([...HONORIFICS, ...OTHER_TITLES]);
+
+/** The Arabic titles, folded as the Arabic stages read tokens («الدكتورة» → الدكتوره). */
+export const ARABIC_TITLES = new Set([...OTHER_TITLES.keys()].filter((k) => /\p{Script=Arabic}/u.test(k)).map(foldString));
 
 /** Titles that give a gender: "Mrs", "Lord", «السيدة». */
 export const TITLE_GENDER = new Map<string, Gender>([...ALL_TITLES].filter((e): e is [string, Gender] => e[1] !== undefined));

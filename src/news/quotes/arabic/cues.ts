@@ -97,9 +97,32 @@ verb('اجاب', 'اجاب يجيب مجيبا', 'اجابت تجيب مجيبه
 verb('نبه', 'نبه ينبه منبها', 'نبهت تنبه منبهه', 'نبهوا ينبهون', { preps: ['الي'], thatAfterPrep: true, participles: 'منبها منبهه' });
 verb('تساءل', 'تساءل يتساءل متساءلا', 'تساءلت تتساءل', 'تساءلوا', { participles: 'متساءلا' });
 
+// More verbs of saying that editors use for variety: «أردف»، «بيّن»، «نوّه إلى أن»، «ألمح إلى أن»، «جزم بأن»،
+// «لاحظ»، «استطرد»، «استدرك»، «تعهّد بأن»، «أصرّ على أن»، «طمأن إلى أن»، «علّق»، «عقّب»، «أورد»، «أبرز»،
+// «شرح»، «أكمل»، «قدّر». Unvoweled forms that are also a common other word are left out: «بين» (between), «عقب»
+// (after), «أبرز» (most prominent), «قدر» (amount); «سجّل» scores goals and records figures far more often than it reports.
+verb('اردف', 'اردف يردف مردفا', 'اردفت تردف مردفه', 'اردفوا', { participles: 'مردفا مردفه' });
+verb('بين', 'يبين مبينا', 'بينت مبينه', 'بينوا يبينون', { participles: 'مبينا مبينه' });
+verb('نوه', 'نوه ينوه منوها', 'نوهت تنوه منوهه', 'نوهوا', { preps: ['الي', 'ب'], thatAfterPrep: true, participles: 'منوها منوهه' });
+verb('المح', 'المح يلمح ملمحا', 'المحت تلمح ملمحه', 'المحوا', { preps: ['الي'], thatAfterPrep: true, participles: 'ملمحا ملمحه' });
+verb('جزم', 'جزم يجزم جازما', 'جزمت تجزم جازمه', 'جزموا', { preps: ['ب'], thatAfterPrep: true, participles: 'جازما جازمه' });
+verb('لاحظ', 'لاحظ ملاحظا', 'لاحظت تلاحظ', 'لاحظوا', {});
+verb('استطرد', 'استطرد يستطرد مستطردا', 'استطردت تستطرد مستطرده', 'استطردوا', { participles: 'مستطردا مستطرده' });
+verb('استدرك', 'استدرك يستدرك مستدركا', 'استدركت تستدرك مستدركه', 'استدركوا', { participles: 'مستدركا مستدركه' });
+verb('تعهد', 'تعهد يتعهد متعهدا', 'تعهدت تتعهد متعهده', 'تعهدوا', { preps: ['ب'], thatAfterPrep: true, participles: 'متعهدا متعهده' });
+verb('اصر', 'اصر يصر مصرا', 'اصرت تصر مصره', 'اصروا', { preps: ['علي'], thatAfterPrep: true, participles: 'مصرا مصره' });
+verb('طمان', 'طمان يطمين مطمينا', 'طمانت تطمين', 'طمانوا', { preps: ['الي'], thatAfterPrep: true, participles: 'مطمينا' });
+verb('علق', 'علق يعلق معلقا', 'علقت تعلق معلقه', 'علقوا', { participles: 'معلقا معلقه' });
+verb('عقب', 'يعقب معقبا', 'عقبت تعقب معقبه', 'عقبوا', { participles: 'معقبا معقبه' });
+verb('اورد', 'اورد يورد', 'اوردت تورد', 'اوردوا', {});
+verb('ابرز', 'يبرز مبرزا', 'ابرزت تبرز مبرزه', 'ابرزوا', { participles: 'مبرزا مبرزه' });
+verb('شرح', 'شرح يشرح شارحا', 'شرحت تشرح شارحه', 'شرحوا', { participles: 'شارحا شارحه' });
+verb('اكمل', 'اكمل', 'اكملت', 'اكملوا', {});
+verb('قدر', 'يقدر مقدرا', 'قدرت تقدر مقدره', 'قدروا', { participles: 'مقدرا مقدره' });
+
 // Masculine forms that unvoweled also read as a passive with no agent: «ويُعتقد أن», «ويُذكر أن», «ويُتوقع أن»,
 // «ورُوي أن». Right before their complement, with no subject named, they report nobody.
-export const PASSIVE_READINGS = new Set(['يعتقد', 'يذكر', 'يتوقع', 'روي', 'يعتبر', 'يظهر', 'يبدو']);
+export const PASSIVE_READINGS = new Set(['يعتقد', 'يذكر', 'يتوقع', 'روي', 'يعتبر', 'يظهر', 'يبدو', 'يقدر', 'يلاحظ', 'يبين']);
 
 // Every cue form as one regex over the folded text, with Arabic word boundaries.
 export const CUE_SCAN = (() => {

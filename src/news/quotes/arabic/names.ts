@@ -80,7 +80,9 @@ export function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
     gender = r.gender;
     if (!found) return undefined;
   }
-  const [nameStart, nameEnd] = found;
+  const nameEnd = found[1];
+  // «العقيد ركن NAME», «اللواء الركن NAME»: «ركن» (staff officer) belongs to the rank.
+  const nameStart = found[0] < nameEnd && /^(?:ال)?ركن$/u.test(toks[found[0]]!.t) && found[0] > a ? found[0] + 1 : found[0];
   const role = nameStart > a ? originalText(ctx, a, nameStart - 1).replace(/[،,]\s*$/u, '').trim() : undefined;
   if (!gender && nameStart > a) {
     const raw0 = toks[a]!.t;

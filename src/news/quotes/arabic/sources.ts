@@ -39,7 +39,8 @@ export function sourceCue(ctx: Ctx, out: Candidate[], k: number, used: Set<numbe
   // The source phrase runs to a comma or the end.
   let e = s;
   // (A name in marks is part of it: «وفقًا لمنظمة «نداء»، فإن …».)
-  while (e < n && !isComma(toks[e]!.t) && !isEnd(toks[e]!.t) && (ctx.inSpan[e]! < 0 || ctx.spans[ctx.inSpan[e]!]!.open > orig(ctx, toks[s]!.s))) e++;
+  // (Writers often drop the comma before «فإن»: «وبحسب رئيس الوزراء فإن …».)
+  while (e < n && !isComma(toks[e]!.t) && !isEnd(toks[e]!.t) && toks[e]!.t !== 'فان' && (ctx.inSpan[e]! < 0 || ctx.spans[ctx.inSpan[e]!]!.open > orig(ctx, toks[s]!.s))) e++;
   if (e <= s) return undefined;
   const np = parseNPWithoutLam(ctx, s, e, stripL);
   if (!np) return undefined;
@@ -51,8 +52,8 @@ export function sourceCue(ctx: Ctx, out: Candidate[], k: number, used: Set<numbe
   // Preposed: the cue opens the sentence and a comma follows the source.
   let lead = 0;
   while (lead < k && (STOP_WORDS.has(toks[lead]!.t) || isComma(toks[lead]!.t))) lead++;
-  if (lead === k && e < n && isComma(toks[e]!.t)) {
-    let c = e + 1;
+  if (lead === k && e < n && (isComma(toks[e]!.t) || toks[e]!.t === 'فان')) {
+    let c = isComma(toks[e]!.t) ? e + 1 : e;
     if (c < n && (THAT.has(toks[c]!.t) || toks[c]!.t === 'فان')) c++;
     const end = complementEnd(ctx, c, n);
     if (end > c) pushReported(ctx, out, toks[c]!.s, toks[end - 1]!.e, cueText, cueAt, mention);

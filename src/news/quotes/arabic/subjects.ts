@@ -5,6 +5,7 @@ import { ADVERB_STARTS, BODY_HEADS, CLAUSE_OPENERS, COMMON_HEADS, GROUP_NOUNS, N
 import { verbAt, type VerbInfo } from './cues.ts';
 import { type NP, parseNP } from './names.ts';
 import { nameAt } from './roles.ts';
+import { ARABIC_TITLES } from '../titles.ts';
 import { accusative, asSubject, type Ctx, eventVerb, gazetteerAt, isDash, looksPlural, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, LATIN, orig, originalText, stripConj } from './tokens.ts';
 import { complementEndForNoun } from './complement.ts';
 
@@ -61,10 +62,29 @@ export function clauseSubject(ctx: Ctx, a: number, b: number): Mention | undefin
   while (e < b && !isPunct(toks[e]!.t) && !(SUBJECT_STOPS.has(toks[e]!.t) && !(group && toks[e]!.t === 'في') && !(member && toks[e]!.t === 'عن')) && !verbAt(toks[e]!.t) && !eventVerb(toks[e]!.t) && !THAT.has(toks[e]!.t) && e - s < 14) e++;
   if (e <= s) return undefined;
   // («الباحثة في المعهد …، الدكتورة NAME، …»: a role with its prepositional phrase before the apposed name.)
-  const np = appositionAfter(ctx, s, e, b) ?? (SUBJECT_STOPS.has(toks[e]?.t ?? '') ? appositionAfter(ctx, s, commaAfter(ctx, e, b), b) : undefined) ?? parseNP(ctx, s, e);
+  const np = titledNameAfter(ctx, s, e, b) ?? appositionAfter(ctx, s, e, b) ?? (SUBJECT_STOPS.has(toks[e]?.t ?? '') ? appositionAfter(ctx, s, commaAfter(ctx, e, b), b) : undefined) ?? parseNP(ctx, s, e);
   if (!np) return undefined;
   if (np.mention.kind === 'name' && has(STOP_WORDS, toks[s]!.t) && !ROLE_HEADS.has(toks[s]!.t)) return undefined;
   return np.mention;
+}
+
+/**
+ * «أستاذ الاقتصاد في جامعة بغداد الدكتور NAME»: a role, its «في» phrase, then a title and a name: the named
+ * person, not the role cut at «في».
+ */
+function titledNameAfter(ctx: Ctx, s: number, e: number, b: number): NP | undefined {
+  const { toks } = ctx;
+  if (toks[e]?.t !== 'في' || !has(ROLE_HEADS, toks[s]!.t)) return undefined;
+  for (let j = e + 1; j < b && j - e <= 6; j++) {
+    const t = toks[j]!.t;
+    if (isPunct(t) || verbAt(t) || THAT.has(t)) return undefined;
+    if (!ARABIC_TITLES.has(t)) continue;
+    const n = nameAt(ctx, j + 1, b);
+    if (!n) return undefined;
+    const np = parseNP(ctx, s, n.end);
+    return np?.mention.kind === 'name' ? np : undefined;
+  }
+  return undefined;
 }
 
 /** ««…»، قالت ROLE، NAME من PLACE، في …»: past a name of two parts apposed after the comma at e (its closing comma); e if none. */

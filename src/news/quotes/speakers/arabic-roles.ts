@@ -29,7 +29,7 @@ export function arabicRoleHolder(r: Resolver, m: Mention, sentence: number, subj
   const raw = m.name.trim().split(/\s+/);
   if (raw.length > 2 || !/^(?:و|ف)?ال/u.test(foldString(raw[0]!))) return undefined;
   const noun = roleWords(m.name);
-  if (!ROLE_HEADS.has(noun[0]!)) return undefined;
+  // A noun the text itself put before a person's name is a role there, listed head or not («الفنانة التشكيلية سارة …»).
   let best: { pos: number; entity?: Entity; mention?: Mention } | undefined;
   for (const ev of r.events) {
     if (ev.pos >= m.start || ev.sentence < sentence - 6 || !ev.entity.person) continue;

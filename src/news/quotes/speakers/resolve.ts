@@ -79,7 +79,10 @@ function attribute(r: Resolver, input: ResolveInput): Resolved[] {
  */
 function nounEntity(r: Resolver, m: Mention, sentence: number, subjectAt: SubjectAt, cue?: string): Entity {
   const e = entityFor(r, m);
-  if (m.kind !== 'noun' || e.forms.size !== 1) return e;
+  if (e.forms.size !== 1) return e;
+  // «وقالت الفنانة»: a definite word read as a name is a role when the text put it before someone's name.
+  if (!r.english && m.kind === 'name' && definiteWord(m.name)) return arabicRoleNoun(r, e, m, sentence, subjectAt, undefined, true);
+  if (m.kind !== 'noun') return e;
   if (!r.english) return arabicRoleNoun(r, e, m, sentence, subjectAt, cue);
   const role = officeNoun(m.name);
   const body = BODY_NOUN.exec(m.name);
@@ -105,6 +108,11 @@ function nounEntity(r: Resolver, m: Mention, sentence: number, subjectAt: Subjec
   return prev;
 }
 
+/** One Arabic word with the article («الفنانة», «والمدربة»). */
+function definiteWord(name: string): boolean {
+  return /^(?:و|ف)?ال\S+$/u.test(name.trim());
+}
+
 /** "Ivy Marsh, 81, has ...": a name given an age is a person's. */
 function agedInText(text: string, name: string): boolean {
   const at = text.indexOf(`${name}, `);
@@ -112,8 +120,8 @@ function agedInText(text: string, name: string): boolean {
 }
 
 /** «وقال الرئيس»: the person named earlier with that role, who takes it among their roles; else the noun's own entity. */
-function arabicRoleNoun(r: Resolver, e: Entity, m: Mention, sentence: number, subjectAt: SubjectAt, cue: string | undefined): Entity {
-  const holder = arabicRoleHolder(r, m, sentence, subjectAt) ?? arabicDocumentIssuer(r, m, sentence) ?? arabicContinuedSpeaker(r, m, cue, sentence);
+function arabicRoleNoun(r: Resolver, e: Entity, m: Mention, sentence: number, subjectAt: SubjectAt, cue: string | undefined, holderOnly = false): Entity {
+  const holder = holderOnly ? arabicRoleHolder(r, m, sentence, subjectAt) : (arabicRoleHolder(r, m, sentence, subjectAt) ?? arabicDocumentIssuer(r, m, sentence) ?? arabicContinuedSpeaker(r, m, cue, sentence));
   if (!holder || holder === e) return e;
   r.entities.splice(r.entities.indexOf(e), 1);
   if (!holder.roles.includes(m.name)) holder.roles.push(m.name);
