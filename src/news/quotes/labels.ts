@@ -1,6 +1,7 @@
 // Marked spans that name something instead of quoting someone: titles, names, labels, terms, scare quotes.
 
 import { foldString } from './fold.ts';
+import { BODY_HEADS } from './words-ar.ts';
 import type { MarkedSpan } from './marks.ts';
 
 const EN_NAMING = /(?:called|titled|entitled|named|dubbed|nicknamed|known(?: to [\w-]+(?: [\w-]+)?)? as|so-called|the word|the term|the phrase|the slogan|the name|film|movie|song|album|book|novel|programme|program|series|single|play|show|campaign|operation|magazine|newspaper|exhibition|festival|award|motto)\s*$/i;
@@ -102,6 +103,8 @@ function computeArabicLabel(text: string, sp: MarkedSpan): boolean {
   if (/^[A-Za-z]/.test(inner) && titleCase(inner)) return true;
   // A name never opens with a negation or a particle: «الشركة «لم تقدم ما يثبت»» quotes.
   if (CLAUSE_START.test(foldString(inner.trim()))) return false;
+  // (Not after a colon, where words in marks are what was said: «وقالت: «الجائزة للبحارة»».)
+  if (!/[:：]\s*$/u.test(text.slice(Math.max(0, sp.open - 3), sp.open)) && namedBody(foldString(inner.trim()))) return true;
   const before = foldString(text.slice(Math.max(0, sp.open - 40), sp.open));
   if (AR_KNOWN_AS.test(before)) return true;
   const words = before.split(/[\s«»"“”]+/).filter(Boolean);
@@ -125,4 +128,19 @@ function computeArabicLabel(text: string, sp: MarkedSpan): boolean {
 function definite(w: string): boolean {
   const x = w.length > 3 && (w[0] === 'و' || w[0] === 'ف') ? w.slice(1) : w;
   return x.startsWith('ال') || x.startsWith('لل') || (x[0] === 'ل' && x.length > 3);
+}
+
+/**
+ * A name that says what it names: a naming or body noun and only its definite adjectives and genitives
+ * («الشبكة الدولية لرصد الكويكبات», «مجموعة العمل البيئي»), or one word with a number («سنبلة-1»).
+ */
+function namedBody(inner: string): boolean {
+  const words = inner.split(/\s+/).filter(Boolean);
+  if (words.length === 1 && /^[\u0621-\u064A]+-?\d+$/u.test(words[0]!)) return true;
+  if (words.length < 2 || words.length > 6) return false;
+  const head = stripPrefixes(words[0]!);
+  if (!AR_NAMING.has(head) && !BODY_HEADS.has(head)) return false;
+  // (Its first adjective has the article: «الجائزة للبحارة» says something of the prize.)
+  if (!words[1]!.startsWith('ال')) return false;
+  return words.slice(1).every((w) => definite(w) || /^[A-Za-z\d-]+$/.test(w));
 }

@@ -157,6 +157,8 @@ function nameHere(ctx: Ctx, i: number, end: number): boolean {
 /** «في بيانه», «في حيثيات حكمها», «في المؤتمر الصحفي»: an occasion, not part of a role. */
 function occasionAt(ctx: Ctx, i: number, end: number): boolean {
   const { toks } = ctx;
+  // «الباحثة في علم الاجتماع»: a field of study (علم/علوم + noun) is no meeting.
+  if (/^(?:علم|علوم)$/u.test(toks[i + 1]?.t ?? '')) return false;
   for (let k = i + 1; k < Math.min(end, i + 3); k++) {
     const w = stripConj(toks[k]!.t);
     if (SPEECH_EVENTS.has(w) || SPEECH_EVENTS.has(w.replace(/^ال/, '')) || hasPronounSuffix(ctx, k)) return true;
