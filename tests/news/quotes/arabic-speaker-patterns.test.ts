@@ -157,6 +157,10 @@ const CASES: PatternCase[] = [
   { name: 'an occupation opens a role phrase before a name («سائق الحافلات اللبناني NAME»)', text: 'ويقول سائق الحافلات اللبناني جورج حداد إن الطريق مغلق.', want: [['جورج حداد', 'الطريق مغلق']] },
   { name: 'a body named in marks inside a reported clause is a name, not a quoted fragment', text: 'وقال المدير سمير الحلبي إن الفريق أرسل النتائج إلى «الهيئة العربية للطاقة المتجددة» الأسبوع الماضي.', want: [['سمير الحلبي', 'الفريق أرسل النتائج إلى «الهيئة العربية للطاقة المتجددة» الأسبوع الماضي']] },
   { name: 'a word with a number in marks is a product name («نجمة-2»)', text: 'وأوضحت المهندسة ريما الخوري أن القمر «نجمة-2» سيطلق في الربيع.', want: [['ريما الخوري', 'القمر «نجمة-2» سيطلق في الربيع']] },
+  { name: 'a name of four parts between commas after a role', text: 'وقال مدير المستشفى في المدينة، الدكتور صالح عمر حسن الأمين، إن الأسرّة امتلأت.', want: [['صالح عمر حسن الأمين', 'الأسرّة امتلأت']] },
+  { name: 'an unlisted role head before a titled apposition («وكيلة قائمة …، المهندسة NAME،»)', text: 'وأكدت متزعمة قائمة مستقلة في سطيف، المهندسة ليلى بوزيد، بأن الحملة كانت نظيفة.', want: [['ليلى بوزيد', 'الحملة كانت نظيفة']] },
+  { name: 'a plural of people after a lone surname is its object («ودعا بوعلام المترشحين إلى»)', text: 'وقال رئيس الهيئة كريم بوعلام إن الاقتراع مر بهدوء. ودعا بوعلام المترشحين إلى احترام النتائج.', want: [['كريم بوعلام', 'الاقتراع مر بهدوء'], ['كريم بوعلام', 'احترام النتائج']] },
+  { name: 'an occasion between commas (في رد مكتوب) names nobody; the participle goes on from the body', text: 'ونفت الهيئة العامة للمياه، في رد مكتوب، وجود أي انقطاع، مؤكدة أن الضخ مستمر.', want: [['الهيئة العامة للمياه', 'الضخ مستمر']] },
 ];
 
 describePatterns('Arabic speaker resolution patterns', 'ar', CASES);

@@ -130,6 +130,8 @@ export function analyzeSentence(ctx: Ctx, out: Candidate[], sentenceSubject: () 
     const prev = k > 0 ? toks[k - 1]!.t : '';
     // (After «عدم» the form is a verbal noun: «طلب عدم ذكر اسمه».)
     if (prev === 'عدم') continue;
+    // (Nor after a preposition: «في رد مكتوب», «على تعليق»: a noun, no act.)
+    if (NOUN_AFTER.has(prev)) continue;
     if (!lastMention && !subjectKnown && v.info.participle) {
       clauseSubj = sentenceSubject();
       subjectKnown = true;
@@ -209,6 +211,9 @@ export function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInf
   if (info.objectGuard && marker.type === 'prep' && invitation(ctx, marker)) return undefined;
   return withMarker(ctx, out, info, marker, act, k);
 }
+
+// Prepositions after which a verb's form reads as its verbal noun.
+const NOUN_AFTER = new Set(['في', 'علي', 'الي', 'عن', 'مع', 'خلال', 'عبر']);
 
 // «كما» (also, as) before a verb; «إلى» with or without a pronoun (whom one spoke to).
 const ALSO = new Set(['كما', 'وكما']);

@@ -111,7 +111,11 @@ function possessiveBeforeName(ctx: Ctx, a: number, end: number): boolean {
 /** «المحامي عن العائلة، جورج خوري، إن …»: a name set off by commas after a role, up to the end of the phrase. */
 function apposedName(ctx: Ctx, a: number, end: number, b: number): [number, number] | undefined {
   const { toks } = ctx;
-  if (end >= b || !isComma(toks[end]!.t) || !(hasArticle(toks[a]!.t) || has(ROLE_HEADS, toks[a]!.t))) return undefined;
+  if (end >= b || !isComma(toks[end]!.t)) return undefined;
+  // A title with the article may open the apposition: «رئيس مجلس الإدارة، المهندس وليد الراشد، إن».
+  const title = end + 2 < b && toks[end + 1]!.t.startsWith('ال') && (ROLE_HEADS.has(toks[end + 1]!.t) || ROLE_HEADS.has(toks[end + 1]!.t.slice(2))) && !has(ROLE_HEADS, toks[end + 2]!.t);
+  // (After a titled apposition the phrase before is a role even when its head is no listed one: «متصدرة قائمة …، المحامية NAME،».)
+  if (!(hasArticle(toks[a]!.t) || has(ROLE_HEADS, toks[a]!.t) || (title && !isPunct(toks[a]!.t) && !verbAt(toks[a]!.t)))) return undefined;
   // Only when the phrase before names nobody («المحامي فلان، وكيل …، أن» is the lawyer's own name), and the
   // apposition is no role of its own.
   const r = roleEnd(ctx, a, end, true, true);
@@ -120,8 +124,6 @@ function apposedName(ctx: Ctx, a: number, end: number, b: number): [number, numb
   // (And a genitive coordinated with و: «غرفة تجارة وصناعة البحرين، NAME،».)
   const coordinated = r > a + 1 && toks[r]!.t[0] === 'و' && !hasArticle(toks[r - 1]!.t);
   const prepGenitive = (/^[لب]/u.test(toks[r]?.t ?? '') && hasArticle(toks[r + 1]?.t ?? '')) || (r > a && CONSTRUCT.has(stripConj(toks[r - 1]!.t))) || coordinated;
-  // A title with the article may open the apposition: «رئيس مجلس الإدارة، المهندس وليد الراشد، إن».
-  const title = end + 2 < b && toks[end + 1]!.t.startsWith('ال') && (ROLE_HEADS.has(toks[end + 1]!.t) || ROLE_HEADS.has(toks[end + 1]!.t.slice(2))) && !has(ROLE_HEADS, toks[end + 2]!.t);
   // (A titled name between commas is the person even when the phrase before ends in a name of its own:
   // «أستاذة … في جامعة الملك سعود، الدكتورة NAME، حذّرت».)
   // (So is a name with a particle or a link in the apposition: «مزارعي مشروع الجزيرة، الطيب محمد ود البشير،».)
@@ -135,6 +137,8 @@ function apposedName(ctx: Ctx, a: number, end: number, b: number): [number, numb
   let c = s;
   while (c < b && !isComma(toks[c]!.t)) c++;
   const name = nameAt(ctx, s, c) ?? articleGivenName(ctx, s, c);
+  // (Between commas a name may run to four parts: «، الدكتورة آمنة محمد أحمد الطيب،».)
+  if (name && name.end < c && c - s <= 4 && Array.from({ length: c - name.end }, (_, i) => name.end + i).every((j) => nameWord(ctx, j) && (j === c - 1 || !hasArticle(toks[j]!.t)))) name.end = c;
   // (A kunya is a whole name: «الأم، أم حسن، إن».)
   if (!name || (name.units < 2 && !(NAME_START.has(toks[s]!.t) && name.end > s + 1))) return undefined;
   // After the closing comma, only whom it was said to or the occasion: «، NAME، لـ«الوطن» إن», «، NAME، في حوار مع …، إن».

@@ -76,6 +76,8 @@ export function nameAt(ctx: Ctx, i: number, end: number, linkFirst = false): { e
       // A surname with the article closes the name; a name does not start with one, and a title before a name
       // is no surname («… الدكتورة منى», but «ريم النقيب»).
       if (units === 0 && !patronymicNext(ctx, k, end)) return undefined;
+      // A plural of people after a surname is its object, no second surname: «ودعا بوشارب المترشحين إلى …».
+      if (units === 1 && t.length >= 8 && /(?:ين|ون)$/u.test(t) && looksPlural(t) && /^(?:الي|علي)$/u.test(toks[k + 1]?.t ?? '')) break;
       // «الهادي بن علي» (also after a first name, «محمد الهادي بن علي»): the patronymic goes on.
       // (After a first name even a role word is a name part: «محمد الأمين ولد سيدي».)
       if (patronymicNext(ctx, k, end, units > 0)) {

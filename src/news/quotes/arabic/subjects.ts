@@ -108,6 +108,8 @@ function commaAfter(ctx: Ctx, e: number, b: number): number {
 function appositionAfter(ctx: Ctx, s: number, e: number, b: number): NP | undefined {
   const { toks } = ctx;
   if (e >= b || !isComma(toks[e]!.t)) return undefined;
+  // («الشركة، في رد مكتوب، …»: an occasion between commas names nobody.)
+  if (SUBJECT_STOPS.has(toks[e + 1]?.t ?? '') || ADVERB_STARTS.has(toks[e + 1]?.t ?? '')) return undefined;
   let c = e + 1;
   while (c < b && !isComma(toks[c]!.t) && !isEnd(toks[c]!.t) && c - e <= 8) c++;
   if (c >= b || !isComma(toks[c]!.t)) return undefined;
