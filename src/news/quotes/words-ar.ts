@@ -139,3 +139,9 @@ export const STANDS_FOR = new Set(['نايب', 'نايبه', 'مستشار', 'م
 export const RELATIVE_PRONOUNS = new Set(['الذي', 'التي', 'الذين', 'اللذان', 'اللتان', 'اللواتي']);
 
 export const VAGUE_AR = new Set(['يقال', 'قيل']);
+
+// Prepositions after which a verb's form reads as its verbal noun: «في رد مكتوب».
+export const NOUN_AFTER = new Set(['في', 'علي', 'الي', 'عن', 'مع', 'خلال', 'عبر']);
+
+// Words that open an aside between commas: «، وهي ربة منزل،», «، في بيان نُشر …،».
+export const CIRCUMSTANTIAL = new Set(['وهو', 'وهي', 'وهم', 'وهما', 'في']);

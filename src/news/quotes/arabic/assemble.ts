@@ -7,7 +7,7 @@ import type { Gazetteer } from '../gazetteer.ts';
 import type { Candidate, Gender, Mention, SubjectAt } from '../internal.ts';
 import { isArabicLabel } from '../labels.ts';
 import { type MarkedSpan, spanIndexAt } from '../marks.ts';
-import { ADVERB_STARTS, NAME_LINKS, RELATIVE_BEFORE, RELATIVE_PRONOUNS, RELAY_NOUNS, SOURCE_CUES, SPEECH_EVENTS, STOP_WORDS, SUBORDINATORS, SURNAME_PARTICLES, THAT, VAGUE_AR } from '../words-ar.ts';
+import { ADVERB_STARTS, CIRCUMSTANTIAL, NAME_LINKS, NOUN_AFTER, RELATIVE_BEFORE, RELATIVE_PRONOUNS, RELAY_NOUNS, SOURCE_CUES, SPEECH_EVENTS, STOP_WORDS, SUBORDINATORS, SURNAME_PARTICLES, THAT, VAGUE_AR } from '../words-ar.ts';
 import { complementBefore, complementEnd, pushDirect, pushReported } from './complement.ts';
 import { CUE_SCAN, PASSIVE_READINGS, VERBS, type VerbInfo, verbAt } from './cues.ts';
 import { cameIn, relayed, sourceCue } from './sources.ts';
@@ -212,9 +212,6 @@ export function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInf
   return withMarker(ctx, out, info, marker, act, k);
 }
 
-// Prepositions after which a verb's form reads as its verbal noun.
-const NOUN_AFTER = new Set(['في', 'علي', 'الي', 'عن', 'مع', 'خلال', 'عبر']);
-
 // «كما» (also, as) before a verb; «إلى» with or without a pronoun (whom one spoke to).
 const ALSO = new Set(['كما', 'وكما']);
 const TO = /^الي(?:ه|ها|هم|هما)?$/u;
@@ -225,7 +222,6 @@ const NOT_PREP_B = new Set([...NAME_LINKS, ...STOP_WORDS, ...ADVERB_STARTS].filt
 // «ويُدعى», the passive «is called», folds like «يدّعي» (claims).
 const NAMED_AS = new Set(['ويدعي', 'يدعي', 'تدعي', 'وتدعي']);
 
-const CIRCUMSTANTIAL = new Set(['وهو', 'وهي', 'وهم', 'وهما', 'في']);
 /** A quotation of more than a short name opens at token c. */
 function quotationAt(ctx: Ctx, c: number): boolean {
   const idx = ctx.inSpan[c]!;
