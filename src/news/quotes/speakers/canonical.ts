@@ -51,11 +51,12 @@ export function arabicFullName(r: Resolver, word: string): string | undefined {
     const end = at + key.length;
     const boundary = (at === 0 || /[\s«»“”"(،,]/.test(f.text[at - 1]!)) && (end >= f.text.length || !/[\u0621-\u064A]/.test(f.text[end]!));
     if (boundary) {
-      // The two words before: a role word with the article, then a first name.
+      // The words before: a role word with the article, then a first name (and a father's name: «جاسم محمد»).
       const before = f.text.slice(Math.max(0, at - 60), at);
-      const m = /(?:^|\s)(ال[\u0621-\u064A]+) ([\u0621-\u064A]{2,}) $/.exec(before);
-      if (m && !m[2]!.startsWith('ال') && !/^(?:و|ف)?(?:قال|قالت|اكد|اضاف|ادعي|زعم|قام|وصل|التقي|ان|في|من|الي|علي|عن|مع|بعد|قبل|لكن|كان)$/.test(m[2]!)) {
-        const s0 = f.map[at - m[2]!.length - 1]!;
+      // («عبد الله» is one part: a word with the article after عبد.)
+      const given = givenNamesBefore(before);
+      if (given) {
+        const s0 = f.map[at - given.length - 1]!;
         const full = r.text.slice(s0, f.map[end]!);
         if (!best || full.length > best.length) best = full;
       }
@@ -63,6 +64,20 @@ export function arabicFullName(r: Resolver, word: string): string | undefined {
     at = f.text.indexOf(key, at + 1);
   }
   return best;
+}
+
+const NOT_GIVEN = /^(?:و|ف)?(?:قال|قالت|اكد|اضاف|ادعي|زعم|قام|وصل|التقي|ان|في|من|الي|علي|عن|مع|بعد|قبل|لكن|كان)$/;
+
+/** The one to three name words at the end of `before` (folded, ending in a space) that follow a word with the article. */
+function givenNamesBefore(before: string): string | undefined {
+  if (!before.endsWith(' ') || before.endsWith('  ')) return undefined;
+  const words = before.trimEnd().split(' ');
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    const parts = words.slice(-n);
+    if (!/^ال[\u0621-\u064A]+$/u.test(words[words.length - n - 1]!)) continue;
+    if (parts.every((w, i) => /^[\u0621-\u064A]{2,}$/u.test(w) && (!w.startsWith('ال') || parts[i - 1] === 'عبد') && !NOT_GIVEN.test(w))) return parts.join(' ');
+  }
+  return undefined;
 }
 
 /** A form with a capital letter past a leading "the": a proper name, not "the company". */
