@@ -5,6 +5,7 @@
 import type { DetectedLang } from '../language.ts';
 import type { Sentence } from '../sentences.ts';
 import { arabicCandidates } from './arabic/assemble.ts';
+import { transcriptTurns } from './arabic/turns.ts';
 import { englishCandidates } from './english/assemble.ts';
 import { fold } from './fold.ts';
 import { defaultGazetteer, type Gazetteer } from './gazetteer.ts';
@@ -29,6 +30,7 @@ export function extractQuotes(text: string, sentences: Sentence[], lang: Detecte
   const folded = arabic ? fold(text) : undefined;
   const english = folded ? undefined : englishCandidates(text, sentences, spans);
   const { candidates, subjectAt } = english ?? arabicCandidates(text, folded!, sentences, spans, gaz);
+  if (!english && text.includes(':')) candidates.push(...transcriptTurns(text));
   const kept = candidates.length > 1 ? dedupe(candidates) : candidates;
   const standalone = spans.length ? standaloneSpans(text, spans, kept, arabic) : [];
   if (kept.length === 0 && standalone.length === 0) return [];

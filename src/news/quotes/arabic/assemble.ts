@@ -11,7 +11,6 @@ import { ADVERB_STARTS, CIRCUMSTANTIAL, NAME_LINKS, NOUN_AFTER, RELATIVE_BEFORE,
 import { complementBefore, complementEnd, pushDirect, pushReported } from './complement.ts';
 import { CUE_SCAN, PASSIVE_READINGS, VERBS, type VerbInfo, verbAt } from './cues.ts';
 import { cameIn, relayed, sourceCue } from './sources.ts';
-import { transcriptTurns } from './turns.ts';
 import { clauseSubject, invitation, type Marker, verbSpeaker, type VerbSpeaker } from './subjects.ts';
 import { type Ctx, eventVerb, gazetteerAt, isComma, isEnd, orig, stripConj, tokenize } from './tokens.ts';
 
@@ -86,7 +85,6 @@ export function arabicCandidates(text: string, f: Folded, sentences: Sentence[],
     const here = si;
     analyzeSentence(ctxAt(here), candidates, () => subjectOf(here));
   }
-  if (text.includes(':')) candidates.push(...transcriptTurns(text));
   const subjectAt = (si: number): Mention[] => {
     const m = subjectOf(si);
     return m ? [m] : [];

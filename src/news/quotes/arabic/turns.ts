@@ -7,7 +7,7 @@ import { foldString } from '../fold.ts';
 import type { Candidate } from '../internal.ts';
 import { STOP_WORDS, TIME_WORDS } from '../words-ar.ts';
 
-const TURN = /^([\u0621-\u064A\u064B-\u065F\u0640]+(?:[ \t]+[\u0621-\u064A\u064B-\u065F\u0640]+){0,2})[ \t]*:[ \t]*(\S[^\n]*)$/u;
+const TURN = /^(\p{Script=Arabic}+(?:[ \t]+\p{Script=Arabic}+){0,2})[ \t]*:[ \t]*(\S[^\n]*)$/u;
 
 /** The turns of a transcript in `text`, as reported candidates whose speaker is the label. */
 export function transcriptTurns(text: string): Candidate[] {
