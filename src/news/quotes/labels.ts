@@ -1,7 +1,7 @@
 // Marked spans that name something instead of quoting someone: titles, names, labels, terms, scare quotes.
 
 import { foldString } from './fold.ts';
-import { BODY_HEADS } from './words-ar.ts';
+import { BODY_HEADS, STOP_WORDS } from './words-ar.ts';
 import type { MarkedSpan } from './marks.ts';
 
 const EN_NAMING = /(?:called|titled|entitled|named|dubbed|nicknamed|known(?: to [\w-]+(?: [\w-]+)?)? as|so-called|the word|the term|the phrase|the slogan|the name|film|movie|song|album|book|novel|programme|program|series|single|play|show|campaign|operation|magazine|newspaper|exhibition|festival|award|motto)\s*$/i;
@@ -119,7 +119,8 @@ function computeArabicLabel(text: string, sp: MarkedSpan): boolean {
   for (let i = words.length - 2; i >= 0 && i >= words.length - 5; i--) {
     const x = words[i]!;
     if (AR_NAMING.has(x) || AR_NAMING.has(stripPrefixes(x))) return true;
-    if (!definite(x)) return false;
+    // (A word without the article in construct with a definite one goes on: «شركة سكك الحديد القطرية «…»».)
+    if (!definite(x) && !(definite(words[i + 1]!) && !STOP_WORDS.has(x) && !/^(?:ب|ف|و)?ان/u.test(x) && /^[\u0621-\u064A]{3,}$/u.test(x))) return false;
   }
   return false;
 }

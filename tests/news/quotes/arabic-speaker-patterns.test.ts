@@ -162,6 +162,7 @@ const CASES: PatternCase[] = [
   { name: 'a plural of people after a lone surname is its object («ودعا بوعلام المترشحين إلى»)', text: 'وقال رئيس الهيئة كريم بوعلام إن الاقتراع مر بهدوء. ودعا بوعلام المترشحين إلى احترام النتائج.', want: [['كريم بوعلام', 'الاقتراع مر بهدوء'], ['كريم بوعلام', 'احترام النتائج']] },
   { name: 'an occasion between commas (في رد مكتوب) names nobody; the participle goes on from the body', text: 'ونفت الهيئة العامة للمياه، في رد مكتوب، وجود أي انقطاع، مؤكدة أن الضخ مستمر.', want: [['الهيئة العامة للمياه', 'الضخ مستمر']] },
   { name: 'a transcript: a turn opened by a name the text gave before is a quote of that person; questions and headings are not', text: 'حاورت المذيعة سلوى القاضي وزير النقل فهد عبد الله المطيري.\n\nالقاضي: هل تأخر المشروع؟\n\nالمطيري: المشروع يسير وفق الجدول، وسنفتتح المحطة الأولى في الربيع.\n\nملاحظة: أجري الحوار قبل التعديل الوزاري.', want: [['فهد عبد الله المطيري', 'المشروع يسير وفق الجدول، وسنفتتح المحطة الأولى في الربيع']] },
+  { name: 'a short name in marks after a body phrase in construct is the body\'s name, not a quote («شركة نقل الركاب «…»»)', text: 'وقالت شركة نقل الركاب «رحلات»، في بيان صدر الأحد، إن الرحلات عادت إلى طبيعتها.', want: [['شركة نقل الركاب «رحلات»', 'الرحلات عادت إلى طبيعتها']] },
 ];
 
 describePatterns('Arabic speaker resolution patterns', 'ar', CASES);
