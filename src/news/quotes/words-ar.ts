@@ -145,3 +145,12 @@ export const NOUN_AFTER = new Set(['في', 'علي', 'الي', 'عن', 'مع', '
 
 // Words that open an aside between commas: «، وهي ربة منزل،», «، في بيان نُشر …،».
 export const CIRCUMSTANTIAL = new Set(['وهو', 'وهي', 'وهم', 'وهما', 'في']);
+
+/** A speech event with a conjunction or a possessive on it: «ورده», «كلمتها», «تصريحاتهم». */
+export function isSpeechEvent(t: string): boolean {
+  if (SPEECH_EVENTS.has(t)) return true;
+  const w = t.length > 3 && (t[0] === 'و' || t[0] === 'ف') ? t.slice(1) : t;
+  if (SPEECH_EVENTS.has(w)) return true;
+  const base = w.replace(/(?:هما|هم|ها|ه)$/u, '');
+  return base !== w && base.length >= 2 && (SPEECH_EVENTS.has(base) || SPEECH_EVENTS.has(base.replace(/ت$/u, 'ه')));
+}

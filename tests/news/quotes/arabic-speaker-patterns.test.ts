@@ -163,6 +163,8 @@ const CASES: PatternCase[] = [
   { name: 'an occasion between commas (في رد مكتوب) names nobody; the participle goes on from the body', text: 'ونفت الهيئة العامة للمياه، في رد مكتوب، وجود أي انقطاع، مؤكدة أن الضخ مستمر.', want: [['الهيئة العامة للمياه', 'الضخ مستمر']] },
   { name: 'a transcript: a turn opened by a name the text gave before is a quote of that person; questions and headings are not', text: 'حاورت المذيعة سلوى القاضي وزير النقل فهد عبد الله المطيري.\n\nالقاضي: هل تأخر المشروع؟\n\nالمطيري: المشروع يسير وفق الجدول، وسنفتتح المحطة الأولى في الربيع.\n\nملاحظة: أجري الحوار قبل التعديل الوزاري.', want: [['فهد عبد الله المطيري', 'المشروع يسير وفق الجدول، وسنفتتح المحطة الأولى في الربيع']] },
   { name: 'a short name in marks after a body phrase in construct is the body\'s name, not a quote («شركة نقل الركاب «…»»)', text: 'وقالت شركة نقل الركاب «رحلات»، في بيان صدر الأحد، إن الرحلات عادت إلى طبيعتها.', want: [['شركة نقل الركاب «رحلات»', 'الرحلات عادت إلى طبيعتها']] },
+  { name: '«…»، تقول ضاحكة: a sentence that opens with the quotation takes the dropped subject from the speaker before, not from inside the marks', text: 'أما أم سليم فتقول إنها تنتظر منذ الفجر. «الخبز هنا أغلى من الذهب»، تقول ضاحكة، قبل أن تعود إلى الطابور.', want: [['أم سليم', 'تنتظر منذ الفجر'], ['أم سليم', 'الخبز هنا أغلى من الذهب']] },
+  { name: 'an occasion with a possessive ends the subject («الوزير في رده على …»)', text: 'وقال وزير الزراعة سالم ولد أحمد إن الموسم جيد. وأوضح الوزير في رده على النواب أن الأسمدة ستوزع مجانًا.', want: [['سالم ولد أحمد', 'الموسم جيد'], ['سالم ولد أحمد', 'الأسمدة ستوزع مجانًا']] },
 ];
 
 describePatterns('Arabic speaker resolution patterns', 'ar', CASES);

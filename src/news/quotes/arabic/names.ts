@@ -2,7 +2,7 @@
 // («المتحدث باسم وزارة الخارجية الصينية Guo Jiakun»), with adverbials and objects cut off.
 
 import type { Gender, Mention } from '../internal.ts';
-import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, CONSTRUCT, DOCUMENTS, THAT, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_LINKS, NAME_START, ONE_OF, PLATFORMS, SURNAME_PARTICLES, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
+import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, CONSTRUCT, DOCUMENTS, THAT, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_LINKS, NAME_START, ONE_OF, PLATFORMS, SURNAME_PARTICLES, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, isSpeechEvent, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
 import { verbAt } from './cues.ts';
 import { nameAt, nameWord, patronymicNext, possessed, roleEnd, roleThenName } from './roles.ts';
 import { accusative, type Ctx, LATIN, looksPlural, pluralGender, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
@@ -218,7 +218,7 @@ function cutPhrase(ctx: Ctx, a: number, b: number): { end: number; latinAfterCom
     }
     if (isEnd(t) || t === ':' || (c > a && accusative(ctx, c))) break;
     if (w === 'الذي' || w === 'التي' || w === 'الذين' || w === 'اللذان' || w === 'اللتان' || w === 'اللتين') break;
-    if (c > a && t === 'في' && c + 1 < b && (SPEECH_EVENTS.has(toks[c + 1]!.t) || SPEECH_EVENTS.has(stripConj(toks[c + 1]!.t)))) {
+    if (c > a && t === 'في' && c + 1 < b && isSpeechEvent(toks[c + 1]!.t)) {
       speech = true;
       break;
     }

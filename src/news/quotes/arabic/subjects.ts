@@ -25,6 +25,8 @@ export function clauseSubject(ctx: Ctx, a: number, b: number): Mention | undefin
     if (verbAt(t) || isEnd(t)) break;
   }
   a = i;
+  // («…»، تقول ضاحكة: a sentence that opens with a quotation has its subject after the verb, if anywhere.)
+  if (a < b && ctx.inSpan[a]! >= 0) return undefined;
   // Skip a leading adverbial up to a comma: "في المقابل،", "وردًا على سؤال عن البطالة،" (not «أما X،»).
   for (let k = a; k < Math.min(b, a + 14); k++) {
     // («في حين أن X …، فقد أكد»: a clause with its own subject, no adverbial.)
