@@ -165,6 +165,7 @@ const CASES: PatternCase[] = [
   { name: 'a short name in marks after a body phrase in construct is the body\'s name, not a quote («شركة نقل الركاب «…»»)', text: 'وقالت شركة نقل الركاب «رحلات»، في بيان صدر الأحد، إن الرحلات عادت إلى طبيعتها.', want: [['شركة نقل الركاب «رحلات»', 'الرحلات عادت إلى طبيعتها']] },
   { name: '«…»، تقول ضاحكة: a sentence that opens with the quotation takes the dropped subject from the speaker before, not from inside the marks', text: 'أما أم سليم فتقول إنها تنتظر منذ الفجر. «الخبز هنا أغلى من الذهب»، تقول ضاحكة، قبل أن تعود إلى الطابور.', want: [['أم سليم', 'تنتظر منذ الفجر'], ['أم سليم', 'الخبز هنا أغلى من الذهب']] },
   { name: 'an occasion with a possessive ends the subject («الوزير في رده على …»)', text: 'وقال وزير الزراعة سالم ولد أحمد إن الموسم جيد. وأوضح الوزير في رده على النواب أن الأسمدة ستوزع مجانًا.', want: [['سالم ولد أحمد', 'الموسم جيد'], ['سالم ولد أحمد', 'الأسمدة ستوزع مجانًا']] },
+  { name: 'a verb\'s form after a participle in an aside is its noun («، رافضًا ذكر اسمه،»)', text: 'وقال أحد السائقين، رافضا ذكر اسمه، إن الحاجز أغلق منذ الفجر.', want: [['أحد السائقين', 'الحاجز أغلق منذ الفجر']] },
 ];
 
 describePatterns('Arabic speaker resolution patterns', 'ar', CASES);

@@ -12,7 +12,7 @@ import { complementBefore, complementEnd, pushDirect, pushReported } from './com
 import { CUE_SCAN, PASSIVE_READINGS, VERBS, type VerbInfo, verbAt } from './cues.ts';
 import { cameIn, relayed, sourceCue } from './sources.ts';
 import { clauseSubject, invitation, type Marker, verbSpeaker, type VerbSpeaker } from './subjects.ts';
-import { type Ctx, eventVerb, gazetteerAt, isComma, isEnd, orig, stripConj, tokenize } from './tokens.ts';
+import { type Ctx, eventVerb, governedNoun, gazetteerAt, isComma, isEnd, orig, stripConj, tokenize } from './tokens.ts';
 
 export interface ArabicResult {
   candidates: Candidate[];
@@ -303,7 +303,7 @@ function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefined {
     // (Nor a verb that describes the document it was said in: «في تقرير نُشر الشهر الماضي أن …»; «تدوينة قال فيها»
     // is the act itself.)
     const describes = SPEECH_EVENTS.has(toks[j - 1]!.t) && !/^فيه(?:ا|م|ما)?$/u.test(toks[j + 1]?.t ?? '');
-    if (j > k + 1 && verbAt(t) && !VERBS.get(t)?.participle && !NAMED_AS.has(t) && toks[j - 1]!.t !== 'عدم' && !describes) break;
+    if (j > k + 1 && verbAt(t) && !VERBS.get(t)?.participle && !NAMED_AS.has(t) && toks[j - 1]!.t !== 'عدم' && !describes && !governedNoun(ctx, j)) break;
     if (j > k + 1 && (t === 'قايلا' || t === 'قايله')) continue;
     if (info.preps.length) {
       // «بن علي» is a name, not the preposition على.

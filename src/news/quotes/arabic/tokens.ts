@@ -197,3 +197,8 @@ export function gazetteerAt(ctx: Ctx, i: number, limit: number): { end: number; 
   }
   return undefined;
 }
+
+/** A verb's form after a participle in an aside is its verbal noun: «، رافضًا ذكر اسمه،». */
+export function governedNoun(ctx: Ctx, j: number): boolean {
+  return j > 0 && (accusative(ctx, j - 1) || (/ا$/u.test(ctx.toks[j - 1]!.t) && isComma(ctx.toks[j - 2]?.t ?? '')));
+}
