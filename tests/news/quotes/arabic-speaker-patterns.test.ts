@@ -166,6 +166,7 @@ const CASES: PatternCase[] = [
   { name: '«…»، تقول ضاحكة: a sentence that opens with the quotation takes the dropped subject from the speaker before, not from inside the marks', text: 'أما أم سليم فتقول إنها تنتظر منذ الفجر. «الخبز هنا أغلى من الذهب»، تقول ضاحكة، قبل أن تعود إلى الطابور.', want: [['أم سليم', 'تنتظر منذ الفجر'], ['أم سليم', 'الخبز هنا أغلى من الذهب']] },
   { name: 'an occasion with a possessive ends the subject («الوزير في رده على …»)', text: 'وقال وزير الزراعة سالم ولد أحمد إن الموسم جيد. وأوضح الوزير في رده على النواب أن الأسمدة ستوزع مجانًا.', want: [['سالم ولد أحمد', 'الموسم جيد'], ['سالم ولد أحمد', 'الأسمدة ستوزع مجانًا']] },
   { name: 'a verb\'s form after a participle in an aside is its noun («، رافضًا ذكر اسمه،»)', text: 'وقال أحد السائقين، رافضا ذكر اسمه، إن الحاجز أغلق منذ الفجر.', want: [['أحد السائقين', 'الحاجز أغلق منذ الفجر']] },
+  { name: 'sources familiar with something keep their «على» phrase («مصادر مطلعة على …», «شخصان مطلعان على …»)', text: 'وقالت مصادر مطلعة على المفاوضات إن الاتفاق قريب. وقال شخصان مطلعان على الملف إن التوقيع تأجل.', want: [['مصادر مطلعة على المفاوضات', 'الاتفاق قريب'], ['شخصان مطلعان على الملف', 'التوقيع تأجل']] },
 ];
 
 describePatterns('Arabic speaker resolution patterns', 'ar', CASES);

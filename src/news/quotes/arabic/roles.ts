@@ -142,6 +142,8 @@ const ADJECTIVE_BODIES = new Set(['الخارجيه', 'الداخليه']);
 const COUNTS = new Set(['عدد', 'عشرات', 'مييات', 'الاف', 'بعض', 'مجموعه']);
 
 const CLOSE_TO = new Set(['مقرب', 'مقربه', 'قريب', 'قريبه', 'مقربون', 'مقربين', 'قريبون', 'قريبين']);
+// «مصادر مطلعة على المفاوضات», «مسؤول مطلع على الملف»: familiar with, its «على» phrase part of the source.
+const FAMILIAR_WITH = /^مطلع(?:ه|ون|ين|ان|تان|تين)?$/u;
 
 // Role words that are also given names («سلطان», «أمير»): after a role they start the name.
 const GIVEN_ROLES = new Set(['سلطان', 'امير', 'اميره', 'امين', 'امينه', 'ملك', 'ولي', 'نايب', 'حاكم', 'مرشد', 'قايد']);
@@ -312,6 +314,7 @@ function prepositionInRole(ctx: Ctx, a: number, i: number, person: boolean): boo
   // (And a group of people «من» a body: «نواب من كتلة …», «موظفون من الوزارة».)
   const body = stripConj(toks[i + 1]?.t ?? '');
   const members = i === a + 1 && !hasArticle(head) && pluralWord(head) && (BODY_HEADS.has(body) || BODY_HEADS.has(body.replace(/^ال/u, '')));
+  if (t === 'علي' && FAMILIAR_WITH.test(toks[i - 1]!.t)) return true;
   if (t === 'من') return CLOSE_TO.has(toks[i - 1]!.t) || (i === a + 1 && COUNTS.has(head)) || members;
   return t === 'عن' && person && STANDS_FOR.has(head.replace(/^ال/u, ''));
 }
