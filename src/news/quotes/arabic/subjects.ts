@@ -155,7 +155,9 @@ export function verbSpeaker(ctx: Ctx, k: number, info: VerbInfo, conj: boolean, 
   // «…، ودعت الأهالي إلى …», «ودعا المجتمع الدولي إلى …»: after a conjunction, those appealed to are the object.
   const appealed = conj && (info.lemma === 'دعا' || info.lemma === 'طالب') && APPEALED.has(after);
   const objectFirst = appealed || (info.gender !== 'p' && hasArticle(after) && after.length >= 8 && /ين$/u.test(after) && looksPlural(after));
-  let np = npEnd > k + 1 && !info.participle && !objectFirst ? parseNP(ctx, k + 1, npEnd) : undefined;
+  // «وختم بالقول إن …»: «by saying» names no one; the subject is dropped.
+  const from = toks[k + 1]?.t === 'بالقول' ? k + 2 : k + 1;
+  let np = npEnd > from && !info.participle && !objectFirst ? parseNP(ctx, from, npEnd) : undefined;
   let svo = false;
   let mention: Mention | undefined = np?.mention;
   if (np && info.objectGuard && np.object && !np.speech && invitation(ctx, marker)) return undefined;
