@@ -3,7 +3,7 @@
 
 import { foldString } from '../fold.ts';
 import type { Mention, SubjectAt } from '../internal.ts';
-import { CONTINUING_CUES, DOCUMENTS, ROLE_HEADS } from '../words-ar.ts';
+import { BODY_HEADS, CONTINUING_CUES, DOCUMENTS, ROLE_HEADS } from '../words-ar.ts';
 import { agree } from './antecedents.ts';
 import { type Entity, type Resolver, entityFor } from './entities.ts';
 
@@ -71,4 +71,25 @@ export function arabicContinuedSpeaker(r: Resolver, m: Mention, cue: string | un
     return agree(m.gender, ev.entity.gender ?? ev.gender, false) ? ev.entity : undefined;
   }
   return undefined;
+}
+
+/**
+ * «وأضافت الوزارة», «وحذرت الهيئة»: a body's head noun with the article stands for the body that spoke before with
+ * that head («وزارة الصحة», «الهيئة العامة للمياه»), the last one within six sentences.
+ */
+export function arabicBodyHolder(r: Resolver, m: Mention, sentence: number): Entity | undefined {
+  const raw = m.name.trim().split(/\s+/);
+  if (raw.length !== 1 || !/^(?:و|ف)?ال/u.test(foldString(raw[0]!))) return undefined;
+  const head = roleWords(m.name)[0]!;
+  if (!BODY_HEADS.has(head)) return undefined;
+  const opens = (name: string): boolean => {
+    const w = roleWords(name);
+    return w.length > 1 && w[0] === head;
+  };
+  let best: { pos: number; entity: Entity } | undefined;
+  for (const ev of r.events) {
+    if (ev.pos >= m.start || ev.sentence < sentence - 6 || ev.entity.person) continue;
+    if ([...ev.entity.forms.values()].some(opens) && (!best || ev.pos > best.pos)) best = { pos: ev.pos, entity: ev.entity };
+  }
+  return best?.entity;
 }

@@ -8,7 +8,7 @@ import type { Candidate, Mention, SubjectAt } from '../internal.ts';
 import type { Quote, Speaker } from '../types.ts';
 import { BODY_NOUN, descriptionNoun, officeNoun } from '../words-en.ts';
 import { colonSubject, personLike, resolvePronoun } from './antecedents.ts';
-import { arabicContinuedSpeaker, arabicDocumentIssuer, arabicRoleHolder } from './arabic-roles.ts';
+import { arabicBodyHolder, arabicContinuedSpeaker, arabicDocumentIssuer, arabicRoleHolder } from './arabic-roles.ts';
 import { resolveBody, resolveRoleNoun } from './bodies.ts';
 import { speakerOf } from './canonical.ts';
 import { type Entity, type Resolver, addForm, entityFor, sentenceOf } from './entities.ts';
@@ -121,7 +121,7 @@ function agedInText(text: string, name: string): boolean {
 
 /** «وقال الرئيس»: the person named earlier with that role, who takes it among their roles; else the noun's own entity. */
 function arabicRoleNoun(r: Resolver, e: Entity, m: Mention, sentence: number, subjectAt: SubjectAt, cue: string | undefined, holderOnly = false): Entity {
-  const holder = holderOnly ? arabicRoleHolder(r, m, sentence, subjectAt) : (arabicRoleHolder(r, m, sentence, subjectAt) ?? arabicDocumentIssuer(r, m, sentence) ?? arabicContinuedSpeaker(r, m, cue, sentence));
+  const holder = holderOnly ? arabicRoleHolder(r, m, sentence, subjectAt) : (arabicRoleHolder(r, m, sentence, subjectAt) ?? arabicBodyHolder(r, m, sentence) ?? arabicDocumentIssuer(r, m, sentence) ?? arabicContinuedSpeaker(r, m, cue, sentence));
   if (!holder || holder === e) return e;
   r.entities.splice(r.entities.indexOf(e), 1);
   if (!holder.roles.includes(m.name)) holder.roles.push(m.name);
