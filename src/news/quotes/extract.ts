@@ -30,7 +30,7 @@ export function extractQuotes(text: string, sentences: Sentence[], lang: Detecte
   const folded = arabic ? fold(text) : undefined;
   const english = folded ? undefined : englishCandidates(text, sentences, spans);
   const { candidates, subjectAt } = english ?? arabicCandidates(text, folded!, sentences, spans, gaz);
-  if (!english && text.includes(':')) candidates.push(...transcriptTurns(text));
+  if (!english && text.includes(':')) candidates.push(...transcriptTurns(text, gaz));
   const kept = candidates.length > 1 ? dedupe(candidates) : candidates;
   const standalone = spans.length ? standaloneSpans(text, spans, kept, arabic) : [];
   if (kept.length === 0 && standalone.length === 0) return [];
