@@ -138,6 +138,9 @@ for (const [form, info] of VERBS) {
   for (const c of ['و', 'ف']) if (!VERBS.has(c + form)) VERB_FORMS.set(c + form, { info, conj: true });
 }
 
+// «روى» alone is also the given name Rui/Roy («المدرب البرتغالي روي …»): only «وروى»/«فروى» report.
+VERB_FORMS.delete('روي');
+
 export function verbAt(t: string): { info: VerbInfo; conj: boolean } | undefined {
   return VERB_FORMS.get(t);
 }
