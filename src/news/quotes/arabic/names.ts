@@ -321,7 +321,8 @@ function bareName(ctx: Ctx, a: number, end: number, first: string, speech: boole
   // A plural noun without the article is a group of people: «صيادون في الميناء».
   // (A plural in -ات with a genitive is a group of things or women: «سفارات ثلاث دول»; «عرفات», «بركات الحسن» are names.)
   const things = /ات$/u.test(first) && looksPlural(first) && a + 1 < end && !hasArticle(toks[a + 1]!.t) && nameWord(ctx, a + 1);
-  const common = COMMON_HEADS.has(first) || (looksPlural(first) && /(?:ون|ين)$/.test(first)) || things;
+  // (A feminine dual is two people too: «ممرضتان تعملان في …».)
+  const common = COMMON_HEADS.has(first) || (looksPlural(first) && /(?:ون|ين)$/.test(first)) || (/ت(?:ان|ين)$/u.test(first) && first.length > 5) || things;
   if (STOP_WORDS.has(raw0) || STOP_WORDS.has(first) || (THAT.has(raw0) && !SURNAME_PARTICLES.has(raw0)) || /^(?:ذلك|هذا|هذه|ذاك|تلك)$/.test(first)) return undefined;
   // «شهود عيان», «تجار في سوق الحميدية»: a common noun with its genitives; else a name («عبد الرحمن الشهري», «بن عاشور»).
   const k = common ? roleEnd(ctx, a, end, false, false) : (nameAt(ctx, a, end, true)?.end ?? a);

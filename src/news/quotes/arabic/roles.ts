@@ -220,6 +220,12 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
       needGen = false;
       continue;
     }
+    // «ممرضتان تعملان في مستشفى …», «عمال يعملون في المصنع»: a group described by where it works or lives.
+    if (!person && i === a + 1 && toks[i + 1]?.t === 'في' && /^[يت][\u0621-\u064A]{2,}(?:ون|ان|ين)$/u.test(t) && !verbAt(t) && (looksPlural(toks[a]!.t) || /ت(?:ان|ين)$/u.test(toks[a]!.t))) {
+      i += 2;
+      needGen = true;
+      continue;
+    }
     // (A word in -وا is a verb in the plural: «سكان الحي رفضوا …».)
     if (isPunct(t) || verbAt(t) || eventVerb(t) || accusative(ctx, i) || (/وا$/u.test(t) && t.length >= 4 && !hasArticle(t))) break;
     if (prepositionInRole(ctx, a, i, person)) {
