@@ -220,12 +220,8 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
       needGen = false;
       continue;
     }
-    // «ممرضتان تعملان في مستشفى …», «عمال يعملون في المصنع»: a group described by where it works or lives.
-    if (!person && i === a + 1 && toks[i + 1]?.t === 'في' && /^[يت][\u0621-\u064A]{2,}(?:ون|ان|ين)$/u.test(t) && !verbAt(t) && (looksPlural(toks[a]!.t) || /ت(?:ان|ين)$/u.test(toks[a]!.t))) {
-      i += 2;
-      needGen = true;
-      continue;
-    }
+    // (A group's description by where it works or lives goes on to its «في»: «عمال يعملون في المصنع».)
+    if (describedGroup(ctx, a, i, person) && ++i) continue;
     // (A word in -وا is a verb in the plural: «سكان الحي رفضوا …».)
     if (isPunct(t) || verbAt(t) || eventVerb(t) || accusative(ctx, i) || (/وا$/u.test(t) && t.length >= 4 && !hasArticle(t))) break;
     if (prepositionInRole(ctx, a, i, person)) {
@@ -286,6 +282,13 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
     } else break;
   }
   return i;
+}
+
+/** «ممرضتان تعملان في مستشفى …», «عمال يعملون في المصنع»: a group described by where it works or lives. */
+function describedGroup(ctx: Ctx, a: number, i: number, person: boolean): boolean {
+  const { toks } = ctx;
+  const t = toks[i]!.t;
+  return !person && i === a + 1 && toks[i + 1]?.t === 'في' && /^[يت][\u0621-\u064A]{2,}(?:ون|ان|ين)$/u.test(t) && !verbAt(t) && (looksPlural(toks[a]!.t) || /ت(?:ان|ين)$/u.test(toks[a]!.t));
 }
 
 /**
