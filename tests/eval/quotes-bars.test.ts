@@ -30,13 +30,20 @@ describe('quote bars, in-sample', () => {
   });
 });
 
-// The blind development sets of session 18, written by annotators who never saw the rules and tuned on since
-// (speaker P/R 0.785/0.740 and 0.850/0.807 on the session-start rules; 0.951/0.911 and 0.935/0.901 at its end).
-describe('quote bars, blind dev sets of session 18 (in-sample)', () => {
-  it.each([['quotes-ar-dev7.json', 0.94, 0.9], ['quotes-ar-dev8.json', 0.92, 0.89]])('%s: speaker precision and recall hold', (file, p, r) => {
+// The blind development sets of sessions 18 and 19, written by annotators who never saw the rules and tuned on
+// since (dev7/dev8: speaker P/R 0.785/0.740 and 0.850/0.807 on the session-18 start rules, 0.951/0.917 and
+// 0.935/0.901 at the end of session 19; dev9/dev10: 0.918/0.899 and 0.899/0.853 on the session-19 start rules,
+// 0.966/0.946 and 0.970/0.949 at its end).
+describe('quote bars, blind dev sets of sessions 18 and 19 (in-sample)', () => {
+  it.each([
+    ['quotes-ar-dev7.json', 160, 0.94, 0.91],
+    ['quotes-ar-dev8.json', 160, 0.93, 0.9],
+    ['quotes-ar-dev9.json', 140, 0.96, 0.94],
+    ['quotes-ar-dev10.json', 130, 0.96, 0.94],
+  ])('%s: speaker precision and recall hold', (file, gold, p, r) => {
     const { scores } = evalGoldFile(path.join(FIXTURES, file));
     const pr = speakerPR(scores);
-    expect(scores.gold).toBeGreaterThanOrEqual(160);
+    expect(scores.gold).toBeGreaterThanOrEqual(gold);
     expect(pr.precision).toBeGreaterThanOrEqual(p);
     expect(pr.recall).toBeGreaterThanOrEqual(r);
   });
@@ -73,7 +80,7 @@ describe('quote bars, seen sets (in-sample)', () => {
 
 const HELDOUT = evalGoldDir(HELDOUT_DIR);
 // Rounds and languages (heldout/rounds.json) whose held-out figures are below the bar (measured, never tuned on).
-const BELOW_BAR = new Set<string>(['s17 ar', 's18 ar']);
+const BELOW_BAR = new Set<string>(['s17 ar', 's18 ar', 's19 ar']);
 
 describe('quote bars, held-out', () => {
   it.skipIf(HELDOUT.length > 0)('no held-out set is on main yet', () => {
