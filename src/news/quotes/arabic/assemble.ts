@@ -9,7 +9,7 @@ import { isArabicLabel } from '../labels.ts';
 import { type MarkedSpan, spanIndexAt } from '../marks.ts';
 import { ADVERB_STARTS, CIRCUMSTANTIAL, NAME_LINKS, NOUN_AFTER, RELATIVE_BEFORE, RELATIVE_PRONOUNS, RELAY_NOUNS, SOURCE_CUES, SPEECH_EVENTS, STOP_WORDS, SUBORDINATORS, SURNAME_PARTICLES, THAT, VAGUE_AR } from '../words-ar.ts';
 import { complementBefore, complementEnd, pushDirect, pushReported } from './complement.ts';
-import { CUE_SCAN, PASSIVE_READINGS, VERBS, type VerbInfo, verbAt } from './cues.ts';
+import { CUE_SCAN, LITOTES, NEGATIONS, PASSIVE_READINGS, VERBS, type VerbInfo, verbAt } from './cues.ts';
 import { cameIn, relayed, sourceCue } from './sources.ts';
 import { clauseSubject, invitation, type Marker, verbSpeaker, type VerbSpeaker } from './subjects.ts';
 import { type Ctx, eventVerb, governedNoun, gazetteerAt, isComma, isEnd, orig, stripConj, tokenize } from './tokens.ts';
@@ -174,10 +174,10 @@ export function analyzeVerb(ctx: Ctx, out: Candidate[], k: number, info: VerbInf
   const cueTok = toks[k]!;
   const cue = ctx.text.slice(orig(ctx, cueTok.s), orig(ctx, cueTok.e));
   const cueAt = orig(ctx, cueTok.s);
-  // "لم يذكر", "لن يقول": negated verbs report nothing.
+  // "لم يذكر", "لن يقول": negated verbs report nothing, but «لم يستبعد أن», «لم تنفِ أن» do (LITOTES).
   const before = k > 0 ? toks[k - 1]!.t : '';
-  if (before === 'لم' || before === 'لن' || before === 'لا' || before === 'ولم' || before === 'ولا') return undefined;
-  const marker = findMarker(ctx, k, info);
+  const marker = NEGATIONS.has(before) && !LITOTES.has(info.lemma) ? undefined : findMarker(ctx, k, info);
+  if (NEGATIONS.has(before) && marker?.type !== 'that') return undefined;
   const sp = verbSpeaker(ctx, k, info, conj, marker);
   if (!sp) return undefined;
   // A postposed «…، كما قال X» names X; with neither X nor a complement after it, «كما أعلنت إطلاق …» is an act.

@@ -47,7 +47,7 @@ verb('ذكر', 'ذكر يذكر', 'ذكرت تذكر', 'ذكروا ذكرا يذ
 verb('اشار', 'اشار يشير مشيرا', 'اشارت تشير مشيره', 'اشاروا اشارا يشيرون مشيرين', { preps: ['الي'], thatAfterPrep: true, participles: 'مشيرا مشيره مشيرين' });
 verb('لفت', 'لفت يلفت لافتا', 'لفتت تلفت لافته', 'لفتوا', { preps: ['الي'], thatAfterPrep: true, participles: 'لافتا لافته' });
 verb('شدد', 'شدد يشدد مشددا', 'شددت تشدد مشدده', 'شددوا شددا يشددون', { preps: ['علي'], participles: 'مشددا مشدده' });
-verb('نفي', 'نفي ينفي نافيا', 'نفت تنفي نافيه', 'نفوا ينفون', { participles: 'نافيا نافيه' });
+verb('نفي', 'نفي ينفي ينف نافيا', 'نفت تنفي تنف نافيه', 'نفوا ينفون', { participles: 'نافيا نافيه' });
 verb('ادعي', 'ادعي يدعي مدعيا', 'ادعت تدعي', 'ادعوا يدعون', { participles: 'مدعيا' });
 verb('زعم', 'زعم يزعم زاعما', 'زعمت تزعم', 'زعموا يزعمون', { participles: 'زاعما' });
 verb('اعرب', 'اعرب يعرب معربا', 'اعربت تعرب معربه', 'اعربوا اعربا يعربون', { preps: ['عن'], participles: 'معربا معربه' });
@@ -123,6 +123,11 @@ verb('قدر', 'يقدر مقدرا', 'قدرت تقدر مقدره', 'قدرو�
 // Masculine forms that unvoweled also read as a passive with no agent: «ويُعتقد أن», «ويُذكر أن», «ويُتوقع أن»,
 // «ورُوي أن». Right before their complement, with no subject named, they report nobody.
 export const PASSIVE_READINGS = new Set(['يعتقد', 'يذكر', 'يتوقع', 'روي', 'يعتبر', 'يظهر', 'يبدو', 'يقدر', 'يلاحظ', 'يبين']);
+
+// Negations before a verb; and the verbs that, negated with a complement, still say something: «لم يستبعد أن»
+// (did not rule out that), «لم ينفِ أن».
+export const NEGATIONS = new Set(['لم', 'لن', 'لا', 'ولم', 'ولا']);
+export const LITOTES = new Set(['استبعد', 'نفي']);
 
 // Every cue form as one regex over the folded text, with Arabic word boundaries.
 export const CUE_SCAN = (() => {

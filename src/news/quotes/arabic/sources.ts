@@ -7,6 +7,9 @@ import { verbAt } from './cues.ts';
 import { bodyHeadOf, parseNP, parseNPWithoutLam } from './names.ts';
 import { type Ctx, hasArticle, isComma, isEnd, orig, stripConj } from './tokens.ts';
 
+// What «according to» may name that says nothing: laws, plans, timetables, agreements («وفقًا للقانون فإن …»).
+const NOT_SOURCES = new Set(['قانون', 'دستور', 'خطه', 'جدول', 'مخطط', 'قرار', 'اتفاق', 'اتفاقيه', 'نظام', 'لايحه', 'تعليمات', 'شروط', 'عقد', 'موعد', 'توقيت']);
+
 /** بحسب X، ... / ...، وفقًا لـX / نقلًا عن X، فإن ... */
 export function sourceCue(ctx: Ctx, out: Candidate[], k: number, used: Set<number>): Mention | undefined {
   const { toks } = ctx;
@@ -43,7 +46,7 @@ export function sourceCue(ctx: Ctx, out: Candidate[], k: number, used: Set<numbe
   while (e < n && !isComma(toks[e]!.t) && !isEnd(toks[e]!.t) && toks[e]!.t !== 'فان' && (ctx.inSpan[e]! < 0 || ctx.spans[ctx.inSpan[e]!]!.open > orig(ctx, toks[s]!.s))) e++;
   if (e <= s) return undefined;
   const np = parseNPWithoutLam(ctx, s, e, stripL);
-  if (!np) return undefined;
+  if (!np || NOT_SOURCES.has(stripConj(toks[s]!.t).replace(/^(?:لل|ل|ال)/u, ''))) return undefined;
   const mention = np.mention;
   const cueTok = toks[k]!;
   cueEnd = k + (t === 'نقلا' ? 1 : 0);
