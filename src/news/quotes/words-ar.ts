@@ -59,7 +59,8 @@ export const ROLE_HEADS = new Set(
   سايق سايقه بايع بايعه تاجر تاجره مزارع مزارعه صياد موظف موظفه عامل عامله مدرس مدرسه ممرض ممرضه فلاح فلاحه
   حرفي حرفيه صانع صانعه مصور مصوره صحفي صحفيه صحافي صحافيه اعلامي اعلاميه مذيع مذيعه مدون مدونه فنان فنانه رسام رسامه
   نحات ناشر ناشره مربي مربيه خباز نجار مقاول محاسب محاسبه صيدلي صيدلانيه جراح جراحه مسعف مسعفه متطوع متطوعه
-  ناخب ناخبه مشجع مشجعه متقاعد متقاعده`
+  ناخب ناخبه مشجع مشجعه متقاعد متقاعده
+  الاب الاخت القس قس المطران مطران البطريرك بطريرك الاسقف اسقف الراهبه راهبه الكاردينال`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -154,3 +155,11 @@ export function isSpeechEvent(t: string): boolean {
   const base = w.replace(/(?:هما|هم|ها|ه)$/u, '');
   return base !== w && base.length >= 2 && (SPEECH_EVENTS.has(base) || SPEECH_EVENTS.has(base.replace(/ت$/u, 'ه')));
 }
+
+// Honorific styles before a title or a name («معالي الوزير», «سمو الأميرة», «صاحب السمو الشيخ»): no part of
+// either. «دولة» only before «رئيس» («دولة رئيس الوزراء»); «صاحب» only before its style word.
+export const HONORIFIC_STYLES = new Set(['معالي', 'سمو', 'سماحه', 'فخامه', 'سعاده', 'عطوفه', 'جلاله', 'نيافه', 'غبطه', 'حضره']);
+export const STYLE_AFTER_SAHIB = new Set(['السمو', 'الجلاله', 'المعالي', 'السعاده', 'السماحه', 'الفخامه', 'الغبطه']);
+
+// Words of a military or police rank after its head («الفريق أول ركن», «العميد الركن», «اللواء بحري»).
+export const RANK_PARTS = new Set(['اول', 'الاول', 'ركن', 'الركن', 'بحري', 'طيار', 'حقوقي']);

@@ -2,7 +2,7 @@
 // («المتحدث باسم وزارة الخارجية الصينية Guo Jiakun»), with adverbials and objects cut off.
 
 import type { Gender, Mention } from '../internal.ts';
-import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, CONSTRUCT, DOCUMENTS, THAT, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_LINKS, NAME_START, ONE_OF, PLATFORMS, SURNAME_PARTICLES, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, isSpeechEvent, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
+import { ADVERB_STARTS, BODY_HEADS, COMMON_HEADS, CONSTRUCT, DOCUMENTS, HONORIFIC_STYLES, RANK_PARTS, STYLE_AFTER_SAHIB, THAT, GROUP_NOUNS, PLACE_HEADS, MEDIA_ADDRESSEES, NAME_LINKS, NAME_START, ONE_OF, PLATFORMS, SURNAME_PARTICLES, ROLE_HEADS, SPEECH_EVENTS, STOP_WORDS, TIME_MODIFIERS, isSpeechEvent, TIME_NEEDS_MODIFIER, TIME_WORDS } from '../words-ar.ts';
 import { verbAt } from './cues.ts';
 import { nameAt, nameWord, patronymicNext, possessed, roleEnd, roleThenName } from './roles.ts';
 import { accusative, type Ctx, LATIN, looksPlural, pluralGender, endsWithTaMarbuta, gazetteerAt, has, hasArticle, hasPronounSuffix, isComma, isEnd, isPunct, orig, originalText, stripConj } from './tokens.ts';
@@ -55,6 +55,7 @@ export function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
     else if ((next.startsWith('ال') && !TIME_WORDS.has(next)) || bodyHeadOf(next) || ROLE_HEADS.has(next)) a += 1;
   }
   a = addresseeEnd(ctx, a, b);
+  a = pastStyles(ctx, a, b);
   if (a >= b) return undefined;
   const later = namedLater(ctx, a, b);
   if (later) return later;
@@ -80,9 +81,15 @@ export function parseNP(ctx: Ctx, a: number, b: number): NP | undefined {
     gender = r.gender;
     if (!found) return undefined;
   }
-  const nameEnd = found[1];
-  // «العقيد ركن NAME», «اللواء الركن NAME»: «ركن» (staff officer) belongs to the rank.
-  const nameStart = found[0] < nameEnd && /^(?:ال)?ركن$/u.test(toks[found[0]]!.t) && found[0] > a ? found[0] + 1 : found[0];
+  // «العقيد ركن NAME», «الفريق أول ركن NAME»: the words of a rank are no part of the name after it.
+  if (found[0] > a && RANK_PARTS.has(toks[found[0]]!.t)) {
+    let r = found[0];
+    while (r < end && RANK_PARTS.has(toks[r]!.t)) r++;
+    const n = r < end ? nameAt(ctx, r, end) : undefined;
+    if (n) found = [r, n.end - 1];
+    else if (found[0] < found[1]) found = [found[0] + 1, found[1]];
+  }
+  const [nameStart, nameEnd] = found;
   const role = nameStart > a ? originalText(ctx, a, nameStart - 1).replace(/[،,]\s*$/u, '').trim() : undefined;
   if (!gender && nameStart > a) {
     const raw0 = toks[a]!.t;
@@ -106,6 +113,18 @@ function possessiveBeforeName(ctx: Ctx, a: number, end: number): boolean {
   const i = roleEnd(ctx, a, end, true, true);
   const name = i > a && i < end ? nameAt(ctx, i, end) : undefined;
   return !!name && name.units >= 2 && name.end === end;
+}
+
+/** Past honorific styles at a: «معالي», «صاحب السمو», «دولة» before «رئيس» (one or two in a row). */
+function pastStyles(ctx: Ctx, a: number, b: number): number {
+  const { toks } = ctx;
+  for (let n = 0; n < 2 && a + 1 < b; n++) {
+    const t = HONORIFIC_STYLES.has(toks[a]!.t) ? toks[a]!.t : stripConj(toks[a]!.t);
+    if (HONORIFIC_STYLES.has(t) || (t === 'دوله' && toks[a + 1]!.t === 'رييس')) a += 1;
+    else if (t === 'صاحب' && STYLE_AFTER_SAHIB.has(toks[a + 1]!.t) && a + 2 < b) a += 2;
+    else break;
+  }
+  return a;
 }
 
 /** «المحامي عن العائلة، جورج خوري، إن …»: a name set off by commas after a role, up to the end of the phrase. */
