@@ -242,7 +242,8 @@ function cutPhrase(ctx: Ctx, a: number, b: number): { end: number; latinAfterCom
       break;
     }
     // «سفير السعودية لدى لبنان …» is a role; «لدى وصوله» an adverbial.
-    const accredited = t === 'لدي' && c > a && c + 1 < b && !hasPronounSuffix(ctx, c + 1) && has(ROLE_HEADS, toks[a]!.t);
+    // («المحلل لدى «كابيتال …» NAME»: so is a role with the article.)
+    const accredited = t === 'لدي' && c > a && c + 1 < b && !hasPronounSuffix(ctx, c + 1) && (has(ROLE_HEADS, toks[a]!.t) || ROLE_HEADS.has(stripConj(toks[a]!.t).replace(/^ال/u, '')));
     if ((ADVERB_STARTS.has(t) && !accredited) || (TIME_WORDS.has(t) && isTimePhrase(ctx, c))) break;
     if (c > a && addressee(t)) break;
   }
