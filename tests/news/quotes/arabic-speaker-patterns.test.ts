@@ -179,6 +179,7 @@ const CASES: PatternCase[] = [
   { name: 'clergy titles without the article open a role before a name («مطران حلب NAME», «راهبة في الدير NAME»)', text: 'وقال مطران حمص يوسف حداد إن الكنيسة ستفتح أبوابها للنازحين. وقالت راهبة في الدير سارة نصار إن الأطفال بخير.', want: [['يوسف حداد', 'الكنيسة ستفتح أبوابها للنازحين'], ['سارة نصار', 'الأطفال بخير']] },
   { name: 'an outlet or firm in marks inside the speaker phrase is a name, not the quote («المحلل لدى «…» NAME إن», «مراسلة «…» في …»)', text: 'وقال المحلل لدى «جولدن إيكونوميكس» مارك سيمونز إن الفائدة ستنخفض. وقالت مراسلة «سكاي نيوز» في بيروت ليلى حداد إن الطريق مغلق.', want: [['مارك سيمونز', 'الفائدة ستنخفض'], ['ليلى حداد', 'الطريق مغلق']] },
   { name: '«كبير» opens a role («كبير الاقتصاديين في البنك NAME»)', text: 'وقال كبير المفاوضين في الوفد سامر الحلو إن الجولة انتهت.', want: [['سامر الحلو', 'الجولة انتهت']] },
+  { name: 'a given name written with a hamza that folds like the article («إلهام», «ألان») opens the name', text: 'وقالت الناشطة إلهام منصور إن المسيرة سلمية. وقال المدرب الفرنسي ألان بيرنار إن الفريق جاهز.', want: [['إلهام منصور', 'المسيرة سلمية'], ['ألان بيرنار', 'الفريق جاهز']] },
 ];
 
 describePatterns('Arabic speaker resolution patterns', 'ar', CASES);

@@ -5,7 +5,7 @@
 import type { Gender, Mention } from '../internal.ts';
 import { ACTION_NOUNS, BODY_HEADS, COMMON_HEADS, COMPOUND_FIRST, COMPOUND_SECOND, CONSTRUCT, GROUP_NOUNS, NAME_LINKS, NAME_START, PLACE_HEADS, ROLE_HEADS, SPEECH_EVENTS, STANDS_FOR, STOP_WORDS, SURNAME_PARTICLES, TIME_WORDS } from '../words-ar.ts';
 import { verbAt } from './cues.ts';
-import { accusative, type Ctx, endsWithTaMarbuta, eventVerb, looksPlural, pluralGender, gazetteerAt, hasArticle, hasPronounSuffix, isPunct, orig, originalText, stripConj } from './tokens.ts';
+import { accusative, articleAt, type Ctx, endsWithTaMarbuta, eventVerb, looksPlural, pluralGender, gazetteerAt, hasArticle, hasPronounSuffix, isPunct, orig, originalText, stripConj } from './tokens.ts';
 
 /** A word that can be part of a personal name: no punctuation, function word, verb, quotation or attached pronoun. */
 export function nameWord(ctx: Ctx, k: number): boolean {
@@ -71,7 +71,7 @@ export function nameAt(ctx: Ctx, i: number, end: number, linkFirst = false): { e
     }
     // (A body word never continues a name: «وانتقد أبو الفتوح لجنة المسابقات».)
     if (ACTION_NOUNS.has(t) || ACTION_NOUNS.has(stripConj(t)) || (units === 0 && notNameStart(t)) || (units > 0 && BODY_HEADS.has(t))) break;
-    if (hasArticle(t)) {
+    if (articleAt(ctx, k)) {
       if (!t.startsWith('ال')) break;
       // A surname with the article closes the name; a name does not start with one, and a title before a name
       // is no surname («… الدكتورة منى», but «ريم النقيب»).
@@ -245,7 +245,7 @@ export function roleEnd(ctx: Ctx, a: number, end: number, person: boolean, withB
       loose = needGen;
       continue;
     }
-    if (hasArticle(t) || (t.startsWith('وال') && t.length > 4)) {
+    if (articleAt(ctx, i) || (t.startsWith('وال') && t.length > 4)) {
       // (After a lone surname a role word opens the object: «والتقى الحشاني الوزير الإيطالي».)
       if ((!withB && t[0] === 'ب') || (i === a + 1 && loneSurname(toks[a]!.t) && (ROLE_HEADS.has(t) || ROLE_HEADS.has(t.slice(2))))) break;
       // «… الطاهر بن عمران»: a given name with the article, then its patronymic, opens the name.

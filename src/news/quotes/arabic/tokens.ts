@@ -149,6 +149,12 @@ export const hasArticle = (t: string): boolean => {
   return w.startsWith('ال') || w.startsWith('لل') || ((w[0] === 'ب' || w[0] === 'ك') && w.slice(1, 3) === 'ال');
 };
 
+/** The article on token k, not a name written with a hamza that folds like it («إلياس», «ألبرت» → الياس، البرت). */
+export function articleAt(ctx: Ctx, k: number): boolean {
+  const tok = ctx.toks[k]!;
+  return hasArticle(tok.t) && !/^[وف]?[أإآ]ل/u.test(ctx.text.slice(orig(ctx, tok.s), orig(ctx, tok.s) + 3));
+}
+
 /** An indefinite accusative as written («مؤتمرًا», «صحفيًا»): an object or an adverb, never part of a speaker's phrase. */
 export function accusative(ctx: Ctx, i: number): boolean {
   if (ctx.nominative && i >= ctx.nominative[0] && i < ctx.nominative[1]) return false;
