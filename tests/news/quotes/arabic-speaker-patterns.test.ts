@@ -180,6 +180,7 @@ const CASES: PatternCase[] = [
   { name: 'an outlet or firm in marks inside the speaker phrase is a name, not the quote («المحلل لدى «…» NAME إن», «مراسلة «…» في …»)', text: 'وقال المحلل لدى «جولدن إيكونوميكس» مارك سيمونز إن الفائدة ستنخفض. وقالت مراسلة «سكاي نيوز» في بيروت ليلى حداد إن الطريق مغلق.', want: [['مارك سيمونز', 'الفائدة ستنخفض'], ['ليلى حداد', 'الطريق مغلق']] },
   { name: '«كبير» opens a role («كبير الاقتصاديين في البنك NAME»)', text: 'وقال كبير المفاوضين في الوفد سامر الحلو إن الجولة انتهت.', want: [['سامر الحلو', 'الجولة انتهت']] },
   { name: 'a given name written with a hamza that folds like the article («إلهام», «ألان») opens the name', text: 'وقالت الناشطة إلهام منصور إن المسيرة سلمية. وقال المدرب الفرنسي ألان بيرنار إن الفريق جاهز.', want: [['إلهام منصور', 'المسيرة سلمية'], ['ألان بيرنار', 'الفريق جاهز']] },
+  { name: '«…»، هكذا ردّ X: «thus» points back to the quotation', text: '«لن نوقّع»، هكذا علّق رئيس الاتحاد كمال بوزيد على العرض الجديد.', want: [['كمال بوزيد', 'لن نوقّع']] },
 ];
 
 describePatterns('Arabic speaker resolution patterns', 'ar', CASES);

@@ -239,6 +239,8 @@ function withoutMarker(ctx: Ctx, out: Candidate[], k: number, sp: VerbSpeaker, a
 function quoteBefore(ctx: Ctx, out: Candidate[], k: number, act: VerbAct): boolean {
   if (k < 1) return false;
   let b = k - 1;
+  // («…»، هكذا ردّ X: «thus» points back to the quotation.)
+  if (/^و?هكذا$/u.test(ctx.toks[b]!.t) && b >= 1) b--;
   if (isComma(ctx.toks[b]!.t) && b >= 1) b--;
   const idx = ctx.inSpan[b]!;
   return idx >= 0 && pushDirect(ctx, out, idx, act.cue, act.cueAt, act.mention);
