@@ -193,6 +193,9 @@ function namedLater(ctx: Ctx, a: number, b: number): NP | undefined {
     const t = toks[i]!.t;
     // («طلب عدم ذكر اسمه», «الكشف عن اسمها»: the name withheld, none given.)
     if ((t === 'اسمه' || t === 'اسمها') && i > a && (verbAt(toks[i - 1]!.t) || toks[i - 1]!.t === 'عن')) continue;
+    // «مستخدمة تحمل اسم «أم جود»», «قارئ يوقّع باسم «…»»: a pen name in marks is the speaker's name.
+    const pen = /^(?:يحمل|تحمل|يوقع|توقع)$/u.test(t) && /^ب?اسم$/u.test(toks[i + 1]!.t) && i + 2 < b && ctx.inSpan[i + 2]! >= 0 ? ctx.spans[ctx.inSpan[i + 2]!]! : undefined;
+    if (pen) return { mention: { kind: 'name', name: ctx.text.slice(pen.start, pen.end).trim(), role: originalText(ctx, a, i - 1), start: pen.start, end: pen.end }, next: b, object: false, speech: false };
     // (Also «وهي معلمة تدعى NAME»: تدعى before a name, not أنّ.)
     if (t === 'ويدعي' || t === 'يدعي' || t === 'واسمه' || t === 'اسمه' || t === 'واسمها' || t === 'اسمها' || ((t === 'تدعي' || t === 'وتدعي') && !THAT.has(toks[i + 1]!.t))) {
       const role = i > a ? originalText(ctx, a, i - 1) : undefined;

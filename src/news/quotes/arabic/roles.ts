@@ -146,7 +146,7 @@ const CLOSE_TO = new Set(['مقرب', 'مقربه', 'قريب', 'قريبه', '�
 const FAMILIAR_WITH = /^مطلع(?:ه|ون|ين|ان|تان|تين)?$/u;
 
 // Role words that are also given names («سلطان», «أمير»): after a role they start the name.
-const GIVEN_ROLES = new Set(['سلطان', 'امير', 'اميره', 'امين', 'امينه', 'ملك', 'ولي', 'نايب', 'حاكم', 'مرشد', 'قايد']);
+const GIVEN_ROLES = new Set(['سلطان', 'امير', 'اميره', 'امين', 'امينه', 'ملك', 'ولي', 'نايب', 'حاكم', 'مرشد', 'قايد', 'رايد']);
 
 /**
  * In a genitive chain, the personal name that closes the phrase starts at i: a name of two parts starts here,
