@@ -102,7 +102,7 @@ export function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefi
     // (Nor a verb that describes the document it was said in: «في تقرير نُشر الشهر الماضي أن …»; «تدوينة قال فيها»
     // is the act itself.)
     const describes = SPEECH_EVENTS.has(toks[j - 1]!.t) && !/^فيه(?:ا|م|ما)?$/u.test(toks[j + 1]?.t ?? '');
-    if (j > k + 1 && verbAt(t) && !VERBS.get(t)?.participle && !NAMED_AS.has(t) && toks[j - 1]!.t !== 'عدم' && !describes && !governedNoun(ctx, j)) break;
+    if (j > k + 1 && verbAt(t) && !VERBS.get(t)?.participle && !NAMED_AS.has(t) && toks[j - 1]!.t !== 'عدم' && !describes && !governedNoun(ctx, j) && !penName(ctx, j)) break;
     if (j > k + 1 && (t === 'قايلا' || t === 'قايله')) continue;
     if (info.preps.length) {
       // «بن علي» is a name, not the preposition على.
@@ -117,3 +117,7 @@ export function findMarker(ctx: Ctx, k: number, info: VerbInfo): Marker | undefi
   return marker;
 }
 
+/** «قارئة توقّع باسم «…»»: a verb that gives a pen name describes the speaker; it is no new act. */
+function penName(ctx: Ctx, j: number): boolean {
+  return /^ب?اسم$/u.test(ctx.toks[j + 1]?.t ?? '') && ctx.inSpan[j + 2]! >= 0;
+}
