@@ -345,7 +345,8 @@ function objectAfterPhrase(ctx: Ctx, i: number): boolean {
 /** A plural by its ending or a people noun («الأطباء», «السكان»). */
 function pluralWord(t: string): boolean {
   const w = stripConj(t).replace(/^ال/u, '');
-  return looksPlural(t) || GROUP_NOUNS.has(w) || COMMON_HEADS.has(w);
+  // (A word with the article in -ين of six letters or more is a plural even in -سين/-دين: «المهندسين», «الصيادين».)
+  return looksPlural(t) || GROUP_NOUNS.has(w) || COMMON_HEADS.has(w) || (/^(?:و|ف)?ال/u.test(t) && /ين$/u.test(w) && w.length >= 6);
 }
 
 export interface RoleResult {
