@@ -185,6 +185,8 @@ const CASES: PatternCase[] = [
   { name: '«رائد» after a rank is the given name Raed, not the rank «الرائد»', text: 'وقال المتحدث باسم الشرطة المقدم رائد الخطيب إن الطريق فتح. وقال الرائد سامي خليل إن الدورية وصلت.', want: [['رائد الخطيب', 'الطريق فتح'], ['سامي خليل', 'الدورية وصلت']] },
   { name: 'a feminine plural verb after its subject («الممرضات أكدن أن»)', text: 'الممرضات أكدن أن المناوبات طويلة.', want: [['الممرضات', 'المناوبات طويلة']] },
   { name: 'a nisba plural after a plural in -سين/-دين stays with the body («نقابة المهندسين المدنيين»)', text: 'وقالت نقابة المهندسين المدنيين إن الجسر آمن. وقال اتحاد الصيادين الحرفيين إن الموسم قصير.', want: [['نقابة المهندسين المدنيين', 'الجسر آمن'], ['اتحاد الصيادين الحرفيين', 'الموسم قصير']] },
+  { name: 'past nisba adjectives a name of two parts follows a genitive phrase («رئيس جمعية مصدري التمور العراقية NAME»)', text: 'قال رئيس جمعية مصدري التمر العراقي عبد الكريم حسن الجبوري إن الصادرات ارتفعت.', want: [['عبد الكريم حسن الجبوري', 'الصادرات ارتفعت']] },
+  { name: '«أما BODY، فأوضح ROLE-with-possessive NAME أن»: the named person after the verb speaks, not the topic', text: 'أما الجمعية الخيرية الجديدة، «يد بيد»، فأوضح رئيسها خالد العمري أن التبرعات تضاعفت.', want: [['خالد العمري', 'التبرعات تضاعفت']] },
 ];
 
 describePatterns('Arabic speaker resolution patterns', 'ar', CASES);

@@ -155,7 +155,10 @@ const GIVEN_ROLES = new Set(['سلطان', 'امير', 'اميره', 'امين',
 function nameHere(ctx: Ctx, i: number, end: number): boolean {
   const here = nameAt(ctx, i, end);
   if (!here || here.units < 2 || (nameAt(ctx, i + 1, end)?.units ?? 0) >= 2) return false;
-  return here.end >= end || (nameAt(ctx, here.end, end)?.units ?? 0) < 2;
+  // (Past nisba adjectives a name of two parts may follow: «جمعية مصدري البن اليمني عبد الرقيب …» names him.)
+  let j = here.end;
+  while (j < end && articleAt(ctx, j) && /ي$/u.test(ctx.toks[j]!.t)) j++;
+  return here.end >= end || (nameAt(ctx, j, end)?.units ?? 0) < 2;
 }
 
 /** «في بيانه», «في حيثيات حكمها», «في المؤتمر الصحفي»: an occasion, not part of a role. */

@@ -163,7 +163,8 @@ export function verbSpeaker(ctx: Ctx, k: number, info: VerbInfo, conj: boolean, 
   if (np && info.objectGuard && np.object && !np.speech && invitation(ctx, marker)) return undefined;
   // «أما X فقالت», «X، التي …، قالت», «X، الذي يرى أن»: the subject stands before.
   const fronted = info.participle ? undefined : frontedSubject(ctx, k);
-  if (fronted && (!mention || ctx.toks[k]!.t[0] === 'ف')) {
+  // («أما الشركة، «…»، فأوضح مؤسسها NAME»: a personal name after the verb is its subject, not the topic.)
+  if (fronted && (!mention || (ctx.toks[k]!.t[0] === 'ف' && !(mention.kind === 'name' && mention.name.includes(' '))))) {
     np = fronted;
     mention = fronted.mention;
     svo = true;
