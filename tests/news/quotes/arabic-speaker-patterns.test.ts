@@ -187,6 +187,7 @@ const CASES: PatternCase[] = [
   { name: 'a nisba plural after a plural in -سين/-دين stays with the body («نقابة المهندسين المدنيين»)', text: 'وقالت نقابة المهندسين المدنيين إن الجسر آمن. وقال اتحاد الصيادين الحرفيين إن الموسم قصير.', want: [['نقابة المهندسين المدنيين', 'الجسر آمن'], ['اتحاد الصيادين الحرفيين', 'الموسم قصير']] },
   { name: 'past nisba adjectives a name of two parts follows a genitive phrase («رئيس جمعية مصدري التمور العراقية NAME»)', text: 'قال رئيس جمعية مصدري التمر العراقي عبد الكريم حسن الجبوري إن الصادرات ارتفعت.', want: [['عبد الكريم حسن الجبوري', 'الصادرات ارتفعت']] },
   { name: '«أما BODY، فأوضح ROLE-with-possessive NAME أن»: the named person after the verb speaks, not the topic', text: 'أما الجمعية الخيرية الجديدة، «يد بيد»، فأوضح رئيسها خالد العمري أن التبرعات تضاعفت.', want: [['خالد العمري', 'التبرعات تضاعفت']] },
+  { name: '«إحداهن، NAME،» and «قالت إحداهن، وتدعى NAME»: one of them, named', text: 'وتجمعت عاملات أمام المصنع. وقالت إحداهن، هدى الرفاعي، إن الأجور تأخرت. «نريد حقوقنا»، قالت إحداهن، وتدعى أم ياسر الخطيب.', want: [['هدى الرفاعي', 'الأجور تأخرت'], ['أم ياسر الخطيب', 'نريد حقوقنا']] },
 ];
 
 describePatterns('Arabic speaker resolution patterns', 'ar', CASES);

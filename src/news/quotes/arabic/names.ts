@@ -115,6 +115,9 @@ function possessiveBeforeName(ctx: Ctx, a: number, end: number): boolean {
   return !!name && name.units >= 2 && name.end === end;
 }
 
+// «إحداهن», «أحدهم», «إحداهما»: one of them (folded).
+const ONE_OF_THEM = /^(احد|احدا|احدي)(?:هم|هن|هما)$/u;
+
 /** Past honorific styles at a: «معالي», «صاحب السمو», «دولة» before «رئيس» (one or two in a row). */
 function pastStyles(ctx: Ctx, a: number, b: number): number {
   const { toks } = ctx;
@@ -134,7 +137,7 @@ function apposedName(ctx: Ctx, a: number, end: number, b: number): [number, numb
   // A title with the article may open the apposition: «رئيس مجلس الإدارة، المهندس وليد الراشد، إن».
   const title = end + 2 < b && toks[end + 1]!.t.startsWith('ال') && (ROLE_HEADS.has(toks[end + 1]!.t) || ROLE_HEADS.has(toks[end + 1]!.t.slice(2))) && !has(ROLE_HEADS, toks[end + 2]!.t);
   // (After a titled apposition the phrase before is a role even when its head is no listed one: «متصدرة قائمة …، المحامية NAME،».)
-  if (!(hasArticle(toks[a]!.t) || has(ROLE_HEADS, toks[a]!.t) || (title && !isPunct(toks[a]!.t) && !verbAt(toks[a]!.t)))) return undefined;
+  if (!(hasArticle(toks[a]!.t) || has(ROLE_HEADS, toks[a]!.t) || ONE_OF_THEM.test(stripConj(toks[a]!.t)) || (title && !isPunct(toks[a]!.t) && !verbAt(toks[a]!.t)))) return undefined;
   // Only when the phrase before names nobody («المحامي فلان، وكيل …، أن» is the lawyer's own name), and the
   // apposition is no role of its own.
   const r = roleEnd(ctx, a, end, true, true);
@@ -198,7 +201,7 @@ function namedLater(ctx: Ctx, a: number, b: number): NP | undefined {
     if (pen) return { mention: { kind: 'name', name: ctx.text.slice(pen.start, pen.end).trim(), role: originalText(ctx, a, i - 1), start: pen.start, end: pen.end }, next: b, object: false, speech: false };
     // (Also «وهي معلمة تدعى NAME»: تدعى before a name, not أنّ.)
     if (t === 'ويدعي' || t === 'يدعي' || t === 'واسمه' || t === 'اسمه' || t === 'واسمها' || t === 'اسمها' || ((t === 'تدعي' || t === 'وتدعي') && !THAT.has(toks[i + 1]!.t))) {
-      const role = i > a ? originalText(ctx, a, i - 1) : undefined;
+      const role = i > a ? originalText(ctx, a, i - 1).replace(/[،,]\s*$/u, '') : undefined;
       let e = i + 1;
       while (e < b && e - i <= 3 && !isPunct(toks[e]!.t)) e++;
       if (e === i + 1) break;
@@ -335,6 +338,9 @@ function gazetteerName(ctx: Ctx, a: number, end: number): [number, number] | und
 function bareName(ctx: Ctx, a: number, end: number, first: string, speech: boolean): NP | undefined {
   const { toks } = ctx;
   const raw0 = toks[a]!.t;
+  // «إحداهن», «أحدهم»: one of them, a speaker of its own.
+  const oneOf = ONE_OF_THEM.exec(first);
+  if (oneOf) return { mention: { kind: 'noun', name: toks[a]!.t === first ? originalText(ctx, a, a) : originalText(ctx, a, a).slice(1), gender: oneOf[1] === 'احد' ? 'm' : 'f', start: orig(ctx, toks[a]!.s), end: orig(ctx, toks[a]!.e) }, next: a + 1, object: a + 1 < end, speech };
   // "تصريحاته", "بيانها": his statements, her statement — the owner speaks.
   const owner = /^(?:تصريحات|بيان|كلمت|حديث|رسالت|تغريدت|اقوال)(ه|ها|هم)$/.exec(first);
   if (owner && hasPronounSuffix(ctx, a)) {

@@ -92,6 +92,12 @@ function titledNameAfter(ctx: Ctx, s: number, e: number, b: number): NP | undefi
 /** ««…»، قالت ROLE، NAME من PLACE، في …»: past a name of two parts apposed after the comma at e (its closing comma); e if none. */
 function apposedEnd(ctx: Ctx, e: number, n: number): number {
   if (e >= n || !isComma(ctx.toks[e]!.t)) return e;
+  // (Or «، وتدعى NAME»: the name given after the comma, to the sentence's end or the next comma.)
+  if (/^و?(?:تدعي|يدعي|اسمه|اسمها)$/u.test(ctx.toks[e + 1]?.t ?? '')) {
+    let c = e + 2;
+    while (c < n && !isComma(ctx.toks[c]!.t) && !isEnd(ctx.toks[c]!.t) && c - e <= 6) c++;
+    return c;
+  }
   const c = commaAfter(ctx, e + 1, n);
   return c > e + 1 && isComma(ctx.toks[c]!.t) && (nameAt(ctx, e + 1, c)?.units ?? 0) >= 2 ? c : e;
 }
