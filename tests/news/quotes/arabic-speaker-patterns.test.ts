@@ -188,6 +188,7 @@ const CASES: PatternCase[] = [
   { name: 'past nisba adjectives a name of two parts follows a genitive phrase («رئيس جمعية مصدري التمور العراقية NAME»)', text: 'قال رئيس جمعية مصدري التمر العراقي عبد الكريم حسن الجبوري إن الصادرات ارتفعت.', want: [['عبد الكريم حسن الجبوري', 'الصادرات ارتفعت']] },
   { name: '«أما BODY، فأوضح ROLE-with-possessive NAME أن»: the named person after the verb speaks, not the topic', text: 'أما الجمعية الخيرية الجديدة، «يد بيد»، فأوضح رئيسها خالد العمري أن التبرعات تضاعفت.', want: [['خالد العمري', 'التبرعات تضاعفت']] },
   { name: '«إحداهن، NAME،» and «قالت إحداهن، وتدعى NAME»: one of them, named', text: 'وتجمعت عاملات أمام المصنع. وقالت إحداهن، هدى الرفاعي، إن الأجور تأخرت. «نريد حقوقنا»، قالت إحداهن، وتدعى أم ياسر الخطيب.', want: [['هدى الرفاعي', 'الأجور تأخرت'], ['أم ياسر الخطيب', 'نريد حقوقنا']] },
+  { name: 'a plural in construct before its genitive is a group («منتجو القطن في …», «وأضافوا»)', text: 'وقال منتجو القطن في ولاية الجزيرة إن الأسعار متدنية. وأضافوا أن الأسمدة غالية.', want: [['منتجو القطن في ولاية الجزيرة', 'الأسعار متدنية'], ['منتجو القطن في ولاية الجزيرة', 'الأسمدة غالية']] },
 ];
 
 describePatterns('Arabic speaker resolution patterns', 'ar', CASES);

@@ -350,8 +350,10 @@ function bareName(ctx: Ctx, a: number, end: number, first: string, speech: boole
   // A plural noun without the article is a group of people: «صيادون في الميناء».
   // (A plural in -ات with a genitive is a group of things or women: «سفارات ثلاث دول»; «عرفات», «بركات الحسن» are names.)
   const things = /ات$/u.test(first) && looksPlural(first) && a + 1 < end && !hasArticle(toks[a + 1]!.t) && nameWord(ctx, a + 1);
-  // (A feminine dual is two people too: «ممرضتان تعملان في …».)
-  const common = COMMON_HEADS.has(first) || (looksPlural(first) && /(?:ون|ين)$/.test(first)) || (/ت(?:ان|ين)$/u.test(first) && first.length > 5) || things;
+  // (A feminine dual is two people too: «ممرضتان تعملان في …»; so is a plural in construct before its genitive:
+  // «منتجو الصمغ», «موظفو الشركة».)
+  const construct = first.length >= 5 && /و$/u.test(first) && looksPlural(`${first}ن`) && a + 1 < end && hasArticle(toks[a + 1]!.t);
+  const common = construct || COMMON_HEADS.has(first) || (looksPlural(first) && /(?:ون|ين)$/.test(first)) || (/ت(?:ان|ين)$/u.test(first) && first.length > 5) || things;
   if (STOP_WORDS.has(raw0) || STOP_WORDS.has(first) || (THAT.has(raw0) && !SURNAME_PARTICLES.has(raw0)) || /^(?:ذلك|هذا|هذه|ذاك|تلك)$/.test(first)) return undefined;
   // «شهود عيان», «تجار في سوق الحميدية»: a common noun with its genitives; else a name («عبد الرحمن الشهري», «بن عاشور»).
   const k = common ? roleEnd(ctx, a, end, false, false) : (nameAt(ctx, a, end, true)?.end ?? a);
@@ -363,6 +365,7 @@ function bareName(ctx: Ctx, a: number, end: number, first: string, speech: boole
   // «إحدى المتضررات», «أحد السكان»: one of a group agrees as one («وقالت إحدى …، وأضافت»).
   const one = ONE_OF.get(first);
   if (one) m.gender = one;
+  if (construct) m.gender = 'p';
   return { mention: m, next: k, object: k < end, speech };
 }
 
