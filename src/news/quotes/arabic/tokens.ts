@@ -114,7 +114,8 @@ export function stripConj(w: string): string {
 /** A sound plural by its ending (-ون, -ين, -ات), not a name in -دين or -طين («صلاح الدين», «فلسطين»). */
 export function looksPlural(word: string): boolean {
   const w = stripConj(word);
-  return /(?:ون|ين|ات)$/.test(w) && w.length > 4 && !/(?:دين|سين|طين|بين|وين)$/.test(w);
+  // (Not a name or place in -دين/-سين/-طين/-بين/-وين, unless a long word with the article: «الصيادين», «المهندسين».)
+  return /(?:ون|ين|ات)$/.test(w) && w.length > 4 && (!/(?:دين|سين|طين|بين|وين)$/.test(w) || (w.startsWith('ال') && w.length >= 8));
 }
 
 /** The agreement of a plural: one in -ات (things, or women) takes a feminine singular verb («وأكدت السفارات»). */
