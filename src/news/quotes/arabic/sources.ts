@@ -76,6 +76,8 @@ export function relayed(ctx: Ctx, out: Candidate[], k: number, gender: Gender): 
   for (let j = k - 1; j >= 0 && k - j <= 24; j--) {
     const t = toks[j]!.t;
     if (t === 'عن') {
+      // (Not the «عن» of an aside that withholds a name: «، فضّل عدم الكشف عن هويته،».)
+      if (/^(?:ال)?كشف$|^الافصاح$/u.test(toks[j - 1]?.t ?? '')) continue;
       const np = parseNP(ctx, j + 1, k);
       if (np) mention = np.mention;
       break;
