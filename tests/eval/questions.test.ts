@@ -72,15 +72,15 @@ describe('who-said-what questions, seen pairs', () => {
   });
 });
 
-// The held-out pairs (tests/fixtures/heldout/questions*.json: round s16's English pairs, rounds s17, s18 and s19,
-// written blind, never tuned on): a floor at the figure measured at the end of session 19 (123/183; 91/136 without
-// round s19 at the end of session 18, 92/136 at the end of session 19), so a change
+// The held-out pairs (tests/fixtures/heldout/questions*.json: round s16's English pairs, rounds s17, s18, s19 and
+// s19b, written blind, never tuned on): a floor at the figure measured at the end of session 19 (157/229; 91/136
+// without rounds s19 and s19b at the end of session 18), so a change
 // that loses answers shows. No bar of the issue's is on this count; the figures are in the README. Whoever
 // tunes the rules runs with EVAL_NO_HELDOUT=1 and does not see even this count.
 describe.skipIf(!!process.env.EVAL_NO_HELDOUT)('who-said-what questions, held-out pairs', () => {
   it('answers at least as many as at the last measurement', () => {
     const s = evalHeldout();
-    expect(s?.questions).toBe(183);
-    expect(s?.correct).toBeGreaterThanOrEqual(123);
+    expect(s?.questions).toBe(229);
+    expect(s?.correct).toBeGreaterThanOrEqual(157);
   });
 });

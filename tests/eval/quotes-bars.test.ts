@@ -31,15 +31,18 @@ describe('quote bars, in-sample', () => {
 });
 
 // The blind development sets of sessions 18 and 19, written by annotators who never saw the rules and tuned on
-// since (dev7/dev8: speaker P/R 0.785/0.740 and 0.850/0.807 on the session-18 start rules, 0.951/0.917 and
-// 0.935/0.901 at the end of session 19; dev9/dev10: 0.918/0.899 and 0.899/0.853 on the session-19 start rules,
-// 0.966/0.946 and 0.970/0.949 at its end).
+// since (dev7/dev8: speaker P/R 0.785/0.740 and 0.850/0.807 on the session-18 start rules; dev9/dev10: 0.918/0.899
+// and 0.899/0.853 on the session-19 start rules; dev11/dev12: 0.875/0.778 and 0.860/0.854 on the rules of 21:40 in
+// session 19, when they landed). Floors at the end of session 19, just under: 0.957/0.927, 0.942/0.901, 0.972/0.946,
+// 0.977/0.956, 0.942/0.843, 0.927/0.921.
 describe('quote bars, blind dev sets of sessions 18 and 19 (in-sample)', () => {
   it.each([
-    ['quotes-ar-dev7.json', 160, 0.94, 0.91],
+    ['quotes-ar-dev7.json', 160, 0.95, 0.92],
     ['quotes-ar-dev8.json', 160, 0.93, 0.9],
     ['quotes-ar-dev9.json', 140, 0.96, 0.94],
-    ['quotes-ar-dev10.json', 130, 0.96, 0.94],
+    ['quotes-ar-dev10.json', 130, 0.97, 0.95],
+    ['quotes-ar-dev11.json', 150, 0.94, 0.84],
+    ['quotes-ar-dev12.json', 150, 0.92, 0.92],
   ])('%s: speaker precision and recall hold', (file, gold, p, r) => {
     const { scores } = evalGoldFile(path.join(FIXTURES, file));
     const pr = speakerPR(scores);
@@ -80,7 +83,7 @@ describe('quote bars, seen sets (in-sample)', () => {
 
 const HELDOUT = evalGoldDir(HELDOUT_DIR);
 // Rounds and languages (heldout/rounds.json) whose held-out figures are below the bar (measured, never tuned on).
-const BELOW_BAR = new Set<string>(['s17 ar', 's18 ar', 's19 ar']);
+const BELOW_BAR = new Set<string>(['s17 ar', 's18 ar', 's19 ar', 's19b ar']);
 
 describe('quote bars, held-out', () => {
   it.skipIf(HELDOUT.length > 0)('no held-out set is on main yet', () => {
